@@ -1,0 +1,8 @@
+"""recoupe: from raw news reports to a cited, cross-checked story report."""
+
+from .api import analyze
+from .config import Settings
+from .report import Report
+
+__all__ = ["analyze", "Settings", "Report", "__version__"]
+__version__ = "0.1.0"

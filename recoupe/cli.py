@@ -1,0 +1,84 @@
+"""The command line: ``recoupe run PATH... [--json FILE] [--md FILE] [--html FILE]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from collections.abc import Sequence
+from pathlib import Path
+
+from .api import analyze
+from .config import Settings, describe_settings
+from .errors import RecoupeError
+from .pipeline import StrictStop
+from .render import render
+from .report import Report
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+#: some inputs failed, the rest was processed: the highest exit code among the failures' classes
+OUTPUTS = (("json", "json"), ("md", "markdown"), ("html", "html"))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="recoupe", description="Cross-check news reports into cited story articles.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="analyse files and folders of reports", epilog=_settings_help())
+    run.add_argument("paths", nargs="+", help="text, HTML, JSONL or RSS/Atom files, or folders of them")
+    run.add_argument("--json", metavar="FILE", help="write the JSON report (report.schema.json v1)")
+    run.add_argument("--md", metavar="FILE", help="write the Markdown report")
+    run.add_argument("--html", metavar="FILE", help="write the self-contained HTML report")
+    run.add_argument("--words", type=int, help="length of each article in words (default 100)")
+    run.add_argument("--strict", action="store_true", help="stop at the first failure")
+    run.add_argument("--quiet", action="store_true", help="print failures only")
+    return parser
+
+
+def _settings_help() -> str:
+    return "settings (environment RECOUPE_<NAME>): " + "; ".join(f"{n} ({d}): {h}" for n, d, h in describe_settings())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = Settings().with_env()
+        settings = replace(settings, strict=args.strict or settings.strict, words=args.words or settings.words)
+        report = analyze(args.paths, settings=settings)
+    except StrictStop as stop:
+        print(f"recoupe: stopped (--strict): {stop}", file=sys.stderr)
+        return stop.exit_code
+    except RecoupeError as exc:
+        print(f"recoupe: {exc}", file=sys.stderr)
+        return exc.exit_code
+    _write_outputs(report, args)
+    _print_summary(report, quiet=args.quiet)
+    return _exit_code(report)
+
+
+def _write_outputs(report: Report, args: argparse.Namespace) -> None:
+    for option, fmt in OUTPUTS:
+        target = getattr(args, option)
+        if target:
+            path = Path(target)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(render(report, fmt), encoding="utf-8")
+
+
+def _print_summary(report: Report, *, quiet: bool) -> None:
+    for failure in report.failures:
+        print(f"recoupe: {failure.message}", file=sys.stderr)
+    if quiet:
+        return
+    print(f"{len(report.documents)} documents, {len(report.stories)} stories, {len(report.failures)} failures")
+    for story in report.stories:
+        apart = f" (apart: {', '.join(story.off_topic)})" if story.off_topic else ""
+        print(f"  {story.id} [{len(story.documents)} docs, {story.when or 'date unknown'}] {story.title}{apart}")
+
+
+def _exit_code(report: Report) -> int:
+    from . import errors
+
+    codes = {cls.code: cls.exit_code for cls in vars(errors).values() if isinstance(cls, type) and hasattr(cls, "code")}
+    return max((codes.get(f.code, 1) for f in report.failures), default=EXIT_OK)

@@ -1,0 +1,70 @@
+"""Settings: every one has a name, a default and help text; validated and frozen."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from .errors import ConfigError
+
+__all__ = ["Settings", "describe_settings"]
+
+
+def _setting(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    words: int = _setting(100, "target length of each story's article, in words")
+    languages: tuple[str, ...] = _setting(
+        ("fr", "en", "de"), "languages recoupe analyses; a document in another one fails with E201"
+    )
+    max_document_bytes: int = _setting(
+        5_000_000, "largest single document (a text or HTML file, one JSONL line) accepted"
+    )
+    max_container_bytes: int = _setting(
+        2_000_000_000, "largest JSONL or feed file accepted (read line by line / entry by entry)"
+    )
+    story_threshold: float = _setting(
+        0.375, "similarity (0-1) above which two documents are taken to report the same story"
+    )
+    strict: bool = _setting(False, "stop at the first failure instead of recording it and going on")
+
+    def __post_init__(self) -> None:
+        if self.words < 10:
+            raise ConfigError("words", f"must be at least 10, got {self.words}")
+        if not 0.0 < self.story_threshold < 1.0:
+            raise ConfigError("story_threshold", f"must be between 0 and 1, got {self.story_threshold}")
+        if self.max_document_bytes <= 0 or self.max_container_bytes <= 0:
+            raise ConfigError("max_document_bytes", "sizes must be positive")
+        unknown = set(self.languages) - {"fr", "en", "de"}
+        if unknown:
+            raise ConfigError("languages", f"unsupported {sorted(unknown)}; valid: fr, en, de")
+
+    def with_env(self, environ: dict[str, str] | None = None) -> Settings:
+        """Override from ``RECOUPE_<NAME>`` environment variables."""
+        env = os.environ if environ is None else environ
+        changes: dict[str, Any] = {}
+        for f in fields(self):
+            raw = env.get(f"RECOUPE_{f.name.upper()}")
+            if raw is not None:
+                changes[f.name] = _parse(f.name, raw, getattr(self, f.name))
+        return replace(self, **changes)
+
+
+def _parse(name: str, raw: str, current: Any) -> Any:
+    try:
+        if isinstance(current, bool):
+            return raw.strip().lower() in {"1", "true", "yes", "on"}
+        if isinstance(current, tuple):
+            return tuple(part.strip() for part in raw.split(",") if part.strip())
+        return type(current)(raw)
+    except ValueError as exc:
+        raise ConfigError(f"RECOUPE_{name.upper()}", f"cannot read {raw!r}: {exc}") from exc
+
+
+def describe_settings() -> list[tuple[str, Any, str]]:
+    """(name, default, help) for every setting, for docs and ``--help``."""
+    return [(f.name, f.default, f.metadata["help"]) for f in fields(Settings)]

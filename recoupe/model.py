@@ -1,0 +1,172 @@
+"""The one data model of recoupe.
+
+Everything extracted from a text carries a :class:`Span` into the document's clean
+``text`` (Python ``str`` offsets, end exclusive), so every claim the output makes
+can be pointed at in its source. All types are frozen: a stage returns a new
+value (``dataclasses.replace``) instead of mutating what it was given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+__all__ = [
+    "Span",
+    "Sentence",
+    "Mention",
+    "DateMention",
+    "RawDocument",
+    "Document",
+    "StoryEntity",
+    "SummarySentence",
+    "Story",
+    "Failure",
+    "Corpus",
+    "EntityLabel",
+    "Precision",
+]
+
+EntityLabel = Literal["PER", "ORG", "LOC", "MISC"]
+Precision = Literal["day", "month", "year"]
+SourceKind = Literal["text", "html"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A character range ``[start, end)`` of one document's clean text."""
+
+    doc: str
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.doc}[{self.start}:{self.end}]")
+
+    def of(self, text: str) -> str:
+        """The text this span covers in ``text`` (the document's clean text)."""
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention."""
+
+    span: Span
+    text: str
+    label: EntityLabel
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression resolved to ISO 8601 at the precision it has."""
+
+    span: Span
+    text: str
+    value: str
+    precision: Precision
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """What a reader yields: decoded content plus whatever metadata the container gave."""
+
+    id: str
+    source: str
+    kind: SourceKind
+    content: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One report. Stages fill the fields after ``raw`` in pipeline order."""
+
+    id: str
+    source: str
+    raw: RawDocument
+    text: str = ""
+    removed: tuple[str, ...] = ()
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    #: (month, day) read from a header line that gave no year; the corpus stage
+    #: ``publication_year`` completes it.
+    published_month_day: tuple[int, int] | None = None
+    language: str | None = None
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    #: one unit-length embedding per sentence (numpy array, rows in sentence order);
+    #: a derived feature for grouping and summarising, never serialised
+    vectors: Any = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def from_raw(cls, raw: RawDocument) -> Document:
+        return cls(
+            id=raw.id,
+            source=raw.source,
+            raw=raw,
+            title=raw.title,
+            outlet=raw.outlet,
+            url=raw.url,
+            published=raw.published,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class StoryEntity:
+    id: str
+    name: str
+    type: EntityLabel
+    mentions: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    text: str
+    citations: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    documents: tuple[str, ...]
+    title: str
+    off_topic: tuple[str, ...] = ()
+    when: str | None = None
+    where: tuple[str, ...] = ()
+    entities: tuple[StoryEntity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    summary: tuple[SummarySentence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """One input or document that could not be processed, and why."""
+
+    source: str
+    stage: str
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    documents: tuple[Document, ...]
+    stories: tuple[Story, ...] = ()
+    failures: tuple[Failure, ...] = field(default=())
+
+    def by_id(self) -> dict[str, Document]:
+        return {doc.id: doc for doc in self.documents}

@@ -1,0 +1,163 @@
+"""Build a pipeline from named stages, check its contracts, run it with failure records."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Protocol, runtime_checkable
+
+from .config import Settings
+from .errors import PipelineError, RecoupeError
+from .model import Corpus, Document, Failure, RawDocument
+from .registry import StageInfo, stages
+
+__all__ = [
+    "DocumentStage",
+    "CorpusStage",
+    "Pipeline",
+    "DEFAULT_STAGES",
+    "stage",
+    "RunStats",
+]
+
+#: what a document carries before any stage ran
+INITIAL = frozenset({"id", "source", "raw"})
+
+DEFAULT_STAGES = (
+    "clean",
+    "metadata",
+    "language",
+    "sentences",
+    "annotate",
+    "embed",
+    "publication_year",
+    "dates",
+    "stories",
+    "summarize",
+)
+
+
+@runtime_checkable
+class DocumentStage(Protocol):
+    info: StageInfo
+
+    def __call__(self, doc: Document) -> Document: ...
+
+
+@runtime_checkable
+class CorpusStage(Protocol):
+    info: StageInfo
+
+    def __call__(self, corpus: Corpus) -> Corpus: ...
+
+
+Factory = Callable[[Settings], DocumentStage | CorpusStage]
+
+
+def stage(
+    name: str, *, version: str, scope: str = "document", requires: Sequence[str], assigns: Sequence[str]
+) -> Callable[[Callable[[Settings], Callable[..., object]]], Factory]:
+    """Register a stage factory. The factory receives settings and returns the callable."""
+
+    info = StageInfo(name, version, scope, tuple(requires), tuple(assigns))  # type: ignore[arg-type]
+
+    def wrap(factory: Callable[[Settings], Callable[..., object]]) -> Factory:
+        def build(settings: Settings) -> DocumentStage | CorpusStage:
+            fn = factory(settings)
+            fn.info = info  # type: ignore[attr-defined]
+            return fn  # type: ignore[return-value]
+
+        build.info = info  # type: ignore[attr-defined]
+        stages.register(name, build)
+        return build
+
+    return wrap
+
+
+@dataclass
+class RunStats:
+    seconds: dict[str, float] = field(default_factory=dict)
+    documents: int = 0
+
+
+class Pipeline:
+    """Named stages, checked at build time, run document stages first, then corpus stages."""
+
+    def __init__(self, names: Sequence[str] = DEFAULT_STAGES, *, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        factories = [stages.get(name) for name in names]
+        infos = [f.info for f in factories]  # type: ignore[attr-defined]
+        check_order(infos)
+        self.stages = [f(self.settings) for f in factories]  # type: ignore[operator]
+        self.stats = RunStats()
+
+    def run(self, inputs: Iterable[RawDocument | Failure]) -> Corpus:
+        docs: list[Document] = []
+        failures: list[Failure] = []
+        for item in inputs:
+            if isinstance(item, Failure):
+                self._fail(failures, item)
+            else:
+                docs.append(Document.from_raw(item))
+        corpus = Corpus(documents=tuple(docs))
+        self.stats.documents = len(docs)
+        for st in self.stages:
+            started = time.perf_counter()
+            if st.info.scope == "document":
+                corpus = replace(corpus, documents=tuple(self._each(st, corpus.documents, failures)))  # type: ignore[arg-type]
+            else:
+                corpus = st(corpus)  # type: ignore[arg-type,assignment]
+            self.stats.seconds[st.info.name] = time.perf_counter() - started
+        return replace(corpus, failures=corpus.failures + tuple(failures))
+
+    def _each(self, st: DocumentStage, docs: Sequence[Document], failures: list[Failure]) -> Iterator[Document]:
+        batch = getattr(st, "batch", None)
+        results: Iterable[Document | RecoupeError] = batch(docs) if batch else (_guard(st, d) for d in docs)
+        for doc, result in zip(docs, results, strict=True):
+            if isinstance(result, RecoupeError):
+                self._fail(failures, Failure(doc.source, st.info.name, result.code, str(result)))
+            else:
+                yield result
+
+    def _fail(self, failures: list[Failure], failure: Failure) -> None:
+        failures.append(failure)
+        if self.settings.strict:
+            raise StrictStop(failure)
+
+
+class StrictStop(RecoupeError):
+    """Raised under ``strict`` at the first failure; carries it."""
+
+    def __init__(self, failure: Failure) -> None:
+        self.failure = failure
+        from . import errors
+
+        cls = next(
+            (c for c in vars(errors).values() if isinstance(c, type) and getattr(c, "code", None) == failure.code),
+            RecoupeError,
+        )
+        self.exit_code = cls.exit_code
+        self.code = failure.code
+        super().__init__(failure.source, f"{failure.stage}: {failure.message}")
+
+
+def _guard(st: DocumentStage, doc: Document) -> Document | RecoupeError:
+    try:
+        return st(doc)
+    except RecoupeError as exc:
+        return exc
+
+
+def check_order(infos: Sequence[StageInfo]) -> None:
+    """Fail with the first stage whose requirement no earlier stage assigns."""
+    available = set(INITIAL)
+    for position, info in enumerate(infos):
+        missing = [r for r in info.requires if r not in available]
+        if missing:
+            providers = {a: i.name for i in infos for a in i.assigns}
+            hint = ", ".join(f"'{m}' (assigned by {providers.get(m, 'no stage')})" for m in missing)
+            raise PipelineError(
+                f"stage '{info.name}' at position {position}", f"requires {hint}, not assigned before it"
+            )
+        available.update(info.assigns)

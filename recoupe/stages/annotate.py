@@ -1,0 +1,82 @@
+"""Stage ``annotate``: named-entity mentions (spaCy), each with its span in the clean text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+from ..config import Settings
+from ..errors import RecoupeError
+from ..model import Document, EntityLabel, Mention, Span
+from ..pipeline import stage
+from ..resources import spacy_model
+
+__all__ = ["LABELS", "tidy_mention"]
+
+#: spaCy labels of the French (WikiNER) and English (OntoNotes) models, in the report's four types
+LABELS: dict[str, EntityLabel] = {
+    "PER": "PER",
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "LOC": "LOC",
+    "GPE": "LOC",
+    "FAC": "LOC",
+    "MISC": "MISC",
+    "NORP": "MISC",
+    "EVENT": "MISC",
+    "LAW": "MISC",
+    "WORK_OF_ART": "MISC",
+    "PRODUCT": "MISC",
+}
+_ELISION = re.compile(r"^(?:[lLdD]['’]|(?:la|le|les|the|der|die|das)\s+)")
+_TRAILING = re.compile(r"[\s\"'«»“”.,;:!?()\-–—]+$")
+BATCH_SIZE = 32
+
+
+def tidy_mention(doc_id: str, text: str, start: int, end: int, label: EntityLabel) -> Mention | None:
+    """Trim elisions, articles and punctuation off a mention; None when nothing name-like is left."""
+    piece = text[start:end]
+    if "\n" in piece:
+        end = start + piece.index("\n")
+        piece = text[start:end]
+    if lead := _ELISION.match(piece):
+        start += lead.end()
+    if tail := _TRAILING.search(text[start:end]):
+        end = start + tail.start()
+    piece = text[start:end]
+    if len(piece) < 2 or not (piece[0].isupper() or piece[0].isdigit()):
+        return None
+    return Mention(Span(doc_id, start, end), piece, label)
+
+
+def _mentions(doc: Document, parsed: object) -> tuple[Mention, ...]:
+    found = []
+    for ent in parsed.ents:  # type: ignore[attr-defined]
+        label = LABELS.get(ent.label_)
+        if label is None:
+            continue
+        mention = tidy_mention(doc.id, doc.text, ent.start_char, ent.end_char, label)
+        if mention is not None:
+            found.append(mention)
+    return tuple(found)
+
+
+@stage("annotate", version="1", requires=["text", "language"], assigns=["mentions"])
+def make_annotate(settings: Settings):  # type: ignore[no-untyped-def]
+    class Annotate:
+        def __call__(self, doc: Document) -> Document:
+            parsed = spacy_model(doc.language or "fr")(doc.text)
+            return replace(doc, mentions=_mentions(doc, parsed))
+
+        def batch(self, docs: Sequence[Document]) -> Iterator[Document | RecoupeError]:
+            """nlp.pipe per language, in input order."""
+            done: dict[int, Document] = {}
+            for language in {d.language or "fr" for d in docs}:
+                indices = [i for i, d in enumerate(docs) if (d.language or "fr") == language]
+                texts = (docs[i].text for i in indices)
+                for i, parsed in zip(indices, spacy_model(language).pipe(texts, batch_size=BATCH_SIZE), strict=True):
+                    done[i] = replace(docs[i], mentions=_mentions(docs[i], parsed))
+            return iter([done[i] for i in range(len(docs))])
+
+    return Annotate()

@@ -1,0 +1,103 @@
+"""Stage ``clean``: boilerplate out, clean body text in; what was removed is kept."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import lxml.html
+import trafilatura
+
+from ..config import Settings
+from ..errors import NoArticle
+from ..model import Document
+from ..pipeline import stage
+from .boilerplate import ends_article, is_boilerplate
+
+__all__ = ["clean_text", "extract_html"]
+
+#: a first line this short, not ending a sentence, is the title of a scraped text
+TITLE_MAX_CHARS = 200
+_SPACES = re.compile(r"[ \t\u00a0\u202f]+")
+_MAX_REMOVED_FROM_HTML = 200
+
+
+def clean_text(text: str) -> tuple[list[str], list[str]]:
+    """Split scraped text into kept lines and removed boilerplate lines."""
+    kept: list[str] = []
+    removed: list[str] = []
+    seen: set[str] = set()
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        stripped = _SPACES.sub(" ", line).strip()
+        if not stripped:
+            continue
+        if ends_article(stripped):
+            removed.extend(rest for rest in (ln.strip() for ln in lines[number:]) if rest)
+            break
+        key = stripped.casefold()
+        if key in seen or is_boilerplate(stripped):
+            removed.append(stripped)
+            continue
+        seen.add(key)
+        kept.append(stripped)
+    return kept, removed
+
+
+def split_title(kept: list[str]) -> tuple[str | None, list[str]]:
+    """The first line is a title when it is short and does not end like a sentence."""
+    if len(kept) > 1 and len(kept[0]) <= TITLE_MAX_CHARS and not kept[0].endswith((".", "…", '"', "»")):
+        return kept[0], kept[1:]
+    return None, kept
+
+
+def extract_html(html: str, where: str) -> tuple[str, dict[str, str | None], list[str]]:
+    """Main text, page metadata and the page's other text blocks (removed) of an HTML page."""
+    try:
+        result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    except (ValueError, TypeError) as exc:  # lxml refuses some malformed pages
+        raise NoArticle(where, f"the HTML could not be parsed ({exc})") from None
+    if result is None or not (result.text or "").strip():
+        raise NoArticle(where, "the HTML page has no article text (only navigation, forms or furniture)")
+    meta = {"title": result.title, "outlet": result.sitename, "published": result.date}
+    return result.text, meta, _other_blocks(html, result.text)
+
+
+def _other_blocks(html: str, main: str) -> list[str]:
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    for bad in root.xpath("//script|//style|//noscript"):
+        bad.drop_tree()
+    blocks = (_SPACES.sub(" ", t).strip() for t in root.text_content().split("\n"))
+    return [b for b in blocks if b and b not in main][:_MAX_REMOVED_FROM_HTML]
+
+
+@stage("clean", version="1", requires=["raw"], assigns=["text", "removed", "title", "outlet", "published"])
+def make_clean(settings: Settings):  # type: ignore[no-untyped-def]
+    def clean(doc: Document) -> Document:
+        raw = doc.raw
+        meta: dict[str, str | None] = {}
+        page_removed: list[str] = []
+        body = raw.content
+        if raw.kind == "html":
+            body, meta, page_removed = extract_html(raw.content, doc.source)
+        kept, removed = clean_text(body)
+        title = doc.title or meta.get("title")
+        if raw.kind == "text" and title is None:
+            title, kept = split_title(kept)
+        elif kept and title and kept[0].casefold() == title.casefold():
+            removed.insert(0, kept.pop(0))
+        if not kept:
+            raise NoArticle(doc.source, "nothing is left once boilerplate is removed")
+        return replace(
+            doc,
+            text="\n".join(kept),
+            removed=tuple(removed + page_removed),
+            title=title,
+            outlet=doc.outlet or meta.get("outlet"),
+            published=doc.published or meta.get("published"),
+        )
+
+    return clean

@@ -1,0 +1,50 @@
+"""Stage ``sentences``: pysbd per paragraph, with character offsets into the clean text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+import pysbd
+
+from ..config import Settings
+from ..model import Document, Sentence, Span
+from ..pipeline import stage
+
+__all__ = ["split_sentences"]
+
+_CONTINUES = re.compile(r"^[\s\"'«»“”]*[a-zà-ÿ0-9(,;:]")
+
+
+@lru_cache(maxsize=4)
+def _segmenter(language: str) -> pysbd.Segmenter:
+    return pysbd.Segmenter(language=language, clean=False)
+
+
+def split_sentences(doc_id: str, text: str, language: str) -> tuple[Sentence, ...]:
+    found: list[tuple[int, int]] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        cursor = offset
+        for piece in _segmenter(language).segment(paragraph):
+            start = text.find(piece.strip(), cursor)
+            if start < 0 or not piece.strip():
+                continue
+            end = start + len(piece.strip())
+            # pysbd cuts after abbreviations such as "25 oct." : glue a lower-case continuation back
+            if found and found[-1][1] >= offset and _CONTINUES.match(piece):
+                found[-1] = (found[-1][0], end)
+            else:
+                found.append((start, end))
+            cursor = end
+        offset += len(paragraph) + 1
+    return tuple(Sentence(Span(doc_id, s, e), text[s:e]) for s, e in found)
+
+
+@stage("sentences", version="1", requires=["text", "language"], assigns=["sentences"])
+def make_sentences(settings: Settings):  # type: ignore[no-untyped-def]
+    def sentences(doc: Document) -> Document:
+        return replace(doc, sentences=split_sentences(doc.id, doc.text, doc.language or "fr"))
+
+    return sentences

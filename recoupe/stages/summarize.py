@@ -1,0 +1,103 @@
+"""Corpus stage ``summarize``: a first extractive article per story, every sentence cited.
+
+Sentences are scored by centrality (cosine with the story's mean sentence vector)
+and cross-document support (how many other reports carry a close sentence). The
+lead is the best early sentence that says who, when and where; the rest are chosen by
+score (and read in their reports' order), skipping near-repeats (maximal marginal relevance), up to the word budget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from ..config import Settings
+from ..model import Corpus, Document, Sentence, Story, SummarySentence
+from ..pipeline import stage
+
+__all__ = ["summarize_story", "Candidate"]
+
+MIN_WORDS, MAX_WORDS = 6, 70
+#: two sentences closer than this say the same thing (USE cosine); a first setting, tuned in the summary issue
+REDUNDANT = 0.8
+#: a sentence of another report this close supports the candidate
+SUPPORTS = 0.65
+LEAD_POSITIONS = 3
+#: the article may run this far past its word budget rather than stop mid-story
+OVERSHOOT = 1.2
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    sentence: Sentence
+    vector: np.ndarray
+    position: int
+    words: int
+    score: float
+    lead_score: float
+
+
+def _candidates(docs: Sequence[Document]) -> list[Candidate]:
+    rows = [(d, i, s) for d in docs for i, s in enumerate(d.sentences) if d.vectors is not None]
+    rows = [r for r in rows if MIN_WORDS <= len(r[2].text.split()) <= MAX_WORDS and not r[2].text.endswith("?")]
+    if not rows:
+        return []
+    vectors = np.stack([r[0].vectors[r[1]] for r in rows])
+    centroid = vectors.mean(axis=0)
+    centrality = vectors @ (centroid / max(float(np.linalg.norm(centroid)), 1e-9))
+    sims = vectors @ vectors.T
+    owners = np.array([id(r[0]) for r in rows])
+    found = []
+    for k, (doc, position, sentence) in enumerate(rows):
+        others = {owners[j] for j in np.nonzero(sims[k] >= SUPPORTS)[0] if owners[j] != owners[k]}
+        support = len(others) / max(1, len(docs) - 1)
+        score = float(centrality[k]) + 0.5 * support + (0.1 if position < LEAD_POSITIONS else 0.0)
+        labels = {m.label for m in doc.mentions if sentence.span.start <= m.span.start < sentence.span.end}
+        dated = any(sentence.span.start <= m.span.start < sentence.span.end for m in doc.dates)
+        wwww = ("PER" in labels or "ORG" in labels) + ("LOC" in labels) + dated
+        lead = score + 0.3 * wwww if position < LEAD_POSITIONS else -1.0
+        found.append(Candidate(sentence, vectors[k], position, len(sentence.text.split()), score, lead))
+    return found
+
+
+def summarize_story(docs: Sequence[Document], words: int) -> tuple[SummarySentence, ...]:
+    candidates = _candidates(docs)
+    if not candidates:
+        return _fallback(docs)
+    chosen = [max(candidates, key=lambda c: c.lead_score)]
+    total = chosen[0].words
+    for candidate in sorted(candidates, key=lambda c: -c.score):
+        if total >= words:
+            break
+        if any(candidate is c for c in chosen) or total + candidate.words > words * OVERSHOOT:
+            continue
+        if max(float(candidate.vector @ c.vector) for c in chosen) >= REDUNDANT:
+            continue
+        chosen.append(candidate)
+        total += candidate.words
+    ordered = chosen[:1] + sorted(chosen[1:], key=lambda c: (c.position, -c.score))
+    return tuple(SummarySentence(c.sentence.text, (c.sentence.span,)) for c in ordered)
+
+
+def _fallback(docs: Sequence[Document]) -> tuple[SummarySentence, ...]:
+    """Stories whose sentences are all very short or very long: the first sentence of the first report."""
+    for doc in docs:
+        if doc.sentences:
+            first = doc.sentences[0]
+            return (SummarySentence(first.text, (first.span,)),)
+    return ()
+
+
+@stage("summarize", version="1", scope="corpus", requires=["stories", "vectors", "sentences"], assigns=["summary"])
+def make_summarize(settings: Settings):  # type: ignore[no-untyped-def]
+    def summarize(corpus: Corpus) -> Corpus:
+        by_id = corpus.by_id()
+        stories: list[Story] = []
+        for story in corpus.stories:
+            docs = [by_id[i] for i in story.documents]
+            stories.append(replace(story, summary=summarize_story(docs, settings.words)))
+        return replace(corpus, stories=tuple(stories))
+
+    return summarize
