@@ -45,8 +45,9 @@ def _entry_html(entry: Any) -> str:
 
 
 def _published(entry: Any) -> str | None:
+    """feedparser gives the entry's time in UTC."""
     for key in ("published_parsed", "updated_parsed"):
         value = entry.get(key)
         if value:
-            return f"{value.tm_year:04d}-{value.tm_mon:02d}-{value.tm_mday:02d}T{value.tm_hour:02d}:{value.tm_min:02d}:00"
+            return f"{value.tm_year:04d}-{value.tm_mon:02d}-{value.tm_mday:02d}T{value.tm_hour:02d}:{value.tm_min:02d}:00+00:00"
     return None

@@ -39,6 +39,7 @@ _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _FULL = re.compile(rf"(\d{{1,2}})(?:er)?\.?\s+({_MONTH_RE})\.?\s+(\d{{4}})", re.IGNORECASE)
 _NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?\b")
 _TIME = re.compile(r"\b(\d{1,2})\s*[:h]\s*(\d{2})\b")
+_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _BYLINE = re.compile(r"^la rédaction (?:de|d')\s*(.+)$", re.IGNORECASE)
 _UPDATE = re.compile(r"mis[e]? à jour|updated|aktualisiert|modifi", re.IGNORECASE)
 _PUBLISHED = re.compile(r"publi|published|veröffentlicht", re.IGNORECASE)
@@ -72,6 +73,8 @@ def _iso(year: int, month: int, day: int, hhmm: str) -> str | None:
 
 def normalise_published(value: str) -> str | None:
     """ISO 8601 from whatever a container gave (ISO already, RFC 822, '26 octobre 2016')."""
+    if _DATE_ONLY.match(value):
+        return value
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
     except ValueError:
