@@ -10,7 +10,7 @@ PYTHON=${PYTHON:-python3}
 requirements=requirements.txt
 [ "${1:-}" = "--dev" ] && requirements=requirements-dev.txt
 .venv/bin/python -m pip install --quiet -r "$requirements"
-.venv/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+.venv/bin/python -m pip install --quiet --no-deps -e .
 if [ "${1:-}" = "--dev" ] && [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" = "0" ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null

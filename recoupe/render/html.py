@@ -27,6 +27,13 @@ mark{background:#ffe08a}
 mark:target{background:#ffb02e;outline:2px solid #8a4b08}
 .apart,.failures{font:.9rem system-ui,sans-serif;color:#7a2a2a}
 """
+#: opens the source text a citation points into, so the cited passage shows
+_SCRIPT = """
+function reveal(){var t=document.getElementById(decodeURIComponent(location.hash.slice(1)));
+for(var e=t;e;e=e.parentElement){if(e.tagName==='DETAILS'){e.open=true;}}
+if(t){t.scrollIntoView({block:'center'});}}
+window.addEventListener('hashchange',reveal);window.addEventListener('load',reveal);
+"""
 
 
 def _anchor(story: Story, span: Span) -> str:
@@ -84,7 +91,7 @@ def to_html(report: Report) -> str:
     return (
         '<!doctype html><html lang="fr"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>recoupe report</title><style>{_STYLE}</style></head><body>"
+        f"<title>recoupe report</title><style>{_STYLE}</style><script>{_SCRIPT}</script></head><body>"
         f"<h1>recoupe · {len(report.stories)} stories from {len(report.documents)} reports</h1>{body}{failures}</body></html>\n"
     )
 

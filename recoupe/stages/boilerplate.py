@@ -28,8 +28,8 @@ _PATTERNS = [
     r"©.{0,120}",
     r".{0,40}(?:photo|crédit|credit|foto|bild)\s*:.{0,120}",
     r"(?:publi[ée]|mis[e]? à jour|dernière mise à jour|modifi[ée]|updated|published|posted|veröffentlicht|aktualisiert)"
-    r"\b.{0,80}",
-    r".{0,60}\b(?:publi[ée] le|mis à jour le|published on|updated on)\b.{0,60}",
+    r"\b[^.!?]{0,60}",
+    r"[^.!?]{0,60}\b(?:publi[ée] le|mis à jour le|published on|updated on)\b[^!?]{0,60}",
     r"(?:temps de lecture|lecture|reading time|lesezeit)\b.{0,40}",
     r"(?:\d+\s*)?(?:min(?:ute)?s?\s+(?:de lecture|read|lesezeit))",
     r"\d+(?:[\s.,]\d+)*",

@@ -20,6 +20,8 @@ __all__ = ["clean_text", "extract_html"]
 TITLE_MAX_CHARS = 200
 _SPACES = re.compile(r"[ \t\u00a0\u202f]+")
 _MAX_REMOVED_FROM_HTML = 200
+#: fewer words than this once cleaned is no article (a page of menus, a caption alone)
+MIN_ARTICLE_WORDS = 6
 
 
 def clean_text(text: str) -> tuple[list[str], list[str]]:
@@ -89,8 +91,11 @@ def make_clean(settings: Settings):  # type: ignore[no-untyped-def]
             title, kept = split_title(kept)
         elif kept and title and kept[0].casefold() == title.casefold():
             removed.insert(0, kept.pop(0))
-        if not kept:
-            raise NoArticle(doc.source, "nothing is left once boilerplate is removed")
+        words = sum(len(line.split()) for line in kept)
+        if words < MIN_ARTICLE_WORDS:
+            raise NoArticle(
+                doc.source, f"no article text: {words} words left once boilerplate is removed (at least {MIN_ARTICLE_WORDS})"
+            )
         return replace(
             doc,
             text="\n".join(kept),

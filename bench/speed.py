@@ -1,0 +1,119 @@
+"""Throughput of the whole pipeline on OrangeSum articles, stage by stage, with peak memory.
+
+Each size runs in its own process (peak memory is per process); models are loaded
+before the clock starts and their load time is reported apart. Writes
+bench/results/speed.md.
+
+    python bench/speed.py [--sizes 1000 5000] [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from recoupe.config import Settings
+from recoupe.model import RawDocument
+from recoupe.pipeline import DEFAULT_STAGES, Pipeline
+from recoupe.resources import language_detector, sentence_encoder, spacy_model
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def articles(path: Path, count: int) -> list[RawDocument]:
+    out = []
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            out.append(
+                RawDocument(
+                    id=str(record["id"]),
+                    source=f"orangesum:{record['id']}",
+                    kind="text",
+                    content=record["article"],
+                    title=record.get("title"),
+                    published=record.get("date") or None,
+                )
+            )
+            if len(out) == count:
+                break
+    return out
+
+
+def measure(path: Path, count: int) -> dict[str, object]:
+    started = time.perf_counter()
+    language_detector(), spacy_model("fr"), sentence_encoder().encode(["warm"])
+    load = time.perf_counter() - started
+    docs = articles(path, count)
+    pipeline = Pipeline(DEFAULT_STAGES, settings=Settings())
+    started = time.perf_counter()
+    corpus = pipeline.run(docs)
+    total = time.perf_counter() - started
+    return {
+        "articles": count,
+        "processed": len(corpus.documents),
+        "failures": len(corpus.failures),
+        "stories": len(corpus.stories),
+        "load_s": load,
+        "total_s": total,
+        "stages": pipeline.stats.seconds,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def table(results: list[dict]) -> str:  # type: ignore[type-arg]
+    stages = list(results[0]["stages"])
+    lines = [
+        "| articles | processed | failures | stories | model load (s) | pipeline (s) | articles/s | peak memory (MB) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r['articles']} | {r['processed']} | {r['failures']} | {r['stories']} | {r['load_s']:.1f} | "
+            f"{r['total_s']:.1f} | {r['articles'] / r['total_s']:.1f} | {r['peak_mb']:.0f} |"
+        )
+    lines += ["", "Share of pipeline time per stage:", "", "| stage | " + " | ".join(f"{r['articles']} articles" for r in results) + " |"]
+    lines.append("|---|" + "---|" * len(results))
+    for name in stages:
+        cells = [f"{r['stages'][name]:.1f} s ({100 * r['stages'][name] / r['total_s']:.0f}%)" for r in results]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", nargs="+", type=int, default=[1000, 5000])
+    parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    path = Path(args.shared) / "data" / "orangesum" / "articles.jsonl.gz"
+    if args.one:
+        print(json.dumps(measure(path, args.one)))
+        return
+    results = []
+    for size in args.sizes:
+        env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", str(size), "--shared", args.shared],
+            check=True, capture_output=True, text=True, env=env,
+        )
+        results.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        print(table(results), flush=True)
+    target = ROOT / "bench" / "results" / "speed.md"
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(
+        "# Pipeline speed on OrangeSum (bench/speed.py)\n\n"
+        f"One process per size, one thread for BLAS, on a {os.cpu_count()}-core machine; models loaded before timing.\n\n"
+        + table(results) + "\n"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,40 @@
+"""Tiny builders (STYLE.md: builders over big fixtures) and the one shared, slow seeds run."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from recoupe.model import Document, RawDocument
+from recoupe.stages.sentences import split_sentences
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EXAMPLE = ROOT / "examples" / "usine-lyon"
+
+
+def make_raw(text: str, *, id: str = "d1", kind: str = "text", **meta: str) -> RawDocument:
+    return RawDocument(id=id, source=f"test:{id}", kind=kind, content=text, **meta)  # type: ignore[arg-type]
+
+
+def make_doc(text: str, *, id: str = "d1", language: str = "fr", **fields: object) -> Document:
+    """A document whose clean text is ``text``, split into sentences."""
+    doc = Document.from_raw(make_raw(text, id=id))
+    doc = replace(doc, text=text, language=language, sentences=split_sentences(id, text, language))
+    return replace(doc, **fields)  # type: ignore[arg-type]
+
+
+def shared(*parts: str) -> Path:
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent: the shared data sits beside the repo as ../shared")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeds_report():  # type: ignore[no-untyped-def]
+    import recoupe
+
+    return recoupe.analyze(shared("seeds"))

@@ -1,0 +1,55 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from recoupe.stages.boilerplate import is_boilerplate
+from recoupe.stages.clean import clean_text, split_title
+
+# lines as they stand in scraped reports (seeds 001 and 002), written here by hand
+NOISY = """Lutte contre Daech: l'offensive progresse
+Lutte contre Daech: l'offensive progresse
+Publié le :
+Mercredi 26 Octobre 2016 - 12:54
+0
+154
+©Safin Hamed/AFP
+PARTAGER :
+-A +A
+Temps de lecture estimé : 2 minutes
+Le ministre, avec les militaires dans la station de RER. (ministère français de la Défense)
+Lancée lundi 17, l'offensive de l'armée irakienne progresse rapidement.
+→ A (RE)ECOUTER : Irak: «Mossoul, offensive à haut risque»
+Le président a appelé à la vigilance.
+Commentaires
+-
+Bravo pour cet article"""
+
+
+def test_boilerplate_goes_to_removed_and_the_body_stays() -> None:
+    kept, removed = clean_text(NOISY)
+    assert kept == [
+        "Lutte contre Daech: l'offensive progresse",
+        "Lancée lundi 17, l'offensive de l'armée irakienne progresse rapidement.",
+        "Le président a appelé à la vigilance.",
+    ]
+    for line in ("©Safin Hamed/AFP", "PARTAGER :", "-A +A", "154", "Commentaires", "Bravo pour cet article",
+                 "Temps de lecture estimé : 2 minutes", "Mercredi 26 Octobre 2016 - 12:54"):
+        assert line in removed
+    assert removed.count("Lutte contre Daech: l'offensive progresse") == 1
+
+
+def test_the_first_short_line_is_the_title_and_a_long_sentence_is_not() -> None:
+    assert split_title(["Un titre court", "Le corps."]) == ("Un titre court", ["Le corps."])
+    lead = "La France, le plus vieil allié des Etats-Unis. Les Etats-Unis fiers d'être au côté de la France."
+    assert split_title([lead, "Suite."]) == (None, [lead, "Suite."])
+
+
+def test_real_sentences_are_not_boilerplate() -> None:
+    for line in ("Par ailleurs, les ministres ont parlé de Mossoul.", "Publié en 2015, le rapport de l'ONU reste la référence sur le sujet des réfugiés."):
+        assert not is_boilerplate(line)
+
+
+@given(st.lists(st.sampled_from(NOISY.split("\n") + ["Une phrase de fond.", "", "Autre fait établi."]), max_size=30))
+def test_cleaning_is_idempotent(lines: list[str]) -> None:
+    kept, _ = clean_text("\n".join(lines))
+    again, removed_again = clean_text("\n".join(kept))
+    assert again == kept and removed_again == []
