@@ -1,6 +1,6 @@
 """Render a report to HTML and photograph it in Debian's chromium, to look at.
 
-    python bench/screenshot.py PATH... --out bench/results/report.png
+python bench/screenshot.py PATH... --out bench/results/report.png
 """
 
 from __future__ import annotations

@@ -79,7 +79,12 @@ def table(results: list[dict]) -> str:  # type: ignore[type-arg]
             f"| {r['articles']} | {r['processed']} | {r['failures']} | {r['stories']} | {r['load_s']:.1f} | "
             f"{r['total_s']:.1f} | {r['articles'] / r['total_s']:.1f} | {r['peak_mb']:.0f} |"
         )
-    lines += ["", "Share of pipeline time per stage:", "", "| stage | " + " | ".join(f"{r['articles']} articles" for r in results) + " |"]
+    lines += [
+        "",
+        "Share of pipeline time per stage:",
+        "",
+        "| stage | " + " | ".join(f"{r['articles']} articles" for r in results) + " |",
+    ]
     lines.append("|---|" + "---|" * len(results))
     for name in stages:
         cells = [f"{r['stages'][name]:.1f} s ({100 * r['stages'][name] / r['total_s']:.0f}%)" for r in results]
@@ -102,7 +107,10 @@ def main() -> None:
         env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
         out = subprocess.run(
             [sys.executable, __file__, "--one", str(size), "--shared", args.shared],
-            check=True, capture_output=True, text=True, env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+            env=env,
         )
         results.append(json.loads(out.stdout.strip().splitlines()[-1]))
         print(table(results), flush=True)
@@ -111,7 +119,8 @@ def main() -> None:
     target.write_text(
         "# Pipeline speed on OrangeSum (bench/speed.py)\n\n"
         f"One process per size, one thread for BLAS, on a {os.cpu_count()}-core machine; models loaded before timing.\n\n"
-        + table(results) + "\n"
+        + table(results)
+        + "\n"
     )
 
 

@@ -58,19 +58,26 @@ def main() -> None:
     args = parser.parse_args()
     root = Path(args.shared) / "data" / "rpm2"
     settings = Settings()
-    rows = ["| set | threshold | gold | groups found | B3 precision | B3 recall | B3 F1 |", "|---|---|---|---|---|---|---|"]
+    rows = [
+        "| set | threshold | gold | groups found | B3 precision | B3 recall | B3 F1 |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for name in ("dev.jsonl", "test-documents.jsonl"):
         raws, clusters, topics = load(root / name)
         started = time.perf_counter()
         corpus = Pipeline(STAGES, settings=settings).run(raws)
         sim = similarity(corpus.documents)
         seconds = time.perf_counter() - started
-        thresholds = (0.3, 0.325, 0.35, 0.375, 0.4, 0.425, 0.45, 0.5) if name == "dev.jsonl" else (settings.story_threshold,)
+        thresholds = (
+            (0.3, 0.325, 0.35, 0.375, 0.4, 0.425, 0.45, 0.5) if name == "dev.jsonl" else (settings.story_threshold,)
+        )
         for threshold in thresholds:
             predicted = labels(sim, threshold)
             for gold_name, gold in (("40 clusters", clusters), ("20 topics", topics)):
                 p, r, f = bcubed(predicted, gold)
-                rows.append(f"| {name} | {threshold:.2f} | {gold_name} | {len(set(predicted))} | {p:.3f} | {r:.3f} | {f:.3f} |")
+                rows.append(
+                    f"| {name} | {threshold:.3f} | {gold_name} | {len(set(predicted))} | {p:.3f} | {r:.3f} | {f:.3f} |"
+                )
         print(f"{name}: {len(raws)} documents analysed in {seconds:.1f} s")
     out = Path(__file__).parent / "results" / "stories.md"
     out.parent.mkdir(exist_ok=True)

@@ -4,5 +4,5 @@ from .api import analyze
 from .config import Settings
 from .report import Report
 
-__all__ = ["analyze", "Settings", "Report", "__version__"]
+__all__ = ["Report", "Settings", "__version__", "analyze"]
 __version__ = "0.1.0"

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from .api import analyze
 from .config import Settings, describe_settings
-from .errors import RecoupeError
+from .errors import RecoupeError, exit_code_for
 from .pipeline import StrictStop
 from .render import render
 from .report import Report
@@ -78,7 +78,4 @@ def _print_summary(report: Report, *, quiet: bool) -> None:
 
 
 def _exit_code(report: Report) -> int:
-    from . import errors
-
-    codes = {cls.code: cls.exit_code for cls in vars(errors).values() if isinstance(cls, type) and hasattr(cls, "code")}
-    return max((codes.get(f.code, 1) for f in report.failures), default=EXIT_OK)
+    return max((exit_code_for(f.code) for f in report.failures), default=EXIT_OK)

@@ -23,19 +23,20 @@ would be valid.
 from __future__ import annotations
 
 __all__ = [
-    "RecoupeError",
-    "ConfigError",
-    "PipelineError",
-    "InputError",
-    "EmptyInput",
     "BinaryInput",
+    "ConfigError",
+    "EmptyInput",
     "EncodingUnknown",
+    "InputError",
     "InputTooLarge",
     "MalformedRecord",
     "NoArticle",
-    "UnsupportedFormat",
+    "PipelineError",
     "ProcessingError",
+    "RecoupeError",
+    "UnsupportedFormat",
     "UnsupportedLanguage",
+    "exit_code_for",
 ]
 
 
@@ -99,3 +100,14 @@ class ProcessingError(RecoupeError):
 
 class UnsupportedLanguage(ProcessingError):
     code = "E201"
+
+
+def exit_code_for(code: str) -> int:
+    """The exit code of the error class that carries ``code`` (1 when none does)."""
+    classes: list[type[RecoupeError]] = [RecoupeError]
+    while classes:
+        cls = classes.pop()
+        if cls.code == code:
+            return cls.exit_code
+        classes.extend(cls.__subclasses__())
+    return RecoupeError.exit_code

@@ -12,19 +12,19 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 __all__ = [
-    "Span",
-    "Sentence",
-    "Mention",
+    "Corpus",
     "DateMention",
-    "RawDocument",
     "Document",
+    "EntityLabel",
+    "Failure",
+    "Mention",
+    "Precision",
+    "RawDocument",
+    "Sentence",
+    "Span",
+    "Story",
     "StoryEntity",
     "SummarySentence",
-    "Story",
-    "Failure",
-    "Corpus",
-    "EntityLabel",
-    "Precision",
 ]
 
 EntityLabel = Literal["PER", "ORG", "LOC", "MISC"]

@@ -8,17 +8,17 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol, runtime_checkable
 
 from .config import Settings
-from .errors import PipelineError, RecoupeError
+from .errors import PipelineError, RecoupeError, exit_code_for
 from .model import Corpus, Document, Failure, RawDocument
 from .registry import StageInfo, stages
 
 __all__ = [
-    "DocumentStage",
-    "CorpusStage",
-    "Pipeline",
     "DEFAULT_STAGES",
-    "stage",
+    "CorpusStage",
+    "DocumentStage",
+    "Pipeline",
     "RunStats",
+    "stage",
 ]
 
 #: what a document carries before any stage ran
@@ -86,10 +86,9 @@ class Pipeline:
 
     def __init__(self, names: Sequence[str] = DEFAULT_STAGES, *, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
-        factories = [stages.get(name) for name in names]
-        infos = [f.info for f in factories]  # type: ignore[attr-defined]
-        check_order(infos)
-        self.stages = [f(self.settings) for f in factories]  # type: ignore[operator]
+        factories: list[Factory] = [stages.get(name) for name in names]  # type: ignore[misc]
+        check_order([f.info for f in factories])  # type: ignore[attr-defined]
+        self.stages = [f(self.settings) for f in factories]
         self.stats = RunStats()
 
     def run(self, inputs: Iterable[RawDocument | Failure]) -> Corpus:
@@ -131,13 +130,7 @@ class StrictStop(RecoupeError):
 
     def __init__(self, failure: Failure) -> None:
         self.failure = failure
-        from . import errors
-
-        cls = next(
-            (c for c in vars(errors).values() if isinstance(c, type) and getattr(c, "code", None) == failure.code),
-            RecoupeError,
-        )
-        self.exit_code = cls.exit_code
+        self.exit_code = exit_code_for(failure.code)
         self.code = failure.code
         super().__init__(failure.source, f"{failure.stage}: {failure.message}")
 

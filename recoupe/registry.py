@@ -15,7 +15,7 @@ from typing import Generic, Literal, TypeVar
 
 from .errors import ConfigError
 
-__all__ = ["StageInfo", "Registry", "stages", "readers", "renderers", "load_plugins"]
+__all__ = ["Registry", "StageInfo", "load_plugins", "readers", "renderers", "stages"]
 
 T = TypeVar("T")
 Scope = Literal["document", "corpus"]

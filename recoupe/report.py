@@ -7,7 +7,7 @@ from typing import Any
 
 from .model import Corpus, DateMention, Document, Failure, Span, Story
 
-__all__ = ["Report", "span_dict", "SCHEMA_VERSION"]
+__all__ = ["SCHEMA_VERSION", "Report", "span_dict"]
 
 SCHEMA_VERSION = 1
 
@@ -32,7 +32,12 @@ def _document(doc: Document) -> dict[str, Any]:
 
 
 def _date(mention: DateMention) -> dict[str, Any]:
-    return {"value": mention.value, "precision": mention.precision, "text": mention.text, "span": span_dict(mention.span)}
+    return {
+        "value": mention.value,
+        "precision": mention.precision,
+        "text": mention.text,
+        "span": span_dict(mention.span),
+    }
 
 
 def _story(story: Story) -> dict[str, Any]:

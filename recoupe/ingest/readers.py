@@ -9,12 +9,12 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import InputError, InputTooLarge, MalformedRecord
-from ..model import Failure, RawDocument
+from ..model import Failure, RawDocument, SourceKind
 from ..registry import readers
 from .decode import decode, normalise_newlines
 from .feeds import read_feed
 
-__all__ = ["read_text", "read_html", "read_jsonl", "read_feed_file", "Item"]
+__all__ = ["Item", "read_feed_file", "read_html", "read_jsonl", "read_text"]
 
 Item = RawDocument | Failure
 
@@ -77,8 +77,9 @@ def _jsonl_record(line: bytes, where: str, default_id: str, settings: Settings) 
     )
 
 
-def _body(record: dict[str, Any], where: str) -> tuple[str, str]:
-    for key, kind in (("text", "text"), ("html", "html")):
+def _body(record: dict[str, Any], where: str) -> tuple[str, SourceKind]:
+    kinds: tuple[tuple[str, SourceKind], ...] = (("text", "text"), ("html", "html"))
+    for key, kind in kinds:
         value = record.get(key)
         if isinstance(value, str) and value.strip():
             return value, kind

@@ -8,7 +8,7 @@ from ..model import Document, Span, Story
 from ..registry import renderers
 from ..report import Report
 
-__all__ = ["render", "source_numbers", "describe_source", "cited_label"]
+__all__ = ["cited_label", "describe_source", "render", "source_numbers"]
 
 
 def render(report: Report, fmt: str) -> str:

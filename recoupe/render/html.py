@@ -57,7 +57,10 @@ def _story(report: Report, story: Story) -> str:
     cited = [c for s in story.summary for c in s.citations]
     sentences = "".join(
         escape(s.text)
-        + "".join(f'<sup><a href="#{_anchor(story, c)}" title="{escape(c.doc)} {c.start}-{c.end}">[{numbers[c.doc]}]</a></sup>' for c in s.citations)
+        + "".join(
+            f'<sup><a href="#{_anchor(story, c)}" title="{escape(c.doc)} {c.start}-{c.end}">[{numbers[c.doc]}]</a></sup>'
+            for c in s.citations
+        )
         + " "
         for s in story.summary
     )
@@ -85,7 +88,9 @@ def _story(report: Report, story: Story) -> str:
 def to_html(report: Report) -> str:
     failures = ""
     if report.failures:
-        items = "".join(f"<li><code>{escape(f.source)}</code> ({f.code}): {escape(f.message)}</li>" for f in report.failures)
+        items = "".join(
+            f"<li><code>{escape(f.source)}</code> ({f.code}): {escape(f.message)}</li>" for f in report.failures
+        )
         failures = f'<h3>Inputs that could not be processed</h3><ul class="failures">{items}</ul>'
     body = "".join(_story(report, s) for s in report.stories)
     return (

@@ -17,12 +17,16 @@ def _story(report: Report, story: Story) -> list[str]:
     lines.append("")
     article = []
     for sentence in story.summary:
-        refs = "".join(f"[[{numbers[c.doc]}]](#{story.id}-{c.doc} \"{c.doc} {c.start}-{c.end}\")" for c in sentence.citations)
+        refs = "".join(
+            f'[[{numbers[c.doc]}]](#{story.id}-{c.doc} "{c.doc} {c.start}-{c.end}")' for c in sentence.citations
+        )
         article.append(f"{sentence.text} {refs}")
     lines += [" ".join(article), "", "### Sources", ""]
     for doc_id, number in numbers.items():
         doc = report.document(doc_id)
-        lines.append(f"{number}. <a id=\"{story.id}-{doc_id}\"></a>**{doc.title or doc_id}** — {describe_source(doc)} (`{doc.source}`)")
+        lines.append(
+            f'{number}. <a id="{story.id}-{doc_id}"></a>**{doc.title or doc_id}** — {describe_source(doc)} (`{doc.source}`)'
+        )
     if story.off_topic:
         lines += ["", "Reports given with this story that are about another event: " + ", ".join(story.off_topic)]
     return lines + [""]

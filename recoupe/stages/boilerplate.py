@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_boilerplate", "ends_article", "is_date_line", "DATE_LINE"]
+__all__ = ["DATE_LINE", "ends_article", "is_boilerplate", "is_date_line"]
 
 _MONTHS = (
     r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|"
@@ -27,8 +27,10 @@ _PATTERNS = [
     r"-\s*A\s*\+\s*A",
     r"©.{0,120}",
     r".{0,40}(?:photo|crédit|credit|foto|bild)\s*:.{0,120}",
-    r"(?:publi[ée]|mis[e]? à jour|dernière mise à jour|modifi[ée]|updated|published|posted|veröffentlicht|aktualisiert)"
-    r"\b[^.!?]{0,60}",
+    (
+        r"(?:publi[ée]|mis[e]? à jour|dernière mise à jour|modifi[ée]|updated|published|posted|veröffentlicht|"
+        r"aktualisiert)\b[^.!?]{0,60}"
+    ),
     r"[^.!?]{0,60}\b(?:publi[ée] le|mis à jour le|published on|updated on)\b[^!?]{0,60}",
     r"(?:temps de lecture|lecture|reading time|lesezeit)\b.{0,40}",
     r"(?:\d+\s*)?(?:min(?:ute)?s?\s+(?:de lecture|read|lesezeit))",
@@ -36,8 +38,10 @@ _PATTERNS = [
     r"[\W_]*",
     r"(?:la rédaction(?: de)?|par|by|von|avec afp|with afp)\s+[\w .'’-]{0,60}",
     r"(?:→|>>|►)\s*.{0,200}",
-    r"(?:à lire aussi|lire aussi|a lire aussi|voir aussi|(?:a|à) \(re\)(?:lire|voir|écouter|ecouter)|read more|"
-    r"related|mehr zum thema|lesen sie auch)\b.{0,200}",
+    (
+        r"(?:à lire aussi|lire aussi|a lire aussi|voir aussi|(?:a|à) \(re\)(?:lire|voir|écouter|ecouter)|read more|"
+        r"related|mehr zum thema|lesen sie auch)\b.{0,200}"
+    ),
     r"(?:abonnez-vous|newsletter|inscrivez-vous|subscribe|sign up).{0,120}",
     r"(?:publicité|advertisement|anzeige|sponsoris[ée])",
     r"(?:suivez-nous|follow us|folgen sie uns).{0,80}",

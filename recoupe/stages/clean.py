@@ -59,10 +59,14 @@ def extract_html(html: str, where: str) -> tuple[str, dict[str, str | None], lis
         result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     except (ValueError, TypeError) as exc:  # lxml refuses some malformed pages
         raise NoArticle(where, f"the HTML could not be parsed ({exc})") from None
-    if result is None or not (result.text or "").strip():
+    text = getattr(result, "text", None) or ""
+    if not text.strip():
         raise NoArticle(where, "the HTML page has no article text (only navigation, forms or furniture)")
-    meta = {"title": result.title, "outlet": result.sitename, "published": result.date}
-    return result.text, meta, _other_blocks(html, result.text)
+    meta = {
+        key: getattr(result, attr, None)
+        for key, attr in (("title", "title"), ("outlet", "sitename"), ("published", "date"))
+    }
+    return text, meta, _other_blocks(html, text)
 
 
 def _other_blocks(html: str, main: str) -> list[str]:
@@ -94,7 +98,8 @@ def make_clean(settings: Settings):  # type: ignore[no-untyped-def]
         words = sum(len(line.split()) for line in kept)
         if words < MIN_ARTICLE_WORDS:
             raise NoArticle(
-                doc.source, f"no article text: {words} words left once boilerplate is removed (at least {MIN_ARTICLE_WORDS})"
+                doc.source,
+                f"no article text: {words} words left once boilerplate is removed (at least {MIN_ARTICLE_WORDS})",
             )
         return replace(
             doc,

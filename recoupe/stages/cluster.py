@@ -14,7 +14,7 @@ import numpy as np
 
 from ..model import Document
 
-__all__ = ["document_vector", "entity_keys", "similarity", "average_link", "name_key"]
+__all__ = ["average_link", "document_vector", "entity_keys", "name_key", "similarity"]
 
 #: weight of the embedding cosine against the entity overlap in document similarity.
 #: Swept on RPM2 dev topics (weights 1.0/0.85/0.7/0.5, thresholds 0.15-0.7, vectors from the

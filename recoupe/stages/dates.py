@@ -16,7 +16,7 @@ from ..model import DateMention, Document, Precision, Span
 from ..pipeline import stage
 from .metadata import MONTHS
 
-__all__ = ["find_dates", "WEEKDAYS"]
+__all__ = ["WEEKDAYS", "find_dates"]
 
 WEEKDAYS = {
     name: number
@@ -111,7 +111,7 @@ def _nearest_weekday(anchor: date, weekday: int) -> date:
 
 
 def _weekday_day(anchor: date, weekday: int, day: int) -> tuple[str, Precision] | None:
-    """"lundi 17": the day numbered 17 near the anchor that falls on a Monday."""
+    """ "lundi 17": the day numbered 17 near the anchor that falls on a Monday."""
     for months_back in (0, -1, 1, -2):
         month_index = anchor.year * 12 + anchor.month - 1 + months_back
         try:

@@ -13,7 +13,7 @@ from ..model import Document
 from ..pipeline import stage
 from ..resources import sentence_encoder
 
-__all__ = ["embed_texts", "DIMENSIONS"]
+__all__ = ["DIMENSIONS", "embed_texts"]
 
 DIMENSIONS = 512
 #: sentences sent to the encoder at once; larger batches gained nothing on 2 cores

@@ -17,7 +17,7 @@ from text_to_num import alpha2digit
 
 from ..model import Document
 
-__all__ = ["participant_counts", "off_topic"]
+__all__ = ["off_topic", "participant_counts"]
 
 _GATHERING = re.compile(
     r"\b(?:réunion|rencontre|sommet|conférence|réuni[se]?|réunit|réunissent|rassembl\w*|"

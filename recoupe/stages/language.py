@@ -28,9 +28,13 @@ def make_language(settings: Settings):  # type: ignore[no-untyped-def]
     def language(doc: Document) -> Document:
         code = detect_language(doc.text)
         if code is None:
-            raise UnsupportedLanguage(doc.source, f"the language could not be identified; supported: {', '.join(supported)}")
+            raise UnsupportedLanguage(
+                doc.source, f"the language could not be identified; supported: {', '.join(supported)}"
+            )
         if code not in supported:
-            raise UnsupportedLanguage(doc.source, f"the text is in '{code}', not a supported language ({', '.join(supported)})")
+            raise UnsupportedLanguage(
+                doc.source, f"the text is in '{code}', not a supported language ({', '.join(supported)})"
+            )
         return replace(doc, language=code)
 
     return language

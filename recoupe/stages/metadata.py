@@ -12,7 +12,7 @@ from ..config import Settings
 from ..model import Document
 from ..pipeline import stage
 
-__all__ = ["header_date", "normalise_published", "MONTHS"]
+__all__ = ["MONTHS", "header_date", "normalise_published"]
 
 MONTHS = {
     name: number
@@ -76,7 +76,7 @@ def normalise_published(value: str) -> str | None:
     if _DATE_ONLY.match(value):
         return value
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+        return datetime.fromisoformat(value).isoformat()
     except ValueError:
         parsed = dateparser.parse(value, languages=["fr", "en", "de"])
         return parsed.isoformat() if parsed else None

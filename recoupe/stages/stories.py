@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-
-
 from ..config import Settings
 from ..model import Corpus, Document, Story
 from ..pipeline import stage
@@ -19,7 +17,7 @@ from .cluster import average_link, similarity
 from .frames import off_topic
 from .story_facts import story_entities, story_title, story_when, story_where
 
-__all__ = ["group_documents", "build_story"]
+__all__ = ["build_story", "group_documents"]
 
 
 def group_documents(docs: Sequence[Document], threshold: float) -> list[tuple[list[int], list[int]]]:
@@ -67,5 +65,3 @@ def make_stories(settings: Settings):  # type: ignore[no-untyped-def]
         return replace(corpus, stories=tuple(found))
 
     return stories
-
-

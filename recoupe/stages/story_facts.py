@@ -9,7 +9,7 @@ from datetime import date
 from ..model import DateMention, Document, EntityLabel, StoryEntity
 from .cluster import name_key
 
-__all__ = ["story_title", "story_when", "story_where", "story_entities"]
+__all__ = ["story_entities", "story_title", "story_when", "story_where"]
 
 #: an event date is read from a report within this many days before its publication
 EVENT_WINDOW_DAYS = 7

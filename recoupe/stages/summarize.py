@@ -17,7 +17,7 @@ from ..config import Settings
 from ..model import Corpus, Document, Sentence, Story, SummarySentence
 from ..pipeline import stage
 
-__all__ = ["summarize_story", "Candidate"]
+__all__ = ["Candidate", "summarize_story"]
 
 MIN_WORDS, MAX_WORDS = 6, 70
 #: two sentences closer than this say the same thing (USE cosine): paraphrases of one fact in the

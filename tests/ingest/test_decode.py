@@ -8,7 +8,12 @@ FRENCH = "Le ministre a déclaré : « Ça commence à Mossoul, à l'été. »\r
 
 @pytest.mark.parametrize(
     "data",
-    [FRENCH.encode("utf-8"), b"\xef\xbb\xbf" + FRENCH.encode("utf-8"), FRENCH.encode("cp1252"), FRENCH.encode("latin-1")],
+    [
+        FRENCH.encode("utf-8"),
+        b"\xef\xbb\xbf" + FRENCH.encode("utf-8"),
+        FRENCH.encode("cp1252"),
+        FRENCH.encode("latin-1"),
+    ],
     ids=["utf-8", "utf-8-bom", "cp1252", "latin-1"],
 )
 def test_decodes_the_usual_encodings_and_normalises_newlines(data: bytes) -> None:

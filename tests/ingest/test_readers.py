@@ -55,7 +55,11 @@ def test_a_malformed_feed_is_one_failure_naming_it(tmp_path: Path) -> None:
     path = tmp_path / "broken.rss"
     path.write_text("<rss><channel><title>x</title>")
     _, failures = _read(path)
-    assert len(failures) == 1 and str(path) in failures[0].message and "not a readable RSS/Atom feed" in failures[0].message
+    assert (
+        len(failures) == 1
+        and str(path) in failures[0].message
+        and "not a readable RSS/Atom feed" in failures[0].message
+    )
 
 
 def test_a_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:

@@ -31,8 +31,16 @@ def test_boilerplate_goes_to_removed_and_the_body_stays() -> None:
         "Lancée lundi 17, l'offensive de l'armée irakienne progresse rapidement.",
         "Le président a appelé à la vigilance.",
     ]
-    for line in ("©Safin Hamed/AFP", "PARTAGER :", "-A +A", "154", "Commentaires", "Bravo pour cet article",
-                 "Temps de lecture estimé : 2 minutes", "Mercredi 26 Octobre 2016 - 12:54"):
+    for line in (
+        "©Safin Hamed/AFP",
+        "PARTAGER :",
+        "-A +A",
+        "154",
+        "Commentaires",
+        "Bravo pour cet article",
+        "Temps de lecture estimé : 2 minutes",
+        "Mercredi 26 Octobre 2016 - 12:54",
+    ):
         assert line in removed
     assert removed.count("Lutte contre Daech: l'offensive progresse") == 1
 
@@ -44,7 +52,10 @@ def test_the_first_short_line_is_the_title_and_a_long_sentence_is_not() -> None:
 
 
 def test_real_sentences_are_not_boilerplate() -> None:
-    for line in ("Par ailleurs, les ministres ont parlé de Mossoul.", "Publié en 2015, le rapport de l'ONU reste la référence sur le sujet des réfugiés."):
+    for line in (
+        "Par ailleurs, les ministres ont parlé de Mossoul.",
+        "Publié en 2015, le rapport de l'ONU reste la référence sur le sujet des réfugiés.",
+    ):
         assert not is_boilerplate(line)
 
 

@@ -17,7 +17,10 @@ def test_weekdays_resolve_against_the_publication_date() -> None:
 
 def test_relative_days_months_and_absolute_dates() -> None:
     assert _values("hier, en août, juin 2014 et le 25 octobre 2016") == [
-        ("hier", "2016-10-25"), ("en août", "2016-08"), ("juin 2014", "2014-06"), ("25 octobre 2016", "2016-10-25"),
+        ("hier", "2016-10-25"),
+        ("en août", "2016-08"),
+        ("juin 2014", "2014-06"),
+        ("25 octobre 2016", "2016-10-25"),
     ]
 
 

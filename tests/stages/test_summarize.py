@@ -9,7 +9,19 @@ from recoupe.stages.summarize import summarize_story
 
 from ..conftest import make_doc
 
-WORDS = ["la", "coalition", "ministres", "Paris", "Mossoul", "a", "annoncé", "mardi", "« forces »", "5 000", "combattants"]
+WORDS = [
+    "la",
+    "coalition",
+    "ministres",
+    "Paris",
+    "Mossoul",
+    "a",
+    "annoncé",
+    "mardi",
+    "« forces »",
+    "5 000",
+    "combattants",
+]
 
 
 def _with_vectors(doc: Document, seed: int) -> Document:
@@ -24,7 +36,9 @@ document = st.lists(sentence, min_size=1, max_size=8).map(lambda ss: "\n".join(s
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(document, min_size=1, max_size=4), st.integers(10, 200), st.integers(0, 1000))
-def test_every_citation_points_inside_its_document_and_carries_the_sentence(texts: list[str], words: int, seed: int) -> None:
+def test_every_citation_points_inside_its_document_and_carries_the_sentence(
+    texts: list[str], words: int, seed: int
+) -> None:
     docs = [_with_vectors(make_doc(t, id=f"d{i}"), seed + i) for i, t in enumerate(texts)]
     by_id = {d.id: d for d in docs}
     summary = summarize_story(docs, words)

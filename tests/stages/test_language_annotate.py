@@ -1,0 +1,42 @@
+import pytest
+
+from recoupe.config import Settings
+from recoupe.errors import UnsupportedLanguage
+from recoupe.registry import stages
+from recoupe.stages.annotate import tidy_mention
+from recoupe.stages.language import detect_language
+
+from ..conftest import make_doc
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Les ministres de la Défense se sont réunis mardi à Paris pour parler de Mossoul.", "fr"),
+        ("The defence ministers met in Paris on Tuesday to discuss the battle for Mosul.", "en"),
+        ("Die Verteidigungsminister trafen sich am Dienstag in Paris, um über Mossul zu sprechen.", "de"),
+        ("I ministri della Difesa si sono riuniti martedì a Parigi per parlare di Mosul.", "it"),
+    ],
+)
+def test_languages_are_told_apart(text: str, code: str) -> None:
+    assert detect_language(text) == code
+
+
+def test_an_unsupported_language_names_the_document_and_the_language() -> None:
+    stage = stages.get("language")(Settings())  # type: ignore[operator]
+    with pytest.raises(UnsupportedLanguage, match=r"test:d1: the text is in 'it'"):
+        stage(make_doc("I ministri della Difesa si sono riuniti martedì a Parigi per parlare di Mosul."))
+
+
+def test_mentions_lose_elisions_and_punctuation_and_keep_exact_spans() -> None:
+    text = "Selon l'Etat islamique, Raqqa."
+    mention = tidy_mention("d", text, 6, 22, "ORG")
+    assert mention is not None and mention.text == "Etat islamique" and mention.span.of(text) == "Etat islamique"
+    assert tidy_mention("d", "interrogés sur", 0, 10, "MISC") is None
+
+
+def test_french_entities_come_with_spans_into_the_clean_text() -> None:
+    stage = stages.get("annotate")(Settings())  # type: ignore[operator]
+    doc = stage(make_doc("Jean-Yves Le Drian a reçu Ashton Carter à Paris."))
+    assert {(m.text, m.label) for m in doc.mentions} >= {("Jean-Yves Le Drian", "PER"), ("Paris", "LOC")}
+    assert all(m.span.of(doc.text) == m.text for m in doc.mentions)
