@@ -17,6 +17,8 @@ __all__ = [
     "Document",
     "EntityLabel",
     "Failure",
+    "Quote",
+    "StoryQuote",
     "Mention",
     "Precision",
     "RawDocument",
@@ -75,6 +77,17 @@ class DateMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Quote:
+    """Words attributed to a speaker: verbatim between quotation marks, or reported ("a déclaré que ...")."""
+
+    span: Span
+    text: str
+    direct: bool
+    #: the speaker as the text names them, after pronouns and roles are resolved; None when unknown
+    speaker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class RawDocument:
     """What a reader yields: decoded content plus whatever metadata the container gave."""
 
@@ -108,6 +121,7 @@ class Document:
     sentences: tuple[Sentence, ...] = ()
     mentions: tuple[Mention, ...] = ()
     dates: tuple[DateMention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
     #: one unit-length embedding per sentence (numpy array, rows in sentence order);
     #: a derived feature for grouping and summarising, never serialised
     vectors: Any = field(default=None, compare=False, repr=False)
@@ -134,6 +148,17 @@ class StoryEntity:
 
 
 @dataclass(frozen=True, slots=True)
+class StoryQuote:
+    """One quote of a story; ``sources`` holds every report's span carrying it (the primary ``span`` too)."""
+
+    text: str
+    speaker: str | None
+    direct: bool
+    span: Span
+    sources: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class SummarySentence:
     text: str
     citations: tuple[Span, ...]
@@ -148,6 +173,7 @@ class Story:
     when: str | None = None
     where: tuple[str, ...] = ()
     entities: tuple[StoryEntity, ...] = ()
+    quotes: tuple[StoryQuote, ...] = ()
     dates: tuple[DateMention, ...] = ()
     summary: tuple[SummarySentence, ...] = ()
 

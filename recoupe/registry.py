@@ -71,6 +71,7 @@ _BUILTINS = (
     "recoupe.stages.embed",
     "recoupe.stages.dates",
     "recoupe.stages.pubyear",
+    "recoupe.stages.quotes",
     "recoupe.stages.stories",
     "recoupe.stages.summarize",
     "recoupe.render.json_report",

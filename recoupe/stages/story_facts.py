@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
-from ..model import DateMention, Document, EntityLabel, StoryEntity
+from ..model import DateMention, Document, StoryEntity
 from .cluster import name_key
+from .entities import merge_entities
 
 __all__ = ["story_entities", "story_title", "story_when", "story_where"]
 
@@ -70,18 +71,5 @@ def story_where(docs: Sequence[Document], when: str | None) -> tuple[str, ...]:
 
 
 def story_entities(docs: Sequence[Document]) -> tuple[StoryEntity, ...]:
-    """Mentions grouped by folded name and type; the most frequent spelling names the entity."""
-    groups: dict[tuple[str, EntityLabel], list] = defaultdict(list)  # type: ignore[type-arg]
-    for doc in docs:
-        for mention in doc.mentions:
-            groups[(name_key(mention.text), mention.label)].append(mention)
-    ranked = sorted(groups.values(), key=lambda ms: (-len(ms), ms[0].text))
-    return tuple(
-        StoryEntity(
-            id=f"e{number}",
-            name=Counter(m.text for m in mentions).most_common(1)[0][0],
-            type=mentions[0].label,
-            mentions=tuple(m.span for m in mentions),
-        )
-        for number, mentions in enumerate(ranked, start=1)
-    )
+    """One entity per referent, name variants merged (see ``entities``)."""
+    return merge_entities(docs)

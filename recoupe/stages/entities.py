@@ -1,0 +1,209 @@
+"""One entity per real-world referent across a story's reports.
+
+Surface forms are linked by rules, each a reason two names are one referent:
+
+- spelling: the same letters once case, accents, doubled letters, ``sh``/``ch`` and
+  ``ou``/``u`` are folded (Daech/Daesh, Raqqa/Raqa, Mossoul/Mosul);
+- aliases: a short curated list (``recoupe/data/aliases.tsv``) for what no spelling rule
+  links (EI/Daech/Etat islamique);
+- acronyms: an all-capitals form made of another form's initials (ONU, EI);
+- typos: two person names of 8+ letters that differ by a letter or two (Jean-Ybes/Jean-Yves);
+- short forms: a person's surname alone, or with a title (Carter, M. Carter, Le Drian).
+
+What no rule links stays apart (Mossoul is not Raqqa; Hollande is not Le Drian).
+Every form is then looked for again in the story's texts, so a name the tagger
+missed in one sentence is still a mention.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+from importlib.resources import files
+
+from ..model import Document, EntityLabel, Span, StoryEntity
+
+__all__ = ["merge_entities", "fold", "phonetic", "aliases", "mention_entity"]
+
+#: two person names at least this alike (difflib ratio) are one name mistyped; 'Jean-Ybes Le Drian'
+#: against 'Jean-Yves Le Drian' is 0.94, 'François Hollande' against 'François Fillon' 0.69
+TYPO_RATIO = 0.9
+TYPO_MIN_CHARS = 8
+_TITLES = re.compile(
+    r"^(?:m\.|mme|mlle|mr|mrs|ms|dr|me|monsieur|madame|président|presidente?|general|général|herr|frau)\s+",
+    re.IGNORECASE,
+)
+_ARTICLES = re.compile(r"^(?:l['’]|la |le |les |the |der |die |das )", re.IGNORECASE)
+_HEADS = re.compile(r"^(?:groupe |organisation |group |organization |organisation )", re.IGNORECASE)
+_STOP = {"de", "des", "du", "la", "le", "les", "l", "d", "of", "the", "and", "et", "für", "der", "die"}
+
+
+def fold(name: str) -> str:
+    """Case, accents, apostrophes, articles, titles and 'groupe'/'organisation' folded away."""
+    text = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = " ".join(text.split())
+    for pattern in (_ARTICLES, _TITLES, _HEADS):
+        text = pattern.sub("", text)
+    return text
+
+
+def phonetic(name: str) -> str:
+    """A spelling key: transliteration and doubling variants meet (daech/daesh, raqqa/raqa)."""
+    key = re.sub(r"[\s\-'.]", "", fold(name)).replace("sh", "ch").replace("ou", "u")
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+@lru_cache(maxsize=1)
+def aliases() -> dict[str, tuple[str, EntityLabel]]:
+    """Phonetic key of every listed variant -> (canonical name, type)."""
+    table: dict[str, tuple[str, EntityLabel]] = {}
+    for line in files("recoupe.data").joinpath("aliases.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        label, canonical, *variants = line.split("\t")
+        for variant in (canonical, *variants):
+            table[phonetic(variant)] = (canonical, label)  # type: ignore[assignment]
+    return table
+
+
+@dataclass
+class _Form:
+    text: str
+    label: EntityLabel
+    count: int
+
+
+class _Groups:
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.parent = {k: k for k in keys}
+
+    def root(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def join(self, a: str, b: str) -> None:
+        self.parent[self.root(a)] = self.root(b)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s\-']+", fold(name)) if w and w not in _STOP).upper()
+
+
+def _link(forms: dict[str, _Form], groups: _Groups) -> None:
+    keys = list(forms)
+    by_phonetic: dict[str, str] = {}
+    for key in keys:
+        for sound in (phonetic(key), aliases().get(phonetic(key), ("",))[0]):
+            if sound:
+                sound = phonetic(sound)
+                if sound in by_phonetic:
+                    groups.join(key, by_phonetic[sound])
+                by_phonetic.setdefault(sound, key)
+    for a in keys:
+        for b in keys:
+            if a != b and _same_referent(forms[a], forms[b]):
+                groups.join(a, b)
+
+
+def _same_referent(a: _Form, b: _Form) -> bool:
+    if a.text.isupper() and 2 <= len(a.text) <= 6 and a.text == _initials(b.text):
+        return True
+    if a.label != "PER" or b.label != "PER":
+        return False
+    fa, fb = fold(a.text), fold(b.text)
+    if len(fa) >= TYPO_MIN_CHARS and len(fb) >= TYPO_MIN_CHARS and SequenceMatcher(None, fa, fb).ratio() >= TYPO_RATIO:
+        return True
+    short, long_ = fa.split(), fb.split()
+    return 0 < len(short) < len(long_) and long_[-len(short) :] == short
+
+
+def _sentence_initial(doc: Document, mention_start: int) -> bool:
+    return any(sentence.span.start == mention_start for sentence in doc.sentences)
+
+
+def _common_word(text: str, texts: Sequence[str]) -> bool:
+    """One capitalised word the texts also write in lower case is a word, not a name ('Défense')."""
+    if " " in text or "-" in text or text.isupper() or phonetic(text) in aliases():
+        return False
+    pattern = re.compile(rf"(?<!\w){re.escape(text.lower())}(?!\w)")
+    return any(pattern.search(t) for t in texts)
+
+
+def _weak(mentions: list[tuple[Document, int, str]], texts: Sequence[str]) -> bool:
+    """A common word, or a form seen once opening a sentence (one word, or holding a digit or an
+    elision), is a capital letter, not a name ('Interrogés', 'Lancée lundi 17')."""
+    if _common_word(mentions[0][2], texts):
+        return True
+    if len(mentions) != 1:
+        return False
+    doc, start, text = mentions[0]
+    shaped = " " not in text or any(ch.isdigit() for ch in text) or "'" in text or "’" in text
+    return shaped and _sentence_initial(doc, start) and phonetic(text) not in aliases()
+
+
+def merge_entities(docs: Sequence[Document]) -> tuple[StoryEntity, ...]:
+    seen: dict[str, list[tuple[Document, int, str]]] = {}
+    labels: dict[str, Counter[EntityLabel]] = {}
+    for doc in docs:
+        for mention in doc.mentions:
+            seen.setdefault(mention.text, []).append((doc, mention.span.start, mention.text))
+            labels.setdefault(mention.text, Counter())[mention.label] += 1
+    forms = {
+        text: _Form(text, labels[text].most_common(1)[0][0], len(found))
+        for text, found in seen.items()
+        if not _weak(found, [d.text for d in docs])
+    }
+    groups = _Groups(forms)
+    _link(forms, groups)
+    members: dict[str, list[_Form]] = {}
+    for key, form in forms.items():
+        members.setdefault(groups.root(key), []).append(form)
+    named = [(*_name(group), [f.text for f in group]) for group in members.values()]
+    spans = _find_all([forms for _, _, forms in named], docs)
+    entities = sorted(
+        ((name, label, spans[i]) for i, (name, label, _) in enumerate(named) if spans[i]),
+        key=lambda e: (-len(e[2]), e[0]),
+    )
+    return tuple(
+        StoryEntity(id=f"e{n}", name=name, type=label, mentions=found)
+        for n, (name, label, found) in enumerate(entities, start=1)
+    )
+
+
+def _name(group: list[_Form]) -> tuple[str, EntityLabel]:
+    """The listed canonical name, else the fullest, most frequent spelling; the type most mentions have."""
+    listed = next((aliases()[phonetic(f.text)] for f in group if phonetic(f.text) in aliases()), None)
+    if listed:
+        return listed
+    votes: Counter[EntityLabel] = Counter()
+    for form in group:
+        votes[form.label] += form.count
+    best = max(group, key=lambda f: (len(fold(f.text).split()), f.count, -len(f.text)))
+    return best.text, votes.most_common(1)[0][0]
+
+
+def _find_all(groups: list[list[str]], docs: Sequence[Document]) -> list[tuple[Span, ...]]:
+    """Every occurrence of every group's forms, the longest form winning where two overlap."""
+    ordered = sorted(((form, g) for g, forms in enumerate(groups) for form in set(forms)), key=lambda x: -len(x[0]))
+    found: list[list[Span]] = [[] for _ in groups]
+    for doc in docs:
+        taken: list[tuple[int, int]] = []
+        for form, g in ordered:
+            for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", doc.text):
+                if not any(match.start() < e and s < match.end() for s, e in taken):
+                    taken.append((match.start(), match.end()))
+                    found[g].append(Span(doc.id, match.start(), match.end()))
+    return [tuple(sorted(spans)) for spans in found]
+
+
+def mention_entity(entities: Sequence[StoryEntity]) -> dict[tuple[str, int], str]:
+    """(document id, mention start) -> entity id, to resolve a mention found elsewhere."""
+    return {(span.doc, span.start): e.id for e in entities for span in e.mentions}

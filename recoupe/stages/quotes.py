@@ -1,0 +1,197 @@
+"""Stage ``quotes``: direct quotations and reported speech, each with its speaker.
+
+Direct quotes are the words between « », “ ” or " " in a passage that has a verb of
+speech (or a colon) next to them. The speaker is read, in this order, from an incise
+after the quote (", a indiqué M. Carter", "a-t-il ajouté"), from the clause before it
+("François Hollande a déclaré : « … »"), or from an incise inside it. A pronoun is the
+previous quote's speaker, or the last person named; a role ("le ministre français de la
+Défense") is the person that role stands next to in the batch (``roles``). Unknown stays
+None. Reported speech: "X a déclaré que …", "selon X, …", "d'après X, …".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..config import Settings
+from ..model import Corpus, Document, Mention, Quote, Span
+from ..pipeline import stage
+from .roles import ROLE, Appositions
+
+__all__ = ["find_quotes", "SPEECH"]
+
+SPEECH = (
+    r"déclar\w*|indiqu\w*|affirm\w*|ajout\w*|soulign\w*|précis\w*|annonc\w*|expliqu\w*|assur\w*|estim\w*|"
+    r"lanc[ée]\w*|rappel\w*|insist\w*|répond\w*|confirm\w*|dit|dire|disant|sout\w*nu|souten\w*|relev\w*|"
+    r"martel\w*|relè\w*|prévenu|prévien\w*|averti\w*|mis en garde|met en garde|appel\w*|jug\w*|ajoute|poursuivi|"
+    r"said|says|told|added|stated|announced|warned|explained|sagte|sagt|erklärte|betonte|fügte"
+)
+_OPEN_CLOSE = {"«": "»", "“": "”", '"': '"'}
+_QUOTE = re.compile(r"«\s*(?P<a>[^«»]+?)\s*»|“(?P<b>[^“”]+?)”|\"(?P<c>[^\"\n]+?)\"")
+_PRONOUN = r"il|elle|ils|elles|he|she|er|sie"
+#: a speaker after the verb: a name, maybe behind a title with a full stop ("M. Carter")
+_WHO = r"(?:(?:M|Mme|Dr|Mr|Mrs|Pr)\.\s*)?[^.,;:!?«»\"]{2,80}"
+#: ", a-t-il ajouté" / "avait-il souligné" / ", a indiqué M. Carter" / ", a assuré le commandant Paul Mercier"
+_AFTER = re.compile(
+    rf"^\s*,?\s*(?:(?:a|avait|ont|avaient|aurait)(?:-t)?-(?P<p1>{_PRONOUN})\s+(?:\w+\s+){{0,2}}?(?:{SPEECH})"
+    rf"|(?:{SPEECH})-(?:t-)?(?P<p2>{_PRONOUN}|on)\b"
+    rf"|(?:a|avait|ont|has|had)?\s*(?:\w+\s+){{0,3}}?(?:{SPEECH})\s+(?P<who>{_WHO}))",
+    re.IGNORECASE,
+)
+#: an incise later in the sentence: "« … » contrôlés par les jihadistes, a-t-il déclaré."
+_LATER = re.compile(
+    rf"^[^.«»\"]{{0,200}}?,\s*(?:(?:a|avait)-t-(?P<p1>{_PRONOUN})\s+(?:{SPEECH})|(?:a|avait)\s+(?:{SPEECH})\s+(?P<who>{_WHO}))",
+    re.IGNORECASE,
+)
+#: "« est en place » et « se prépare … », a annoncé M. Carter": the first quote shares the second's speaker
+_CHAINED = re.compile(r"^\s*,?\s*(?:et|and|und|ou)\s+[«“\"]")
+_BEFORE_SPEECH = re.compile(rf"(?:{SPEECH})\s*(?:que|qu['’])?\s*:?\s*$|:\s*$|\bpour\s+[^,]+,[^,]*:\s*$", re.IGNORECASE)
+_INSIDE = re.compile(rf",\s*(?:a|avait)\s+(?:{SPEECH})\s+(?P<who>[^.,;:!?«»\"]{{2,60}})\.", re.IGNORECASE)
+_REPORTED = re.compile(
+    rf"(?P<lead>(?:^|[.;]\s+|,\s+))(?P<who>[A-ZÀ-Ý][^,;:.!?«»\"]{{1,80}}?)\s+(?:a|avait|ont|aurait)\s+(?:\w+\s+){{0,2}}?"
+    rf"(?:{SPEECH})\s+(?:que|qu['’])\s*(?P<what>[^«»\"]+?)(?=[.!?](?:\s|$))",
+)
+_ACCORDING = re.compile(
+    r"(?:^|[.;]\s+)(?:Selon|D['’]après|According to|Laut)\s+(?P<who>[^,;]{2,60}),\s*(?P<what>[^«»\"]+?)(?=[.!?](?:\s|$))"
+)
+#: how far back a pronoun looks for the previous quote's speaker
+PRONOUN_REACH = 600
+#: a quote opening a sentence this close after the previous quote continues it ("… », a ajouté M. Carter. « … »)
+CONTINUATION_REACH = 80
+
+
+def find_quotes(doc: Document, roles: Appositions) -> tuple[Quote, ...]:
+    direct = _direct(doc, roles)
+    reported = [q for q in _reported(doc, roles) if not any(_inside(q.span, d.span) for d in direct)]
+    return tuple(sorted(direct + reported, key=lambda q: q.span.start))
+
+
+def _inside(a: Span, b: Span) -> bool:
+    return b.start <= a.start and a.end <= b.end
+
+
+def _direct(doc: Document, roles: Appositions) -> list[Quote]:
+    found: list[Quote] = []
+    chained: list[int] = []
+    text = doc.text
+    for match in _QUOTE.finditer(text):
+        group = next(g for g in ("a", "b", "c") if match.group(g) is not None)
+        start, end = match.start(group), match.end(group)
+        before = _clause_before(text, match.start())
+        after = text[match.end() : match.end() + 240]
+        continues = not before.strip() and bool(found) and match.start() - found[-1].span.end <= CONTINUATION_REACH
+        if _CHAINED.match(after):
+            chained.append(len(found))
+        elif not (
+            continues
+            or _AFTER.match(after)
+            or _LATER.match(after)
+            or _INSIDE.search(text[start:end])
+            or re.search(SPEECH, before, re.IGNORECASE)
+        ):
+            if not _BEFORE_SPEECH.search(before):
+                continue
+        speaker = _speaker(doc, roles, match.start(), match.end(), before, after, text[start:end], found)
+        if speaker is None and continues:
+            speaker = found[-1].speaker
+        found.append(Quote(Span(doc.id, start, end), text[start:end], True, speaker))
+    for index in reversed(chained):
+        if index + 1 < len(found) and found[index].speaker is None:
+            found[index] = replace(found[index], speaker=found[index + 1].speaker)
+    return found
+
+
+def _clause_before(text: str, position: int) -> str:
+    """The text of the sentence before a quote opens (not across an earlier quote)."""
+    window = text[max(0, position - 250) : position]
+    cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("»"), window.rfind("”"), window.rfind("? "))
+    return window[cut + 1 :]
+
+
+def _speaker(
+    doc: Document, roles: Appositions, qstart: int, qend: int, before: str, after: str, words: str, earlier: list[Quote]
+) -> str | None:
+    incise = _AFTER.match(after) or _LATER.match(after)
+    if incise:
+        pronoun = (incise.groupdict().get("p1") or incise.groupdict().get("p2") or "").lower()
+        if pronoun:
+            return None if pronoun == "on" else _antecedent(doc, qstart, earlier)
+        who = _name_in(doc, roles, qend + incise.start("who"), qend + incise.end("who"))
+        if who:
+            return who
+    if _BEFORE_SPEECH.search(before) or re.search(SPEECH, before, re.IGNORECASE):
+        who = _last_person(doc, qstart - len(before), qstart) or _role_in(roles, before)
+        if who:
+            return who
+    inside = _INSIDE.search(words)
+    if inside:
+        offset = doc.text.find(words, qstart)
+        return _name_in(doc, roles, offset + inside.start("who"), offset + inside.end("who"))
+    return None
+
+
+def _persons(doc: Document, start: int, end: int) -> list[Mention]:
+    return [m for m in doc.mentions if m.label == "PER" and start <= m.span.start and m.span.end <= end]
+
+
+def _last_person(doc: Document, start: int, end: int) -> str | None:
+    found = _persons(doc, max(0, start), end)
+    return found[-1].text if found else None
+
+
+def _name_in(doc: Document, roles: Appositions, start: int, end: int) -> str | None:
+    """A person named in [start, end), else the person a role there stands for."""
+    found = _persons(doc, start, end)
+    if found:
+        return found[0].text
+    return _role_in(roles, doc.text[start:end])
+
+
+def _role_in(roles: Appositions, text: str) -> str | None:
+    match = None
+    for match in ROLE.finditer(text):
+        pass
+    return roles.person(match.group("head"), match.group("rest")) if match else None
+
+
+def _antecedent(doc: Document, position: int, earlier: list[Quote]) -> str | None:
+    """A pronoun's speaker: the previous quote's, if near; else the last person named before."""
+    if earlier and earlier[-1].speaker and position - earlier[-1].span.end <= PRONOUN_REACH:
+        return earlier[-1].speaker
+    return _last_person(doc, position - PRONOUN_REACH, position)
+
+
+def _reported(doc: Document, roles: Appositions) -> list[Quote]:
+    found = []
+    for pattern in (_REPORTED, _ACCORDING):
+        for match in pattern.finditer(doc.text):
+            speaker = _name_in(doc, roles, match.start("who"), match.end("who"))
+            if speaker is None and not _is_organisation(doc, match.start("who"), match.end("who")):
+                continue
+            speaker = speaker or _organisation(doc, match.start("who"), match.end("who"))
+            span = Span(doc.id, match.start("what"), match.end("what"))
+            found.append(Quote(span, span.of(doc.text), False, speaker))
+    return found
+
+
+def _is_organisation(doc: Document, start: int, end: int) -> bool:
+    return _organisation(doc, start, end) is not None
+
+
+def _organisation(doc: Document, start: int, end: int) -> str | None:
+    for mention in doc.mentions:
+        if mention.label == "ORG" and start <= mention.span.start and mention.span.end <= end:
+            return mention.text
+    return None
+
+
+@stage("quotes", version="1", scope="corpus", requires=["mentions", "sentences"], assigns=["quotes"])
+def make_quotes(settings: Settings):  # type: ignore[no-untyped-def]
+    def quotes(corpus: Corpus) -> Corpus:
+        roles = Appositions(corpus.documents)
+        docs: Sequence[Document] = [replace(d, quotes=find_quotes(d, roles)) for d in corpus.documents]
+        return replace(corpus, documents=tuple(docs))
+
+    return quotes

@@ -1,0 +1,87 @@
+"""Roles that stand for a person: "le ministre français de la Défense" is Jean-Yves Le Drian.
+
+A role phrase is linked to the person it stands next to somewhere in the batch
+("le secrétaire américain à la Défense Ashton Carter", "Jean-Yves Le Drian, ministre
+de la Défense"): the person whose appositions share the role's head and most of its words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from ..model import Document
+
+__all__ = ["ROLE", "role_words", "Appositions"]
+
+_HEADS = (
+    r"premier ministre|ministre|secrétaire(?: d['’]état)?|président|présidente|chef de l['’][ée]tat|chef de la diplomatie|"
+    r"porte[- ]parole|chancelier|chancelière|général|commandant|préfet|préfète|directeur|directrice|maire|"
+    r"ambassadeur|procureur|minister|secretary|president|spokesman|spokeswoman|chancellor|mayor|prosecutor"
+)
+#: "le ministre français de la Défense", "la porte-parole du gouvernement" (up to 7 more words, no punctuation)
+ROLE = re.compile(
+    rf"\b(?:le|la|l['’]|du|de la|the)\s*(?P<head>{_HEADS})(?P<rest>(?:\s+(?!a\b|et\b)[\w'’-]+){{0,7}})", re.IGNORECASE
+)
+#: heads that name the same office
+_SAME_HEAD = {
+    "chef de l'etat": "president",
+    "presidente": "president",
+    "chanceliere": "chancelier",
+    "prefete": "prefet",
+}
+_STOP = {"de", "du", "des", "la", "le", "l", "d", "a", "à", "aux", "au", "the", "of", "for", "et", "and", "son", "sa"}
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").casefold())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def role_words(head: str, rest: str) -> tuple[str, frozenset[str]]:
+    """(office, content words) of a role; adjectives lose their feminine/plural endings."""
+    office = _SAME_HEAD.get(_fold(head), _fold(head))
+    words = {re.sub(r"(?:es|e|s)$", "", w) for w in re.findall(r"[\w]+", _fold(rest)) if w not in _STOP}
+    return office, frozenset(w for w in words if w)
+
+
+class Appositions:
+    """People and the roles written next to them, read off a batch of documents."""
+
+    def __init__(self, docs: Iterable[Document]) -> None:
+        self.pairs: list[tuple[str, frozenset[str], str]] = []
+        for doc in docs:
+            for mention in doc.mentions:
+                if mention.label == "PER":
+                    self._around(doc, mention.span.start, mention.span.end, mention.text)
+
+    def _around(self, doc: Document, start: int, end: int, name: str) -> None:
+        before = doc.text[max(0, start - 90) : start]
+        after = doc.text[end : end + 90]
+        for match in ROLE.finditer(before):
+            if before[match.end() :].strip(" ,") == "":
+                office, words = role_words(match.group("head"), match.group("rest"))
+                self.pairs.append((office, words, name))
+        match = re.match(
+            rf"\s*,?\s*(?:le |la |l['’])?(?P<head>{_HEADS})(?P<rest>(?:\s+[\w'’-]+){{0,6}})", after, re.IGNORECASE
+        )
+        if match:
+            office, words = role_words(match.group("head"), match.group("rest"))
+            self.pairs.append((office, words, name))
+
+    def person(self, head: str, rest: str) -> str | None:
+        """The one person whose roles share the office and most words with this role; None if unsure."""
+        office, words = role_words(head, rest)
+        scores: dict[str, float] = {}
+        for their_office, their_words, name in self.pairs:
+            if their_office != office:
+                continue
+            overlap = len(words & their_words) / max(1, len(words | their_words))
+            scores[name] = max(scores.get(name, 0.0), overlap + 0.01)
+        if not scores:
+            return None
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+            return None
+        return ranked[0][0]

@@ -1,0 +1,76 @@
+from recoupe.model import Mention, Span
+from recoupe.stages.entities import merge_entities, phonetic
+
+from ..conftest import make_doc
+
+
+def _doc(text: str, names: list[tuple[str, str]], id: str = "d1"):  # type: ignore[no-untyped-def]
+    """A document whose tagger found ``names`` (text, label), each at its first occurrence."""
+    doc = make_doc(text, id=id)
+    mentions = []
+    for name, label in names:
+        start = text.index(name)
+        mentions.append(Mention(Span(id, start, start + len(name)), name, label))  # type: ignore[arg-type]
+    from dataclasses import replace
+
+    return replace(doc, mentions=tuple(mentions))
+
+
+def _groups(docs) -> dict[str, set[str]]:  # type: ignore[no-untyped-def]
+    by_id = {d.id: d for d in docs}
+    return {e.name: {s.of(by_id[s.doc].text) for s in e.mentions} for e in merge_entities(docs)}
+
+
+def test_spelling_variants_acronyms_and_aliases_are_one_entity() -> None:
+    docs = [
+        _doc(
+            "La lutte contre Daech continue à Raqqa. L'Etat islamique recule.",
+            [("Daech", "ORG"), ("Raqqa", "LOC"), ("Etat islamique", "ORG")],
+        ),
+        _doc("Le groupe EI tient Raqa. Daesh vacille.", [("EI", "ORG"), ("Raqa", "LOC"), ("Daesh", "MISC")], id="d2"),
+    ]
+    groups = _groups(docs)
+    assert groups["État islamique"] == {"Daech", "Etat islamique", "EI", "Daesh"}
+    assert groups["Raqqa"] == {"Raqqa", "Raqa"}
+
+
+def test_typos_short_forms_and_titles_join_the_full_name() -> None:
+    docs = [
+        _doc(
+            "Jean-Yves Le Drian a reçu Ashton Carter. Le Drian a parlé.",
+            [("Jean-Yves Le Drian", "PER"), ("Ashton Carter", "PER"), ("Le Drian", "PER")],
+        ),
+        _doc(
+            "Jean-Ybes Le Drian et M. Carter sont à Paris.",
+            [("Jean-Ybes Le Drian", "PER"), ("M. Carter", "PER"), ("Paris", "LOC")],
+            id="d2",
+        ),
+    ]
+    groups = _groups(docs)
+    assert groups["Jean-Yves Le Drian"] == {"Jean-Yves Le Drian", "Le Drian", "Jean-Ybes Le Drian"}
+    assert groups["Ashton Carter"] == {"Ashton Carter", "M. Carter"}
+
+
+def test_different_referents_stay_apart() -> None:
+    docs = [
+        _doc(
+            "François Hollande et Jean-Yves Le Drian parlent de Mossoul et de Raqqa.",
+            [("François Hollande", "PER"), ("Jean-Yves Le Drian", "PER"), ("Mossoul", "LOC"), ("Raqqa", "LOC")],
+        )
+    ]
+    assert set(_groups(docs)) == {"François Hollande", "Jean-Yves Le Drian", "Mossoul", "Raqqa"}
+
+
+def test_capitalised_common_words_are_not_entities_and_missed_mentions_are_found() -> None:
+    doc = _doc(
+        "Interrogés sur Raqqa, les ministres de la défense ont parlé. La Défense prépare Raqqa.",
+        [("Interrogés", "MISC"), ("Raqqa", "LOC"), ("Défense", "ORG")],
+    )
+    groups = _groups([doc])
+    assert set(groups) == {"Raqqa"}
+    assert len(next(iter(merge_entities([doc]))).mentions) == 2
+
+
+def test_phonetic_keys() -> None:
+    assert phonetic("Daech") == phonetic("Daesh") and phonetic("Raqqa") == phonetic("Raqa")
+    assert phonetic("Mossoul") == phonetic("Mosul") != phonetic("Raqqa")
