@@ -17,15 +17,15 @@ __all__ = [
     "Document",
     "EntityLabel",
     "Failure",
-    "Quote",
-    "StoryQuote",
     "Mention",
     "Precision",
+    "Quote",
     "RawDocument",
     "Sentence",
     "Span",
     "Story",
     "StoryEntity",
+    "StoryQuote",
     "SummarySentence",
 ]
 

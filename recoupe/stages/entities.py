@@ -28,7 +28,7 @@ from importlib.resources import files
 
 from ..model import Document, EntityLabel, Span, StoryEntity
 
-__all__ = ["merge_entities", "fold", "phonetic", "aliases", "mention_entity"]
+__all__ = ["aliases", "fold", "mention_entity", "merge_entities", "phonetic"]
 
 #: two person names at least this alike (difflib ratio) are one name mistyped; 'Jean-Ybes Le Drian'
 #: against 'Jean-Yves Le Drian' is 0.94, 'François Hollande' against 'François Fillon' 0.69

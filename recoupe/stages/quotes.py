@@ -20,7 +20,7 @@ from ..model import Corpus, Document, Mention, Quote, Span
 from ..pipeline import stage
 from .roles import ROLE, Appositions
 
-__all__ = ["find_quotes", "SPEECH"]
+__all__ = ["SPEECH", "find_quotes"]
 
 SPEECH = (
     r"déclar\w*|indiqu\w*|affirm\w*|ajout\w*|soulign\w*|précis\w*|annonc\w*|expliqu\w*|assur\w*|estim\w*|"
@@ -90,9 +90,9 @@ def _direct(doc: Document, roles: Appositions) -> list[Quote]:
             or _LATER.match(after)
             or _INSIDE.search(text[start:end])
             or re.search(SPEECH, before, re.IGNORECASE)
+            or _BEFORE_SPEECH.search(before)
         ):
-            if not _BEFORE_SPEECH.search(before):
-                continue
+            continue
         speaker = _speaker(doc, roles, match.start(), match.end(), before, after, text[start:end], found)
         if speaker is None and continues:
             speaker = found[-1].speaker

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from ..model import Document
 
-__all__ = ["ROLE", "role_words", "Appositions"]
+__all__ = ["ROLE", "Appositions", "role_words"]
 
 _HEADS = (
     r"premier ministre|ministre|secrétaire(?: d['’]état)?|président|présidente|chef de l['’][ée]tat|chef de la diplomatie|"
@@ -24,6 +24,8 @@ _HEADS = (
 ROLE = re.compile(
     rf"\b(?:le|la|l['’]|du|de la|the)\s*(?P<head>{_HEADS})(?P<rest>(?:\s+(?!a\b|et\b)[\w'’-]+){{0,7}})", re.IGNORECASE
 )
+#: a role right after a name: "Jean-Yves Le Drian, ministre de la Défense"
+_FOLLOWING = re.compile(rf"\s*,?\s*(?:le |la |l['’])?(?P<head>{_HEADS})(?P<rest>(?:\s+[\w'’-]+){{0,6}})", re.IGNORECASE)
 #: heads that name the same office
 _SAME_HEAD = {
     "chef de l'etat": "president",
@@ -63,11 +65,9 @@ class Appositions:
             if before[match.end() :].strip(" ,") == "":
                 office, words = role_words(match.group("head"), match.group("rest"))
                 self.pairs.append((office, words, name))
-        match = re.match(
-            rf"\s*,?\s*(?:le |la |l['’])?(?P<head>{_HEADS})(?P<rest>(?:\s+[\w'’-]+){{0,6}})", after, re.IGNORECASE
-        )
-        if match:
-            office, words = role_words(match.group("head"), match.group("rest"))
+        following = _FOLLOWING.match(after)
+        if following:
+            office, words = role_words(following.group("head"), following.group("rest"))
             self.pairs.append((office, words, name))
 
     def person(self, head: str, rest: str) -> str | None:
