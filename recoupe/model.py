@@ -12,11 +12,14 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 __all__ = [
+    "Claim",
+    "Conflict",
     "Corpus",
     "DateMention",
     "Document",
     "EntityLabel",
     "Failure",
+    "Figure",
     "Mention",
     "Precision",
     "Quote",
@@ -88,6 +91,22 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Figure:
+    """A number with what it counts: "5 000 à 6 000 combattants de l'EI dans Mossoul"."""
+
+    span: Span
+    text: str
+    low: float
+    high: float
+    unit: str
+    #: "exact", "range", "about", "at_least" or "at_most"
+    qualifier: str = "exact"
+    subject: str | None = None
+    #: the place the figure is about, when the subject names one
+    place: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class RawDocument:
     """What a reader yields: decoded content plus whatever metadata the container gave."""
 
@@ -122,6 +141,7 @@ class Document:
     mentions: tuple[Mention, ...] = ()
     dates: tuple[DateMention, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
     #: one unit-length embedding per sentence (numpy array, rows in sentence order);
     #: a derived feature for grouping and summarising, never serialised
     vectors: Any = field(default=None, compare=False, repr=False)
@@ -159,9 +179,26 @@ class StoryQuote:
 
 
 @dataclass(frozen=True, slots=True)
+class Claim:
+    value: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Reports that disagree: kind "figure", "attribution", "date" or "fact"."""
+
+    kind: str
+    about: str
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class SummarySentence:
     text: str
     citations: tuple[Span, ...]
+    #: "extract" (a source sentence, verbatim) or "conflict" (a disagreement stated, each side cited as [n])
+    kind: str = "extract"
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +211,8 @@ class Story:
     where: tuple[str, ...] = ()
     entities: tuple[StoryEntity, ...] = ()
     quotes: tuple[StoryQuote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
     dates: tuple[DateMention, ...] = ()
     summary: tuple[SummarySentence, ...] = ()
 

@@ -33,6 +33,7 @@ DEFAULT_STAGES = (
     "embed",
     "publication_year",
     "dates",
+    "figures",
     "quotes",
     "stories",
     "summarize",

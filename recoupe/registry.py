@@ -72,6 +72,7 @@ _BUILTINS = (
     "recoupe.stages.dates",
     "recoupe.stages.pubyear",
     "recoupe.stages.quotes",
+    "recoupe.stages.figures",
     "recoupe.stages.stories",
     "recoupe.stages.summarize",
     "recoupe.render.json_report",

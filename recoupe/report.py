@@ -52,11 +52,41 @@ def _story(story: Story) -> dict[str, Any]:
             {"id": e.id, "name": e.name, "type": e.type, "mentions": [span_dict(s) for s in e.mentions]}
             for e in story.entities
         ],
-        "quotes": [],
-        "figures": [],
+        "quotes": [
+            {
+                "text": q.text,
+                "speaker": q.speaker,
+                "direct": q.direct,
+                "span": span_dict(q.span),
+                "sources": [span_dict(s) for s in q.sources],
+            }
+            for q in story.quotes
+        ],
+        "figures": [
+            {
+                "low": f.low,
+                "high": f.high,
+                "unit": f.unit,
+                "qualifier": f.qualifier,
+                "subject": f.subject,
+                "place": f.place,
+                "text": f.text,
+                "span": span_dict(f.span),
+            }
+            for f in story.figures
+        ],
         "dates": [_date(d) for d in story.dates],
-        "conflicts": [],
-        "summary": [{"text": s.text, "citations": [span_dict(c) for c in s.citations]} for s in story.summary],
+        "conflicts": [
+            {
+                "kind": c.kind,
+                "about": c.about,
+                "claims": [{"value": x.value, "span": span_dict(x.span)} for x in c.claims],
+            }
+            for c in story.conflicts
+        ],
+        "summary": [
+            {"text": s.text, "kind": s.kind, "citations": [span_dict(c) for c in s.citations]} for s in story.summary
+        ],
     }
 
 

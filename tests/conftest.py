@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from recoupe.model import Document, RawDocument
+from recoupe.model import Document, Mention, RawDocument, Span
 from recoupe.stages.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,6 +24,15 @@ def make_doc(text: str, *, id: str = "d1", language: str = "fr", **fields: objec
     doc = Document.from_raw(make_raw(text, id=id))
     doc = replace(doc, text=text, language=language, sentences=split_sentences(id, text, language))
     return replace(doc, **fields)  # type: ignore[arg-type]
+
+
+def with_mentions(text: str, names: list[tuple[str, str]], *, id: str = "d1", **fields: object) -> Document:
+    """A document whose tagger found ``names`` (text, label), each at its first occurrence."""
+    mentions = []
+    for name, label in names:
+        start = text.index(name)
+        mentions.append(Mention(Span(id, start, start + len(name)), name, label))  # type: ignore[arg-type]
+    return make_doc(text, id=id, mentions=tuple(mentions), **fields)
 
 
 def shared(*parts: str) -> Path:

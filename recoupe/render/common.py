@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
-from ..model import Document, Span, Story
+from ..model import Document, Span, Story, SummarySentence
 from ..registry import renderers
 from ..report import Report
 
@@ -28,3 +29,23 @@ def cited_label(span: Span, numbers: dict[str, int]) -> int:
 def describe_source(doc: Document) -> str:
     parts = [doc.outlet or "outlet unknown", doc.published or "date unknown", doc.language or "und"]
     return ", ".join(parts)
+
+
+_INLINE = re.compile(r"\[(\d+)\]")
+
+
+def inline_citations(sentence: SummarySentence, numbers: dict[str, int], link: Callable[[Span, int], str]) -> str:
+    """A conflict sentence's own "[n]" marks turned into links to the span each side cites."""
+    by_number = {numbers[c.doc]: c for c in sentence.citations}
+
+    def replace(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        return link(by_number[number], number) if number in by_number else match.group(0)
+
+    return _INLINE.sub(replace, sentence.text)
+
+
+def speaker_names(story: Story) -> dict[str | None, str]:
+    names: dict[str | None, str] = {e.id: e.name for e in story.entities}
+    names[None] = "?"
+    return names

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 
 from ..model import Document, Span, Story
 from ..registry import renderers
 from ..report import Report
-from .common import describe_source, source_numbers
+from .common import describe_source, inline_citations, source_numbers, speaker_names
 
 __all__ = ["to_html"]
 
@@ -25,6 +26,8 @@ details{margin:.2rem 0 .6rem}
 details div{white-space:pre-wrap;font:.85rem/1.5 Georgia,serif;background:#f3f0e8;padding:.6rem;border-radius:4px}
 mark{background:#ffe08a}
 mark:target{background:#ffb02e;outline:2px solid #8a4b08}
+ul.quotes{font:.95rem/1.5 Georgia,serif;padding-left:1.2rem}
+ul.quotes li{margin:.35rem 0}
 .apart,.failures{font:.9rem system-ui,sans-serif;color:#7a2a2a}
 """
 #: opens the source text a citation points into, so the cited passage shows
@@ -54,16 +57,29 @@ def _marked_text(story: Story, doc: Document, spans: list[Span]) -> str:
 
 def _story(report: Report, story: Story) -> str:
     numbers = source_numbers(story)
-    cited = [c for s in story.summary for c in s.citations]
+    cited = [c for s in story.summary for c in s.citations] + [c for q in story.quotes for c in q.sources]
+
+    def link(span: Span, number: int) -> str:
+        return f'<sup><a href="#{_anchor(story, span)}" title="{escape(span.doc)} {span.start}-{span.end}">[{number}]</a></sup>'
+
     sentences = "".join(
-        escape(s.text)
-        + "".join(
-            f'<sup><a href="#{_anchor(story, c)}" title="{escape(c.doc)} {c.start}-{c.end}">[{numbers[c.doc]}]</a></sup>'
-            for c in s.citations
+        (
+            inline_citations(replace(s, text=escape(s.text)), numbers, link)
+            if s.kind == "conflict"
+            else escape(s.text) + "".join(link(c, numbers[c.doc]) for c in s.citations)
         )
         + " "
         for s in story.summary
     )
+    names = speaker_names(story)
+    quotes = "".join(
+        f"<li><strong>{escape(names.get(q.speaker, '?'))}</strong>: "
+        + (f"« {escape(q.text)} »" if q.direct else f"<em>(reported)</em> {escape(q.text)}")
+        + "".join(link(s, numbers[s.doc]) for s in q.sources)
+        + "</li>"
+        for q in story.quotes
+    )
+    quotes = f'<h3>Quotes</h3><ul class="quotes">{quotes}</ul>' if quotes else ""
     sources = []
     for doc_id, number in numbers.items():
         doc = report.document(doc_id)
@@ -80,7 +96,7 @@ def _story(report: Report, story: Story) -> str:
         f'<section id="{story.id}"><h2>{escape(story.title)}</h2>'
         f'<p class="meta">When: {escape(story.when or "unknown")} · Where: {escape(", ".join(story.where) or "unknown")}'
         f" · {len(story.documents)} reports</p>"
-        f'<div class="article"><p>{sentences}</p></div>{apart}'
+        f'<div class="article"><p>{sentences}</p></div>{apart}{quotes}'
         f'<h3>Sources</h3><ol class="sources">{"".join(sources)}</ol></section>'
     )
 

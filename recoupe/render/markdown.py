@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..model import Story
+from ..model import Span, Story
 from ..registry import renderers
 from ..report import Report
-from .common import describe_source, source_numbers
+from .common import describe_source, inline_citations, source_numbers, speaker_names
 
 __all__ = ["to_markdown"]
 
@@ -15,13 +15,26 @@ def _story(report: Report, story: Story) -> list[str]:
     lines = [f"## {story.title}", ""]
     lines.append(f"*When:* {story.when or 'unknown'} · *Where:* {', '.join(story.where) or 'unknown'}")
     lines.append("")
+
+    def link(span: Span, number: int) -> str:
+        return f'[[{number}]](#{story.id}-{span.doc} "{span.doc} {span.start}-{span.end}")'
+
     article = []
     for sentence in story.summary:
-        refs = "".join(
-            f'[[{numbers[c.doc]}]](#{story.id}-{c.doc} "{c.doc} {c.start}-{c.end}")' for c in sentence.citations
-        )
-        article.append(f"{sentence.text} {refs}")
-    lines += [" ".join(article), "", "### Sources", ""]
+        if sentence.kind == "conflict":
+            article.append(inline_citations(sentence, numbers, link))
+        else:
+            article.append(f"{sentence.text} " + "".join(link(c, numbers[c.doc]) for c in sentence.citations))
+    lines += [" ".join(article), ""]
+    if story.quotes:
+        names = speaker_names(story)
+        lines += ["### Quotes", ""]
+        for quote in story.quotes:
+            marks = "".join(link(s, numbers[s.doc]) for s in quote.sources)
+            words = f"« {quote.text} »" if quote.direct else f"(reported) {quote.text}"
+            lines.append(f"- **{names.get(quote.speaker, '?')}**: {words} {marks}")
+        lines.append("")
+    lines += ["### Sources", ""]
     for doc_id, number in numbers.items():
         doc = report.document(doc_id)
         lines.append(

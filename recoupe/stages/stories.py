@@ -14,8 +14,10 @@ from ..config import Settings
 from ..model import Corpus, Document, Story
 from ..pipeline import stage
 from .cluster import average_link, similarity
+from .conflicts import attribution_conflicts, figure_conflicts
 from .frames import off_topic
 from .story_facts import story_entities, story_title, story_when, story_where
+from .story_quotes import story_quotes
 
 __all__ = ["build_story", "group_documents"]
 
@@ -37,6 +39,9 @@ def build_story(number: int, docs: Sequence[Document], apart: Sequence[Document]
     sim = similarity(docs)
     centrality = list(sim.mean(axis=1)) if len(docs) > 1 else [1.0]
     when = story_when(docs)
+    entities = story_entities(docs)
+    quotes = story_quotes(docs, entities)
+    conflicts = figure_conflicts(docs) + attribution_conflicts(quotes, entities)
     return Story(
         id=f"s{number}",
         documents=tuple(d.id for d in docs),
@@ -44,7 +49,10 @@ def build_story(number: int, docs: Sequence[Document], apart: Sequence[Document]
         title=story_title(docs, centrality),
         when=when,
         where=story_where(docs, when),
-        entities=story_entities(docs),
+        entities=entities,
+        quotes=quotes,
+        figures=tuple(f for d in docs for f in d.figures),
+        conflicts=tuple(conflicts),
         dates=tuple(m for d in docs for m in d.dates),
     )
 
@@ -53,7 +61,7 @@ def build_story(number: int, docs: Sequence[Document], apart: Sequence[Document]
     "stories",
     version="1",
     scope="corpus",
-    requires=["vectors", "mentions", "dates", "sentences", "title"],
+    requires=["vectors", "mentions", "dates", "sentences", "title", "quotes", "figures"],
     assigns=["stories"],
 )
 def make_stories(settings: Settings):  # type: ignore[no-untyped-def]

@@ -16,6 +16,7 @@ import numpy as np
 from ..config import Settings
 from ..model import Corpus, Document, Sentence, Story, SummarySentence
 from ..pipeline import stage
+from .disagreements import state_conflicts
 
 __all__ = ["Candidate", "summarize_story"]
 
@@ -91,14 +92,21 @@ def _fallback(docs: Sequence[Document]) -> tuple[SummarySentence, ...]:
     return ()
 
 
-@stage("summarize", version="1", scope="corpus", requires=["stories", "vectors", "sentences"], assigns=["summary"])
+@stage(
+    "summarize",
+    version="1",
+    scope="corpus",
+    requires=["stories", "vectors", "sentences", "language"],
+    assigns=["summary"],
+)
 def make_summarize(settings: Settings):  # type: ignore[no-untyped-def]
     def summarize(corpus: Corpus) -> Corpus:
         by_id = corpus.by_id()
         stories: list[Story] = []
         for story in corpus.stories:
             docs = [by_id[i] for i in story.documents]
-            stories.append(replace(story, summary=summarize_story(docs, settings.words)))
+            summary = summarize_story(docs, settings.words) + state_conflicts(story.conflicts, docs)
+            stories.append(replace(story, summary=summary))
         return replace(corpus, stories=tuple(stories))
 
     return summarize

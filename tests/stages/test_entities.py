@@ -1,19 +1,8 @@
-from recoupe.model import Mention, Span
 from recoupe.stages.entities import merge_entities, phonetic
 
-from ..conftest import make_doc
+from ..conftest import with_mentions
 
-
-def _doc(text: str, names: list[tuple[str, str]], id: str = "d1"):  # type: ignore[no-untyped-def]
-    """A document whose tagger found ``names`` (text, label), each at its first occurrence."""
-    doc = make_doc(text, id=id)
-    mentions = []
-    for name, label in names:
-        start = text.index(name)
-        mentions.append(Mention(Span(id, start, start + len(name)), name, label))  # type: ignore[arg-type]
-    from dataclasses import replace
-
-    return replace(doc, mentions=tuple(mentions))
+_doc = with_mentions
 
 
 def _groups(docs) -> dict[str, set[str]]:  # type: ignore[no-untyped-def]

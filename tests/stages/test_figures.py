@@ -1,0 +1,59 @@
+from dataclasses import replace
+
+import pytest
+
+from recoupe.model import Figure, Span
+from recoupe.stages.conflicts import compatible, unit_class
+from recoupe.stages.dates import find_dates
+from recoupe.stages.figures import find_figures
+from recoupe.stages.numbers import find_numbers
+
+from ..conftest import with_mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "qualifier"),
+    [
+        ("5 000 à 6 000", 5000, 6000, "range"),
+        ("entre 30 000 et 40 000", 30000, 40000, "range"),
+        ("treize", 13, 13, "exact"),
+        ("3,5 millions", 3_500_000, 3_500_000, "exact"),
+        ("plus de 200", 200, 200, "at_least"),
+        ("des dizaines", 20, 90, "about"),
+        ("une centaine", 80, 120, "about"),
+    ],
+)
+def test_numbers_in_digits_words_ranges_and_approximations(text: str, low: float, high: float, qualifier: str) -> None:
+    [number] = find_numbers(f"Il y a {text} personnes.")
+    assert (number.low, number.high, number.qualifier) == (low, high, qualifier)
+
+
+def test_figures_have_units_subjects_places_and_inherit_a_unit() -> None:
+    text = "Il y aurait 5 000 à 6 000 combattants de l'EI dans Mossoul, et 3 000 à 4 000 à Raqqa, depuis juin 2014."
+    doc = with_mentions(text, [("EI", "ORG"), ("Mossoul", "LOC"), ("Raqqa", "LOC")])
+    doc = replace(doc, dates=tuple(find_dates(doc.id, text, None)))
+    figures = find_figures(doc)
+    assert [(f.text, f.unit, f.subject, f.place) for f in figures] == [
+        ("5 000 à 6 000 combattants", "combattants", "combattants de l'EI dans Mossoul", "Mossoul"),
+        ("3 000 à 4 000", "combattants", "combattants à Raqqa", "Raqqa"),
+    ]
+    assert all(f.span.of(text) == f.text for f in figures)
+
+
+def test_clock_times_are_not_counts() -> None:
+    assert find_figures(with_mentions("Le feu a été maîtrisé vers 23 heures par 60 pompiers.", [])) == (
+        Figure(Span("d1", 41, 52), "60 pompiers", 60, 60, "pompiers", "exact", "pompiers", None),
+    )
+
+
+def _figure(low: float, high: float, qualifier: str = "exact") -> Figure:
+    return Figure(Span("d", 0, 1), "x", low, high, "combattants", qualifier)
+
+
+def test_compatibility_of_figures() -> None:
+    assert not compatible(_figure(5000, 6000, "range"), _figure(30000, 40000, "range"))
+    assert compatible(_figure(5000, 6000, "range"), _figure(5500, 5500))
+    assert not compatible(_figure(240, 240), _figure(250, 250))
+    assert compatible(_figure(225, 275, "about"), _figure(250, 250))
+    assert compatible(_figure(200, 200, "at_least"), _figure(5000, 5000))
+    assert unit_class("djihadistes") == unit_class("combattants") != unit_class("civils")

@@ -1,0 +1,46 @@
+from recoupe.stages.quotes import find_quotes
+from recoupe.stages.roles import Appositions
+
+from ..conftest import with_mentions
+
+
+def _said(doc, roles_from=None) -> list[tuple[str | None, str, bool]]:  # type: ignore[no-untyped-def]
+    roles = Appositions(roles_from or [doc])
+    return [(q.speaker, q.text, q.direct) for q in find_quotes(doc, roles)]
+
+
+def test_speaker_before_after_and_by_pronoun() -> None:
+    doc = with_mentions(
+        "François Hollande a déclaré : « Nous devons agir. » « C'est une nécessité », a-t-il ajouté. "
+        "« Tout va bien », a indiqué M. Carter.",
+        [("François Hollande", "PER"), ("M. Carter", "PER")],
+    )
+    assert _said(doc) == [
+        ("François Hollande", "Nous devons agir.", True),
+        ("François Hollande", "C'est une nécessité", True),
+        ("M. Carter", "Tout va bien", True),
+    ]
+
+
+def test_a_role_stands_for_the_person_it_is_written_next_to() -> None:
+    intro = with_mentions(
+        "Le ministre français de la Défense, Jean-Yves Le Drian, est arrivé.", [("Jean-Yves Le Drian", "PER")]
+    )
+    doc = with_mentions("« Daech vacille », a lancé le ministre français de la Défense.", [], id="d2")
+    assert _said(doc, [intro, doc]) == [("Jean-Yves Le Drian", "Daech vacille", True)]
+
+
+def test_unknown_speakers_stay_unknown_and_scare_quotes_are_not_quotes() -> None:
+    doc = with_mentions('Ils résisteront "jusqu\'à la mort". "Ils auraient déserté", relève-t-on au ministère.', [])
+    assert _said(doc) == [(None, "Ils auraient déserté", True)]
+
+
+def test_reported_speech_with_selon_and_que() -> None:
+    doc = with_mentions(
+        "Selon Ashton Carter, la coalition progresse. Jean-Yves Le Drian a estimé que le plan était respecté.",
+        [("Ashton Carter", "PER"), ("Jean-Yves Le Drian", "PER")],
+    )
+    assert _said(doc) == [
+        ("Ashton Carter", "la coalition progresse", False),
+        ("Jean-Yves Le Drian", "le plan était respecté", False),
+    ]
