@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 EntityLabel = Literal["PER", "ORG", "LOC", "MISC"]
-Precision = Literal["day", "month", "year"]
+Precision = Literal["time", "day", "week", "month", "year"]
 SourceKind = Literal["text", "html"]
 
 

@@ -34,12 +34,33 @@ WEEKDAYS = {
     for name in names
 }
 _DAYS = "|".join(WEEKDAYS)
-_MON = "|".join(sorted((m for m in MONTHS if len(m) > 3), key=len, reverse=True))
+_MON = "|".join(sorted((m for m in MONTHS if len(m) > 3 or m in ("mai", "may")), key=len, reverse=True))
 _RELATIVE_DAYS = {
     "avant-hier": -2, "hier": -1, "aujourd'hui": 0, "aujourd’hui": 0, "demain": 1, "après-demain": 2,
     "yesterday": -1, "today": 0, "tomorrow": 1, "vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1,
 }  # fmt: skip
+_NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+                 "neuf": 9, "dix": 10, "quinze": 15, "vingt": 20, "trente": 30}  # fmt: skip
+_COUNT = r"\d{1,3}|" + "|".join(_NUMBER_WORDS)
 _PATTERNS = [
+    ("ago", rf"\bil y a\s+(?P<n>{_COUNT})\s+(?P<u>jours?|semaines?|mois|ans|années)\b"),
+    ("weekday_mod", rf"\b(?P<w>{_DAYS})\s+(?P<mod>dernier|prochain|passé|last|next)\b"),
+    ("mod_weekday", rf"\b(?P<mod>last|next|letzten|nächsten)\s+(?P<w>{_DAYS})\b"),
+    (
+        "part_month",
+        rf"\b(?P<part>mi-|début|fin|courant|early|late|mid-|anfang|ende|mitte)\s*(?P<m>{_MON})(?:\s+(?P<y>\d{{4}}))?\b",
+    ),
+    ("part_year", r"\b(?P<part>début|fin|mi-|courant|early|late|mid-|anfang|ende|mitte)\s*(?P<y>(?:19|20)\d\d)\b"),
+    ("dm_mod", rf"\b(?P<d>\d{{1,2}})(?:er)?\.?\s+(?P<m>{_MON})\s+(?P<mod>dernier|prochain)\b"),
+    ("month_mod", rf"\b(?P<m>{_MON})\s+(?P<mod>dernier|prochain)\b"),
+    (
+        "year_rel",
+        r"\b(?P<which>l['’]an(?:née)? (?:dernier|dernière|prochain|prochaine|passée?)|cette année|last year|next year|this year)\b",
+    ),
+    (
+        "week_rel",
+        r"\b(?P<which>la semaine (?:dernière|prochaine|passée)|cette semaine|last week|next week|this week)\b",
+    ),
     ("dmy", rf"\b(?P<d>\d{{1,2}})(?:er)?\.?\s+(?P<m>{_MON})\s+(?P<y>\d{{4}})\b"),
     ("mdy", rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})\b"),
     ("numeric", r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b"),
@@ -48,7 +69,16 @@ _PATTERNS = [
     ("my", rf"\b(?P<m>{_MON})\s+(?P<y>\d{{4}})\b"),
     ("weekday", rf"\b(?P<w>{_DAYS})\b(?!\s+\d)"),
     ("relative", r"(?<![\w-])(?P<r>" + "|".join(re.escape(k) for k in _RELATIVE_DAYS) + r")(?![\w-])"),
-    ("in_month", rf"\b(?:en|in|im)\s+(?P<m>{_MON})\b(?!\s+\d)"),
+    ("in_month", rf"\b(?:en|in|im|depuis|since|seit|d['’]ici|jusqu['’]en)\s+(?P<m>{_MON})\b(?!\s+\d)"),
+    (
+        "year",
+        (
+            r"(?:(?<=\ben )|(?<=\bdepuis )|(?<=\bdès )|(?<=\bde )|(?<=\bin )|(?<=\bsince )|(?<=\bannée )|(?<=\bseit ))"
+            r"(?P<y>(?:18|19|20)\d\d)\b|\b(?P<y2>(?:19|20)\d\d)(?=\s*[,.;:)]|$)"
+        ),
+    ),
+    ("tonight", r"\b(?P<r2>ce soir|ce matin|cet après-midi|cette nuit|tonight|this morning|heute abend)\b"),
+    ("clock", r"(?<![\d,])(?P<h>[01]?\d|2[0-3])\s?h\s?(?P<min>[0-5]\d)?\b"),
 ]
 _COMPILED = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _PATTERNS}
 
@@ -66,28 +96,120 @@ def find_dates(doc_id: str, text: str, anchor: date | None) -> list[DateMention]
                 taken.append((match.start(), match.end()))
                 span = Span(doc_id, match.start(), match.end())
                 found.append(DateMention(span, match.group(0), resolved[0], resolved[1]))
-    return sorted(found, key=lambda mention: mention.span.start)
+    return _clock_on_its_day(sorted(found, key=lambda mention: mention.span.start))
+
+
+#: a clock time takes the day named this close to it ("mardi soir … à 21 h 45")
+CLOCK_REACH = 80
+
+
+def _clock_on_its_day(found: list[DateMention]) -> list[DateMention]:
+    days = [m for m in found if m.precision == "day"]
+    out = []
+    for mention in found:
+        if mention.precision == "time":
+            near = min(days, key=lambda d: abs(d.span.start - mention.span.start), default=None)
+            if near is not None and abs(near.span.start - mention.span.start) <= CLOCK_REACH:
+                mention = replace(mention, value=near.value + mention.value[10:])
+        out.append(mention)
+    return out
 
 
 def _resolve(kind: str, g: dict[str, str | None], anchor: date | None) -> tuple[str, Precision] | None:
     month = _month(g.get("m"))
+    if kind == "year":
+        return g["y"] or g["y2"] or "", "year"
+    if kind == "part_year":
+        return g["y"] or "", "year"
+    if kind == "part_month" and g.get("y") or kind == "my":
+        return f"{int(g['y'] or 0):04d}-{month:02d}", "month"
     if kind in {"dmy", "mdy", "numeric"}:
         return _day(int(g["y"] or 0), month, int(g["d"] or 0))
-    if kind == "my":
-        return f"{int(g['y'] or 0):04d}-{month:02d}", "month"
     if anchor is None:
         return None
+    extra = _relative(kind, g, anchor, month)
+    if extra is not None:
+        return extra
     if kind == "dm":
         return _day(anchor.year, month, int(g["d"] or 0))
-    if kind == "in_month":
-        year = anchor.year if month <= anchor.month else anchor.year - 1
-        return f"{year:04d}-{month:02d}", "month"
     if kind == "relative":
         return (anchor + timedelta(days=_RELATIVE_DAYS[(g["r"] or "").lower()])).isoformat(), "day"
     weekday = WEEKDAYS[(g["w"] or "").lower()]
     if kind == "weekday_day":
         return _weekday_day(anchor, weekday, int(g["d"] or 0))
     return _nearest_weekday(anchor, weekday).isoformat(), "day"
+
+
+def _relative(kind: str, g: dict[str, str | None], anchor: date, month: int) -> tuple[str, Precision] | None:
+    """Expressions that exist only relative to the publication date."""
+    if kind in ("part_month", "in_month"):
+        return _nearest_month(anchor, month), "month"
+    if kind == "dm_mod":
+        day = int(g["d"] or 0)
+        forward = (g["mod"] or "").lower() == "prochain"
+        for year in (anchor.year, anchor.year + (1 if forward else -1)):
+            found = _day(year, month, day)
+            if found and (date.fromisoformat(found[0]) > anchor) == forward:
+                return found
+        return None
+    if kind == "month_mod":
+        forward = (g["mod"] or "").lower() == "prochain"
+        year = (
+            anchor.year
+            + (1 if forward and month <= anchor.month else 0)
+            - (1 if not forward and month >= anchor.month else 0)
+        )
+        return f"{year:04d}-{month:02d}", "month"
+    if kind in ("weekday_mod", "mod_weekday"):
+        weekday = WEEKDAYS[(g["w"] or "").lower()]
+        if (g["mod"] or "").lower() in ("prochain", "next", "nächsten"):
+            return (anchor + timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)).isoformat(), "day"
+        return (anchor - timedelta(days=(anchor.weekday() - weekday - 1) % 7 + 1)).isoformat(), "day"
+    if kind == "ago":
+        count = _count(g["n"] or "1")
+        unit = (g["u"] or "").lower()
+        if unit.startswith("jour"):
+            return (anchor - timedelta(days=count)).isoformat(), "day"
+        if unit.startswith("semaine"):
+            return _week(anchor - timedelta(weeks=count)), "week"
+        if unit == "mois":
+            index = anchor.year * 12 + anchor.month - 1 - count
+            return f"{index // 12:04d}-{index % 12 + 1:02d}", "month"
+        return f"{anchor.year - count:04d}", "year"
+    if kind == "year_rel":
+        which = (g["which"] or "").lower()
+        shift = 1 if ("prochain" in which or "next" in which) else (0 if "cette" in which or "this" in which else -1)
+        return f"{anchor.year + shift:04d}", "year"
+    if kind == "week_rel":
+        which = (g["which"] or "").lower()
+        shift = 1 if ("prochaine" in which or "next" in which) else (0 if "cette" in which or "this" in which else -1)
+        return _week(anchor + timedelta(weeks=shift)), "week"
+    if kind == "tonight":
+        return anchor.isoformat(), "day"
+    if kind == "clock":
+        return f"{anchor.isoformat()}T{int(g['h'] or 0):02d}:{int(g['min'] or 0):02d}", "time"
+    return None
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word.lower(), 1)
+
+
+def _week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _nearest_month(anchor: date, month: int) -> str:
+    """The month of that name nearest the anchor (past on a tie): "en août" in July is this August."""
+    forward = (month - anchor.month) % 12
+    back = (anchor.month - month) % 12
+    year = (
+        anchor.year + (1 if anchor.month + forward > 12 else 0)
+        if forward < back
+        else anchor.year - (1 if month > anchor.month else 0)
+    )
+    return f"{year:04d}-{month:02d}"
 
 
 def _month(name: str | None) -> int:

@@ -32,3 +32,26 @@ def test_spans_point_at_the_expression() -> None:
     text = "Réunion ce mardi."
     [mention] = find_dates("d", text, PUBLISHED)
     assert mention.span.of(text) == mention.text == "mardi"
+
+
+def test_more_relative_expressions() -> None:
+    assert _values("mi-octobre, début 2017, il y a trois jours, mercredi prochain, mardi dernier") == [
+        ("mi-octobre", "2016-10"),
+        ("début 2017", "2017"),
+        ("il y a trois jours", "2016-10-23"),
+        ("mercredi prochain", "2016-11-02"),
+        ("mardi dernier", "2016-10-25"),
+    ]
+    assert _values("l'an dernier, la semaine dernière, le 8 mars dernier, en 1998.") == [
+        ("l'an dernier", "2015"),
+        ("la semaine dernière", "2016-W42"),
+        ("8 mars dernier", "2016-03-08"),
+        ("1998", "1998"),
+    ]
+
+
+def test_a_clock_time_takes_the_day_named_next_to_it() -> None:
+    assert _values("Mardi soir, vers 21 h 45, le feu a pris.") == [
+        ("Mardi", "2016-10-25"),
+        ("21 h 45", "2016-10-25T21:45"),
+    ]
