@@ -43,6 +43,7 @@ _HEADS = re.compile(r"^(?:groupe |organisation |group |organization |organisatio
 _STOP = {"de", "des", "du", "la", "le", "les", "l", "d", "of", "the", "and", "et", "für", "der", "die"}
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """Case, accents, apostrophes, articles, titles and 'groupe'/'organisation' folded away."""
     text = unicodedata.normalize("NFKD", name.replace("’", "'"))
@@ -53,6 +54,7 @@ def fold(name: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1 << 16)
 def phonetic(name: str) -> str:
     """A spelling key: transliteration and doubling variants meet (daech/daesh, raqqa/raqa)."""
     key = re.sub(r"[\s\-'.]", "", fold(name)).replace("sh", "ch").replace("ou", "u")
@@ -119,7 +121,13 @@ def _same_referent(a: _Form, b: _Form) -> bool:
     if a.label != "PER" or b.label != "PER":
         return False
     fa, fb = fold(a.text), fold(b.text)
-    if len(fa) >= TYPO_MIN_CHARS and len(fb) >= TYPO_MIN_CHARS and SequenceMatcher(None, fa, fb).ratio() >= TYPO_RATIO:
+    if (
+        abs(len(fa) - len(fb)) <= 2
+        and fa[:1] == fb[:1]
+        and len(fa) >= TYPO_MIN_CHARS
+        and len(fb) >= TYPO_MIN_CHARS
+        and SequenceMatcher(None, fa, fb).ratio() >= TYPO_RATIO
+    ):
         return True
     short, long_ = fa.split(), fb.split()
     return 0 < len(short) < len(long_) and long_[-len(short) :] == short
@@ -129,18 +137,17 @@ def _sentence_initial(doc: Document, mention_start: int) -> bool:
     return any(sentence.span.start == mention_start for sentence in doc.sentences)
 
 
-def _common_word(text: str, texts: Sequence[str]) -> bool:
+def _common_word(text: str, words: set[str]) -> bool:
     """One capitalised word the texts also write in lower case is a word, not a name ('Défense')."""
     if " " in text or "-" in text or text.isupper() or phonetic(text) in aliases():
         return False
-    pattern = re.compile(rf"(?<!\w){re.escape(text.lower())}(?!\w)")
-    return any(pattern.search(t) for t in texts)
+    return text.lower() in words
 
 
-def _weak(mentions: list[tuple[Document, int, str]], texts: Sequence[str]) -> bool:
+def _weak(mentions: list[tuple[Document, int, str]], words: set[str]) -> bool:
     """A common word, or a form seen once opening a sentence (one word, or holding a digit or an
     elision), is a capital letter, not a name ('Interrogés', 'Lancée lundi 17')."""
-    if _common_word(mentions[0][2], texts):
+    if _common_word(mentions[0][2], words):
         return True
     if len(mentions) != 1:
         return False
@@ -156,10 +163,11 @@ def merge_entities(docs: Sequence[Document]) -> tuple[StoryEntity, ...]:
         for mention in doc.mentions:
             seen.setdefault(mention.text, []).append((doc, mention.span.start, mention.text))
             labels.setdefault(mention.text, Counter())[mention.label] += 1
+    lower_words = {w for d in docs for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", d.text)}
     forms = {
         text: _Form(text, labels[text].most_common(1)[0][0], len(found))
         for text, found in seen.items()
-        if not _weak(found, [d.text for d in docs])
+        if not _weak(found, lower_words)
     }
     groups = _Groups(forms)
     _link(forms, groups)
@@ -191,17 +199,17 @@ def _name(group: list[_Form]) -> tuple[str, EntityLabel]:
 
 
 def _find_all(groups: list[list[str]], docs: Sequence[Document]) -> list[tuple[Span, ...]]:
-    """Every occurrence of every group's forms, the longest form winning where two overlap."""
-    ordered = sorted(((form, g) for g, forms in enumerate(groups) for form in set(forms)), key=lambda x: -len(x[0]))
+    """Every occurrence of every group's forms, the longest form winning where two start together."""
+    owner = {form: g for g, forms in enumerate(groups) for form in forms}
     found: list[list[Span]] = [[] for _ in groups]
+    if not owner:
+        return []
+    alternation = "|".join(re.escape(form) for form in sorted(owner, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
     for doc in docs:
-        taken: list[tuple[int, int]] = []
-        for form, g in ordered:
-            for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", doc.text):
-                if not any(match.start() < e and s < match.end() for s, e in taken):
-                    taken.append((match.start(), match.end()))
-                    found[g].append(Span(doc.id, match.start(), match.end()))
-    return [tuple(sorted(spans)) for spans in found]
+        for match in pattern.finditer(doc.text):
+            found[owner[match.group(0)]].append(Span(doc.id, match.start(), match.end()))
+    return [tuple(spans) for spans in found]
 
 
 def mention_entity(entities: Sequence[StoryEntity]) -> dict[tuple[str, int], str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..model import Document, Quote, StoryEntity, StoryQuote
 from .entities import fold, phonetic
@@ -16,8 +17,9 @@ SAME_QUOTE = 0.8
 SHORT_QUOTE_WORDS = 4
 
 
-def words_of(text: str) -> list[str]:
-    return re.findall(r"\w+", fold(text))
+@lru_cache(maxsize=1 << 14)
+def words_of(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", fold(text)))
 
 
 def contains_words(a: str, b: str) -> bool:
