@@ -90,3 +90,15 @@ def test_usage_errors_exit_2(argv: list[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
         main(argv)
     assert exit_.value.code == 2
+
+
+def test_the_example_article_states_its_disagreements() -> None:
+    import recoupe
+
+    [story, _] = recoupe.analyze(EXAMPLE).stories
+    stated = [s.text for s in story.summary if s.kind == "conflict"]
+    assert "Les chiffres divergent (salariés) : Quatre salariés selon [2]; trois salariés selon [4]." in stated
+    assert (
+        "Les sources divergent sur la date (incendie) : 2024-03-13 selon [1], [2], [3]; 2024-03-12 selon [4]." in stated
+    )
+    assert any("« Il n'y a aucun risque toxique pour la population » : Antoine Lemaire selon [1]" in s for s in stated)

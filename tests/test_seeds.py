@@ -78,7 +78,7 @@ def test_every_summary_sentence_is_cited_by_spans_that_contain_its_words(seeds_r
             else:  # a disagreement: the conflict it states, each side cited where the report says it
                 [conflict] = [c for c in story.conflicts if tuple(x.span for x in c.claims) == sentence.citations]
                 for claim, words in zip(conflict.claims, cited, strict=True):
-                    assert f"{claim.value} selon [" in sentence.text
+                    assert f"{claim.value} selon [" in sentence.text  # one value per report here
                     assert claim.value == words if conflict.kind == "figure" else conflict.about in words
 
 

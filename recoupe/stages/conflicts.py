@@ -4,19 +4,29 @@
   both hold, from different reports ("5 000 à 6 000 combattants" in Mossoul against
   "30 000 à 40 000 djihadistes" in the same city).
 - ``attribution``: the same words quoted with two different known speakers.
-
-Date conflicts (one event, two dates) are not found yet.
+- ``date``: one kind of event ("incendie", "réunion") dated to different days by different
+  reports, reading the day named next to the event's noun.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from ..model import Claim, Conflict, Document, Figure, StoryEntity, StoryQuote
+from ..model import Claim, Conflict, DateMention, Document, Figure, StoryEntity, StoryQuote
 from .entities import fold, phonetic
 from .story_quotes import contains_words
 
-__all__ = ["attribution_conflicts", "compatible", "figure_conflicts", "unit_class"]
+__all__ = ["attribution_conflicts", "compatible", "date_conflicts", "figure_conflicts", "unit_class"]
+
+#: nouns of events news dates; a day named within ``EVENT_REACH`` characters of one dates it
+EVENTS = re.compile(
+    r"\b(?P<event>réunion|rencontre|sommet|conférence|incendie|attentat|explosion|offensive|élection|scrutin|accident|"
+    r"séisme|manifestation|grève|meeting|summit|conference|fire|attack|election|crash|earthquake|"
+    r"strike|protest|treffen|gipfel|brand|anschlag|wahl|unfall)s?\b",
+    re.IGNORECASE,
+)
+EVENT_REACH = 60
 
 #: things counted under several names in the news
 _UNIT_CLASSES = {
@@ -95,4 +105,29 @@ def attribution_conflicts(quotes: Sequence[StoryQuote], entities: Sequence[Story
                 shorter = a if len(a.text) <= len(b.text) else b
                 claims = (Claim(names[a.speaker], a.span), Claim(names[b.speaker], b.span))
                 conflicts.append(Conflict("attribution", shorter.text, claims))
+    return conflicts
+
+
+def _event_dates(doc: Document) -> dict[str, DateMention]:
+    """Event noun -> the first day named next to it in this report."""
+    found: dict[str, DateMention] = {}
+    days = [d for d in doc.dates if d.precision == "day"]
+    for match in EVENTS.finditer(doc.text):
+        near = [d for d in days if abs(d.span.start - match.start()) <= EVENT_REACH]
+        if near:
+            closest = min(near, key=lambda d: abs(d.span.start - match.start()))
+            found.setdefault(match.group("event").lower(), closest)
+    return found
+
+
+def date_conflicts(docs: Sequence[Document]) -> list[Conflict]:
+    by_event: dict[str, list[DateMention]] = {}
+    for doc in docs:
+        for event, mention in _event_dates(doc).items():
+            by_event.setdefault(event, []).append(mention)
+    conflicts = []
+    for event, mentions in by_event.items():
+        if len({m.value for m in mentions}) > 1:
+            claims = tuple(Claim(m.value, m.span) for m in mentions)
+            conflicts.append(Conflict("date", event, claims))
     return conflicts

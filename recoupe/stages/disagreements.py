@@ -37,7 +37,13 @@ def state_conflicts(conflicts: Sequence[Conflict], docs: Sequence[Document]) -> 
     numbers = {doc.id: n for n, doc in enumerate(docs, start=1)}
     sentences = []
     for conflict in conflicts:
-        sides = ", ".join(words["side"].format(value=c.value, n=numbers[c.span.doc]) for c in conflict.claims)
+        grouped: dict[str, list[int]] = {}
+        for claim in conflict.claims:
+            grouped.setdefault(claim.value, []).append(numbers[claim.span.doc])
+        sides = "; ".join(
+            words["side"].format(value=value, n="], [".join(str(n) for n in sorted(set(ns))))
+            for value, ns in grouped.items()
+        )
         template = words.get(conflict.kind, words["figure"])
         text = template.format(about=conflict.about, sides=sides)
         sentences.append(SummarySentence(text, tuple(c.span for c in conflict.claims), kind="conflict"))

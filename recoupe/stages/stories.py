@@ -14,7 +14,7 @@ from ..config import Settings
 from ..model import Corpus, Document, Story
 from ..pipeline import stage
 from .cluster import average_link, similarity
-from .conflicts import attribution_conflicts, figure_conflicts
+from .conflicts import attribution_conflicts, date_conflicts, figure_conflicts
 from .frames import off_topic
 from .story_facts import story_entities, story_title, story_when, story_where
 from .story_quotes import story_quotes
@@ -41,7 +41,7 @@ def build_story(number: int, docs: Sequence[Document], apart: Sequence[Document]
     when = story_when(docs)
     entities = story_entities(docs)
     quotes = story_quotes(docs, entities)
-    conflicts = figure_conflicts(docs) + attribution_conflicts(quotes, entities)
+    conflicts = figure_conflicts(docs) + attribution_conflicts(quotes, entities) + date_conflicts(docs)
     return Story(
         id=f"s{number}",
         documents=tuple(d.id for d in docs),
