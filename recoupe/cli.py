@@ -33,6 +33,14 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--words", type=int, help="length of each article in words (default 100)")
     run.add_argument("--strict", action="store_true", help="stop at the first failure")
     run.add_argument("--quiet", action="store_true", help="print failures only")
+    evaluate = commands.add_parser("eval", help="measure recoupe against references and peers")
+    what = evaluate.add_subparsers(dest="what", required=True)
+    summaries = what.add_parser("summaries", help="summarise every cluster of an RPM2-format JSONL file")
+    summaries.add_argument(
+        "clusters", help="JSONL: {topic, cluster, docs: [{id, text}], summaries: [{annotator, text}]}"
+    )
+    summaries.add_argument("--words", type=int, default=100, help="summary length in words (default 100)")
+    summaries.add_argument("--out", metavar="FILE", help="write {topic, cluster, summary, citations} lines")
     return parser
 
 
@@ -42,6 +50,8 @@ def _settings_help() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "eval":
+        return _eval_summaries(args)
     try:
         settings = Settings().with_env()
         settings = replace(settings, strict=args.strict or settings.strict, words=args.words or settings.words)
@@ -79,3 +89,21 @@ def _print_summary(report: Report, *, quiet: bool) -> None:
 
 def _exit_code(report: Report) -> int:
     return max((exit_code_for(f.code) for f in report.failures), default=EXIT_OK)
+
+
+def _eval_summaries(args: argparse.Namespace) -> int:
+    from .eval.summaries import evaluate, render_table
+
+    path = Path(args.clusters)
+    if not path.is_file():
+        print(f"recoupe: {path}: no such file [E100]", file=sys.stderr)
+        return 3
+    table, faithful = evaluate(path, words=args.words, settings=Settings(), out=Path(args.out) if args.out else None)
+    if table.scores:
+        clusters = len(next(iter(table.scores.values())))
+        print(render_table(table, clusters))
+    if faithful:
+        print(
+            f"faithfulness (content words found in the cited spans): min {min(faithful):.2f}, mean {sum(faithful) / len(faithful):.2f}"
+        )
+    return EXIT_OK

@@ -21,14 +21,23 @@ from .disagreements import state_conflicts
 __all__ = ["Candidate", "summarize_story"]
 
 MIN_WORDS, MAX_WORDS = 6, 70
-#: two sentences closer than this say the same thing (USE cosine): paraphrases of one fact in the
-#: bundled example scored 0.68-0.72, different facts of one story 0.45-0.55; the summary issue tunes it on RPM2
-REDUNDANT = 0.65
+#: Weights swept on the 20 RPM2 dev clusters (scripts in bench/summaries.py; R2-F of each setting in
+#: the issue 3 note): a strong first-sentences prior (POSITION_WEIGHT 1.0 / (1 + position)) gained most
+#: (12.0 -> 13.3), cross-document support and the who/when/where lead bonus a little.
+#: Two sentences closer than REDUNDANT say the same thing (USE cosine): paraphrases of one fact in the
+#: bundled example scored 0.68-0.72, different facts of one story 0.45-0.55; 0.7 and 0.8 were within
+#: 0.2 R2 of each other on dev, 0.7 keeps the example's paraphrases out.
+REDUNDANT = 0.7
 #: a sentence of another report this close supports the candidate
 SUPPORTS = 0.65
 LEAD_POSITIONS = 3
+SUPPORT_WEIGHT = 0.5
+POSITION_WEIGHT = 1.0
+LEAD_WWWW_WEIGHT = 0.3
 #: the article may run this far past its word budget rather than stop mid-story
 OVERSHOOT = 1.2
+#: in an update, a sentence loses this much per unit of similarity to what was already said
+NOVELTY_WEIGHT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +50,7 @@ class Candidate:
     lead_score: float
 
 
-def _candidates(docs: Sequence[Document]) -> list[Candidate]:
+def _candidates(docs: Sequence[Document], seen: np.ndarray | None = None) -> list[Candidate]:
     rows = [(d, i, s) for d in docs for i, s in enumerate(d.sentences) if d.vectors is not None]
     rows = [r for r in rows if MIN_WORDS <= len(r[2].text.split()) <= MAX_WORDS and not r[2].text.endswith("?")]
     if not rows:
@@ -55,17 +64,23 @@ def _candidates(docs: Sequence[Document]) -> list[Candidate]:
     for k, (doc, position, sentence) in enumerate(rows):
         others = {owners[j] for j in np.nonzero(sims[k] >= SUPPORTS)[0] if owners[j] != owners[k]}
         support = len(others) / max(1, len(docs) - 1)
-        score = float(centrality[k]) + 0.5 * support + (0.1 if position < LEAD_POSITIONS else 0.0)
+        score = float(centrality[k]) + SUPPORT_WEIGHT * support + POSITION_WEIGHT / (1 + position)
+        if seen is not None and len(seen):
+            score -= NOVELTY_WEIGHT * float(np.max(seen @ vectors[k]))
         labels = {m.label for m in doc.mentions if sentence.span.start <= m.span.start < sentence.span.end}
         dated = any(sentence.span.start <= m.span.start < sentence.span.end for m in doc.dates)
         wwww = ("PER" in labels or "ORG" in labels) + ("LOC" in labels) + dated
-        lead = score + 0.3 * wwww if position < LEAD_POSITIONS else -1.0
+        lead = score + LEAD_WWWW_WEIGHT * wwww if position < LEAD_POSITIONS else -1.0
         found.append(Candidate(sentence, vectors[k], position, len(sentence.text.split()), score, lead))
     return found
 
 
-def summarize_story(docs: Sequence[Document], words: int) -> tuple[SummarySentence, ...]:
-    candidates = _candidates(docs)
+def summarize_story(
+    docs: Sequence[Document], words: int, seen: np.ndarray | None = None
+) -> tuple[SummarySentence, ...]:
+    """The article; with ``seen`` (sentence vectors of what an earlier version said), an update that
+    prefers what is new."""
+    candidates = _candidates(docs, seen)
     if not candidates:
         return _fallback(docs)
     chosen = [max(candidates, key=lambda c: c.lead_score)]

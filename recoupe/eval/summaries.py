@@ -1,0 +1,116 @@
+"""``recoupe eval summaries``: every cluster of an RPM2-format file summarised, peers side by side.
+
+Each cluster is taken as one given story (no regrouping). A topic's later cluster gets the
+update summary given the earlier one's. Where the file has references, the ROUGE table is
+computed for recoupe and every peer in the same process, with seconds per cluster.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..config import Settings
+from ..model import Document, RawDocument, SummarySentence
+from ..pipeline import DEFAULT_STAGES, Pipeline
+from ..report import span_dict
+from ..stages.embed import embed_texts
+from ..stages.summarize import summarize_story
+from .peers import PEERS, oracle
+from .rouge import Scores, rouge, tokens
+
+__all__ = ["Cluster", "evaluate", "faithfulness", "load_clusters"]
+
+DOCUMENT_STAGES = tuple(s for s in DEFAULT_STAGES if s not in ("stories", "summarize"))
+
+
+@dataclass(frozen=True)
+class Cluster:
+    topic: str
+    name: str
+    docs: tuple[RawDocument, ...]
+    references: tuple[str, ...]
+
+
+@dataclass
+class Table:
+    scores: dict[str, list[Scores]] = field(default_factory=lambda: defaultdict(list))
+    seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+
+
+def load_clusters(path: Path) -> Iterator[Cluster]:
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            record: dict[str, Any] = json.loads(line)
+            docs = tuple(
+                RawDocument(id=d["id"], source=f"{path.name}:{d['id']}", kind="text", content=d["text"])
+                for d in record["docs"]
+            )
+            references = tuple(s["text"] for s in record.get("summaries", []))
+            yield Cluster(record["topic"], record["cluster"], docs, references)
+
+
+def faithfulness(sentence: SummarySentence, texts: dict[str, str], language: str = "fr") -> float:
+    """Share of the sentence's content words (stemmed, 4+ letters) found in the spans it cites."""
+    words = [w for w in tokens(sentence.text, language) if len(w) >= 4]
+    cited = {w for span in sentence.citations for w in tokens(span.of(texts[span.doc]), language)}
+    return sum(w in cited for w in words) / len(words) if words else 1.0
+
+
+def evaluate(
+    path: Path, *, words: int, settings: Settings, out: Path | None, peers: bool = True
+) -> tuple[Table, list[float]]:
+    table, faithful = Table(), list[float]()
+    pipeline = Pipeline(DOCUMENT_STAGES, settings=settings)
+    seen: dict[str, np.ndarray] = {}
+    lines = []
+    for cluster in sorted(load_clusters(path), key=lambda c: (c.name, c.topic)):
+        started = time.perf_counter()
+        docs = list(pipeline.run(cluster.docs).documents)
+        summary = summarize_story(docs, words, seen.get(cluster.topic))
+        table.seconds["recoupe"] += time.perf_counter() - started
+        seen[cluster.topic] = embed_texts([s.text for s in summary])
+        texts = {d.id: d.text for d in docs}
+        faithful.extend(faithfulness(s, texts) for s in summary)
+        text = " ".join(s.text for s in summary)
+        lines.append({"topic": cluster.topic, "cluster": cluster.name, "summary": text,
+                      "citations": [[span_dict(c) for c in s.citations] for s in summary]})  # fmt: skip
+        if cluster.references:
+            table.scores["recoupe"].append(rouge(text, cluster.references, words=words))
+            if peers:
+                _score_peers(table, cluster, docs, words)
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
+    return table, faithful
+
+
+def _score_peers(table: Table, cluster: Cluster, docs: Sequence[Document], words: int) -> None:
+    sentences = [[s.text for s in d.sentences] for d in docs]
+    for name, peer in PEERS.items():
+        started = time.perf_counter()
+        summary = peer(sentences, words, "fr")
+        table.seconds[name] += time.perf_counter() - started
+        table.scores[name].append(rouge(summary, cluster.references, words=words))
+    for i, reference in enumerate(cluster.references):
+        others = [r for j, r in enumerate(cluster.references) if j != i]
+        table.scores["human (each reference against the other three)"].append(rouge(reference, others, words=words))
+    table.scores["greedy ROUGE-2 oracle"].append(
+        rouge(oracle(sentences, words, "fr", cluster.references), cluster.references, words=words)
+    )
+
+
+def render_table(table: Table, clusters: int) -> str:
+    rows = ["| system | R1-F | R2-F | RL-F | seconds per cluster |", "|---|---|---|---|---|"]
+    for name, scores in table.scores.items():
+        r1, r2, rl = (sum(getattr(s, key) for s in scores) / len(scores) for key in ("r1", "r2", "rl"))
+        seconds = f"{table.seconds[name] / clusters:.2f}" if name in table.seconds else ""
+        rows.append(f"| {name} | {r1:.1f} | {r2:.1f} | {rl:.1f} | {seconds} |")
+    return "\n".join(rows)

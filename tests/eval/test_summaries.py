@@ -1,0 +1,58 @@
+"""Issue 3: the summary command, its faithfulness measure, and the pinned quality floor on RPM2 dev."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from recoupe.cli import main
+from recoupe.config import Settings
+from recoupe.eval.summaries import evaluate, faithfulness
+from recoupe.model import Span, SummarySentence
+
+from ..conftest import EXAMPLE, shared
+
+#: a little under what bench/summaries.py measured on dev (bench/results/summaries.md): R1 42.5, R2 13.4
+FLOOR_R1, FLOOR_R2 = 41.5, 12.8
+
+
+def test_faithfulness_counts_content_words_found_in_the_cited_spans() -> None:
+    texts = {"d": "Les ministres se sont réunis à Paris mardi."}
+    cited = SummarySentence("Les ministres se sont réunis à Paris mardi.", (Span("d", 0, 43),))
+    invented = SummarySentence("Les ministres ont signé un traité à Berlin.", (Span("d", 0, 43),))
+    assert faithfulness(cited, texts) == 1.0
+    assert faithfulness(invented, texts) < 0.5
+
+
+def test_eval_summaries_writes_one_line_per_cluster_with_citations(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    texts = [json.loads(line)["text"] for line in (EXAMPLE / "03-depeches.jsonl").read_text().splitlines()]
+    reference = "Un incendie a blessé trois employés de l'usine Chimiflor à Vénissieux mercredi soir."
+    clusters = tmp_path / "clusters.jsonl"
+    records = [
+        {
+            "topic": "T",
+            "cluster": c,
+            "docs": [{"id": f"{c}{i}", "text": t} for i, t in enumerate(texts)],
+            "summaries": [{"annotator": "A", "text": reference}],
+        }
+        for c in ("C1", "C2")
+    ]
+    clusters.write_text("".join(json.dumps(r) + "\n" for r in records))
+    out = tmp_path / "out.jsonl"
+    assert main(["eval", "summaries", str(clusters), "--words", "40", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "| recoupe |" in printed and "| LexRank (sumy) |" in printed and "faithfulness" in printed
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [(line["topic"], line["cluster"]) for line in lines] == [("T", "C1"), ("T", "C2")]
+    assert all(line["summary"] and all(line["citations"]) for line in lines)
+
+
+def test_dev_scores_stay_above_the_pinned_floor() -> None:
+    table, faithful = evaluate(
+        shared("data", "rpm2", "dev.jsonl"), words=100, settings=Settings(), out=None, peers=False
+    )
+    scores = table.scores["recoupe"]
+    r1 = sum(s.r1 for s in scores) / len(scores)
+    r2 = sum(s.r2 for s in scores) / len(scores)
+    assert r1 >= FLOOR_R1 and r2 >= FLOOR_R2, (r1, r2)
+    assert min(faithful) >= 0.9
