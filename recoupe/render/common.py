@@ -9,7 +9,7 @@ from ..model import Document, Span, Story, SummarySentence
 from ..registry import renderers
 from ..report import Report
 
-__all__ = ["cited_label", "describe_source", "render", "source_numbers"]
+__all__ = ["describe_source", "inline_citations", "render", "source_numbers", "speaker_names"]
 
 
 def render(report: Report, fmt: str) -> str:
@@ -20,10 +20,6 @@ def render(report: Report, fmt: str) -> str:
 def source_numbers(story: Story) -> dict[str, int]:
     """Citation number of each of the story's documents: [1], [2], ... in the story's order."""
     return {doc_id: number for number, doc_id in enumerate(story.documents, start=1)}
-
-
-def cited_label(span: Span, numbers: dict[str, int]) -> int:
-    return numbers[span.doc]
 
 
 def describe_source(doc: Document) -> str:

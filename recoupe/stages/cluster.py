@@ -7,25 +7,19 @@ average-link agglomeration, so chains of loosely similar reports do not merge.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 
 import numpy as np
 
 from ..model import Document
+from .entities import fold
 
-__all__ = ["average_link", "document_vector", "entity_keys", "name_key", "similarity"]
+__all__ = ["average_link", "document_vector", "entity_keys", "similarity"]
 
 #: weight of the embedding cosine against the entity overlap in document similarity.
 #: Swept on RPM2 dev topics (weights 1.0/0.85/0.7/0.5, thresholds 0.15-0.7, vectors from the
 #: first 8 sentences or all): 0.7 with all sentences and threshold 0.375 gave the best B3 F1 (0.951).
 EMBEDDING_WEIGHT = 0.7
-
-
-def name_key(name: str) -> str:
-    """Case, accents and spacing folded: 'Etat islamique' and 'État Islamique' meet."""
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    return " ".join("".join(ch for ch in folded if not unicodedata.combining(ch)).replace("’", "'").split())
 
 
 def document_vector(doc: Document) -> np.ndarray:
@@ -37,7 +31,7 @@ def document_vector(doc: Document) -> np.ndarray:
 
 
 def entity_keys(doc: Document) -> frozenset[str]:
-    return frozenset(name_key(m.text) for m in doc.mentions if m.label in ("PER", "ORG", "LOC"))
+    return frozenset(fold(m.text) for m in doc.mentions if m.label in ("PER", "ORG", "LOC"))
 
 
 def similarity(docs: Sequence[Document]) -> np.ndarray:

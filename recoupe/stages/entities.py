@@ -28,7 +28,7 @@ from importlib.resources import files
 
 from ..model import Document, EntityLabel, Span, StoryEntity
 
-__all__ = ["aliases", "fold", "mention_entity", "merge_entities", "phonetic"]
+__all__ = ["aliases", "fold", "merge_entities", "phonetic"]
 
 #: two person names at least this alike (difflib ratio) are one name mistyped; 'Jean-Ybes Le Drian'
 #: against 'Jean-Yves Le Drian' is 0.94, 'François Hollande' against 'François Fillon' 0.69
@@ -210,8 +210,3 @@ def _find_all(groups: list[list[str]], docs: Sequence[Document]) -> list[tuple[S
         for match in pattern.finditer(doc.text):
             found[owner[match.group(0)]].append(Span(doc.id, match.start(), match.end()))
     return [tuple(spans) for spans in found]
-
-
-def mention_entity(entities: Sequence[StoryEntity]) -> dict[tuple[str, int], str]:
-    """(document id, mention start) -> entity id, to resolve a mention found elsewhere."""
-    return {(span.doc, span.start): e.id for e in entities for span in e.mentions}

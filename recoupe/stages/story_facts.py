@@ -7,8 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..model import DateMention, Document, StoryEntity
-from .cluster import name_key
-from .entities import merge_entities
+from .entities import fold, merge_entities
 
 __all__ = ["story_entities", "story_title", "story_when", "story_where"]
 
@@ -60,7 +59,7 @@ def story_where(docs: Sequence[Document], when: str | None) -> tuple[str, ...]:
         for mention in doc.mentions:
             if mention.label != "LOC":
                 continue
-            key = name_key(mention.text)
+            key = fold(mention.text)
             names.setdefault(key, mention.text)
             in_anchor = any(abs(a.start - mention.span.start) <= NEAR_DATE_CHARS for a in anchors)
             votes[key] += 10 if in_anchor else 1

@@ -1,6 +1,7 @@
 import numpy as np
 
-from recoupe.stages.cluster import average_link, name_key
+from recoupe.stages.cluster import average_link
+from recoupe.stages.entities import fold
 from recoupe.stages.frames import off_topic, participant_counts
 
 from ..conftest import make_doc
@@ -12,8 +13,8 @@ def test_average_link_keeps_loosely_chained_documents_apart() -> None:
 
 
 def test_names_fold_case_accents_and_apostrophes() -> None:
-    assert name_key("État  Islamique") == name_key("etat islamique")
-    assert name_key("l’EI") == "l'ei"
+    assert fold("État  Islamique") == fold("etat islamique")
+    assert fold("l’EI") == "ei"
 
 
 def test_participant_counts_come_from_sentences_about_a_gathering() -> None:
