@@ -176,6 +176,7 @@ class StoryQuote:
     direct: bool
     span: Span
     sources: tuple[Span, ...]
+    independent_sources: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +200,10 @@ class SummarySentence:
     citations: tuple[Span, ...]
     #: "extract" (a source sentence, verbatim) or "conflict" (a disagreement stated, each side cited as [n])
     kind: str = "extract"
+    #: sentences of other reports that say the same (corroboration), and how many independent
+    #: sources (copies of one wire story counted once) carry it, the cited one included
+    support: tuple[Span, ...] = ()
+    independent_sources: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +218,8 @@ class Story:
     quotes: tuple[StoryQuote, ...] = ()
     figures: tuple[Figure, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
+    #: groups of documents that are copies of one another (each group counts as one source)
+    copies: tuple[tuple[str, ...], ...] = ()
     dates: tuple[DateMention, ...] = ()
     summary: tuple[SummarySentence, ...] = ()
 

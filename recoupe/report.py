@@ -59,6 +59,7 @@ def _story(story: Story) -> dict[str, Any]:
                 "direct": q.direct,
                 "span": span_dict(q.span),
                 "sources": [span_dict(s) for s in q.sources],
+                "independent_sources": q.independent_sources,
             }
             for q in story.quotes
         ],
@@ -85,8 +86,16 @@ def _story(story: Story) -> dict[str, Any]:
             for c in story.conflicts
         ],
         "summary": [
-            {"text": s.text, "kind": s.kind, "citations": [span_dict(c) for c in s.citations]} for s in story.summary
+            {
+                "text": s.text,
+                "kind": s.kind,
+                "citations": [span_dict(c) for c in s.citations],
+                "support": [span_dict(c) for c in s.support],
+                "independent_sources": s.independent_sources,
+            }
+            for s in story.summary
         ],
+        "copies": [list(group) for group in story.copies],
     }
 
 

@@ -158,3 +158,13 @@ def test_no_conflict_between_thirteen_ministers_and_seven_countries(seeds_report
         for conflict in story.conflicts:
             values = {c.value for c in conflict.claims}
             assert not any("sept" in v or "13" in v or "Treize" in v for v in values), conflict
+
+
+def test_corroborated_sentences_name_their_support_and_count_independent_sources(seeds_report) -> None:  # type: ignore[no-untyped-def]
+    story = _main(seeds_report)
+    assert story.copies == ()  # five different outlets' own texts
+    lead = story.summary[0]
+    assert lead.support and lead.independent_sources == 1 + len({s.doc for s in lead.support})
+    assert all(s.doc != lead.citations[0].doc for s in lead.support)
+    hollande = next(q for q in story.quotes if q.text.lower().startswith("nous devons donc clairement"))
+    assert hollande.independent_sources == 2

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from html import escape
 
-from ..model import Document, Span, Story
+from ..model import Document, Span, Story, SummarySentence
 from ..registry import renderers
 from ..report import Report
 from .common import describe_source, inline_citations, source_numbers, speaker_names
@@ -26,6 +27,7 @@ details{margin:.2rem 0 .6rem}
 details div{white-space:pre-wrap;font:.85rem/1.5 Georgia,serif;background:#f3f0e8;padding:.6rem;border-radius:4px}
 mark{background:#ffe08a}
 mark:target{background:#ffb02e;outline:2px solid #8a4b08}
+.alone{text-decoration:underline dotted #b0862f}
 ul.quotes{font:.95rem/1.5 Georgia,serif;padding-left:1.2rem}
 ul.quotes li{margin:.35rem 0}
 .apart,.failures{font:.9rem system-ui,sans-serif;color:#7a2a2a}
@@ -55,9 +57,19 @@ def _marked_text(story: Story, doc: Document, spans: list[Span]) -> str:
     return "".join(out)
 
 
+def _extract(sentence: SummarySentence, story: Story, link: Callable[[Span, int], str]) -> str:
+    """A source sentence with its citation and the other reports that say the same; a claim only one
+    independent source makes is marked."""
+    numbers = source_numbers(story)
+    marks = "".join(link(c, numbers[c.doc]) for c in sentence.citations + sentence.support)
+    if len(story.documents) > 1 and sentence.independent_sources == 1:
+        return f'<span class="alone" title="only one source says this">{escape(sentence.text)}</span>{marks}'
+    return escape(sentence.text) + marks
+
+
 def _story(report: Report, story: Story) -> str:
     numbers = source_numbers(story)
-    cited = [c for s in story.summary for c in s.citations] + [c for q in story.quotes for c in q.sources]
+    cited = [c for s in story.summary for c in s.citations + s.support] + [c for q in story.quotes for c in q.sources]
 
     def link(span: Span, number: int) -> str:
         return f'<sup><a href="#{_anchor(story, span)}" title="{escape(span.doc)} {span.start}-{span.end}">[{number}]</a></sup>'
@@ -66,7 +78,7 @@ def _story(report: Report, story: Story) -> str:
         (
             inline_citations(replace(s, text=escape(s.text)), numbers, link)
             if s.kind == "conflict"
-            else escape(s.text) + "".join(link(c, numbers[c.doc]) for c in s.citations)
+            else _extract(s, story, link)
         )
         + " "
         for s in story.summary

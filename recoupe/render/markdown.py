@@ -24,7 +24,9 @@ def _story(report: Report, story: Story) -> list[str]:
         if sentence.kind == "conflict":
             article.append(inline_citations(sentence, numbers, link))
         else:
-            article.append(f"{sentence.text} " + "".join(link(c, numbers[c.doc]) for c in sentence.citations))
+            marks = "".join(link(c, numbers[c.doc]) for c in sentence.citations + sentence.support)
+            alone = " *(one source)*" if len(story.documents) > 1 and sentence.independent_sources == 1 else ""
+            article.append(f"{sentence.text} {marks}{alone}")
     lines += [" ".join(article), ""]
     if story.quotes:
         names = speaker_names(story)
@@ -40,6 +42,9 @@ def _story(report: Report, story: Story) -> list[str]:
         lines.append(
             f'{number}. <a id="{story.id}-{doc_id}"></a>**{doc.title or doc_id}** — {describe_source(doc)} (`{doc.source}`)'
         )
+    if story.copies:
+        groups = "; ".join(", ".join(f"[{numbers[d]}]" for d in group) for group in story.copies)
+        lines += ["", f"Copies of one wire story, counted as one source: {groups}"]
     if story.off_topic:
         lines += ["", "Reports given with this story that are about another event: " + ", ".join(story.off_topic)]
     return lines + [""]

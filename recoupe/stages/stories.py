@@ -15,6 +15,7 @@ from ..model import Corpus, Document, Story
 from ..pipeline import stage
 from .cluster import average_link, similarity
 from .conflicts import attribution_conflicts, date_conflicts, figure_conflicts
+from .copies import source_groups
 from .frames import off_topic
 from .story_facts import story_entities, story_title, story_when, story_where
 from .story_quotes import story_quotes
@@ -40,7 +41,10 @@ def build_story(number: int, docs: Sequence[Document], apart: Sequence[Document]
     centrality = list(sim.mean(axis=1)) if len(docs) > 1 else [1.0]
     when = story_when(docs)
     entities = story_entities(docs)
-    quotes = story_quotes(docs, entities)
+    groups = source_groups(docs)
+    quotes = tuple(
+        replace(q, independent_sources=len({groups[s.doc] for s in q.sources})) for q in story_quotes(docs, entities)
+    )
     conflicts = figure_conflicts(docs) + attribution_conflicts(quotes, entities) + date_conflicts(docs)
     return Story(
         id=f"s{number}",
@@ -53,8 +57,16 @@ def build_story(number: int, docs: Sequence[Document], apart: Sequence[Document]
         quotes=quotes,
         figures=tuple(f for d in docs for f in d.figures),
         conflicts=tuple(conflicts),
+        copies=_copies(groups),
         dates=tuple(m for d in docs for m in d.dates),
     )
+
+
+def _copies(groups: dict[str, int]) -> tuple[tuple[str, ...], ...]:
+    members: dict[int, list[str]] = {}
+    for doc_id, group in groups.items():
+        members.setdefault(group, []).append(doc_id)
+    return tuple(tuple(m) for m in members.values() if len(m) > 1)
 
 
 @stage(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from ..config import Settings
-from ..model import Corpus, Document, Sentence, Story, SummarySentence
+from ..model import Corpus, Document, Sentence, Span, Story, SummarySentence
 from ..pipeline import stage
 from .disagreements import state_conflicts
 
@@ -76,10 +76,10 @@ def _candidates(docs: Sequence[Document], seen: np.ndarray | None = None) -> lis
 
 
 def summarize_story(
-    docs: Sequence[Document], words: int, seen: np.ndarray | None = None
+    docs: Sequence[Document], words: int, seen: np.ndarray | None = None, groups: dict[str, int] | None = None
 ) -> tuple[SummarySentence, ...]:
     """The article; with ``seen`` (sentence vectors of what an earlier version said), an update that
-    prefers what is new."""
+    prefers what is new; ``groups`` maps copies of one wire story to one source."""
     candidates = _candidates(docs, seen)
     if not candidates:
         return _fallback(docs)
@@ -95,7 +95,22 @@ def summarize_story(
         chosen.append(candidate)
         total += candidate.words
     ordered = chosen[:1] + sorted(chosen[1:], key=lambda c: (c.position, -c.score))
-    return tuple(SummarySentence(c.sentence.text, (c.sentence.span,)) for c in ordered)
+    return tuple(_with_support(c, candidates, groups) for c in ordered)
+
+
+def _with_support(chosen: Candidate, candidates: Sequence[Candidate], groups: dict[str, int] | None) -> SummarySentence:
+    """The sentence, cited, with the other reports' sentences that say the same and the count of independent sources."""
+    own = chosen.sentence.span.doc
+    support: dict[str, Span] = {}
+    for other in candidates:
+        doc = other.sentence.span.doc
+        if doc != own and doc not in support and float(other.vector @ chosen.vector) >= SUPPORTS:
+            support[doc] = other.sentence.span
+    group_of = groups or {}
+    independent = len({group_of.get(doc, doc) for doc in (own, *support)})
+    return SummarySentence(
+        chosen.sentence.text, (chosen.sentence.span,), "extract", tuple(support.values()), independent
+    )
 
 
 def _fallback(docs: Sequence[Document]) -> tuple[SummarySentence, ...]:
@@ -120,7 +135,8 @@ def make_summarize(settings: Settings):  # type: ignore[no-untyped-def]
         stories: list[Story] = []
         for story in corpus.stories:
             docs = [by_id[i] for i in story.documents]
-            summary = summarize_story(docs, settings.words) + state_conflicts(story.conflicts, docs)
+            groups = {doc_id: n for n, group in enumerate(story.copies) for doc_id in group}
+            summary = summarize_story(docs, settings.words, groups=groups) + state_conflicts(story.conflicts, docs)
             stories.append(replace(story, summary=summary))
         return replace(corpus, stories=tuple(stories))
 
