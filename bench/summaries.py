@@ -1,6 +1,6 @@
 """Summary quality on RPM2: recoupe and the peers in one run (dev table) and the blind test summaries.
 
-Writes bench/results/summaries.md (dev: 20 clusters with references) and
+Writes bench/results/summaries.md (RPM2 dev: 20 clusters with references; WikinewsSum in English) and
 bench/results/rpm2-test-summaries.jsonl (topics T11-T20, references withheld).
 
     python bench/summaries.py [--shared ../shared]
@@ -30,6 +30,10 @@ def main() -> None:
     )
     evaluate(rpm2 / "test-documents.jsonl", words=100, settings=Settings(), out=results / "rpm2-test-summaries.jsonl")
     text = render_table(table, 20)
+    wikinews = Path(args.shared) / "data" / "wikinewssum-en" / "cleaned_endataset.jsonl"
+    english, english_faithful = evaluate(wikinews, words=100, settings=Settings(), out=None)
+    clusters = len(english.scores["recoupe"])
+    english_text = render_table(english, clusters)
     (results / "summaries.md").write_text(
         "# Summaries on RPM2 dev (bench/summaries.py)\n\n"
         "20 clusters (T01-T10, C1 and C2; C2 as the update given C1), 4 references each. ROUGE F1 (%): Unicode \\w+ "
@@ -39,6 +43,12 @@ def main() -> None:
         + text
         + f"\n\nFaithfulness of recoupe's sentences (content words found in the cited spans): min {min(faithful):.2f}, "
         f"mean {sum(faithful) / len(faithful):.2f}, over {len(faithful)} sentences.\n"
+        "\n## English: WikinewsSum\n\n"
+        f"The Wikinews article as the one reference of the sources it cites; {clusters} of the 101 articles have at "
+        "least one source in a language recoupe reads (fr, en, de; the others are in Portuguese, Spanish, ...). "
+        "English stems; no human row (one reference).\n\n"
+        + english_text
+        + f"\n\nFaithfulness: min {min(english_faithful):.2f}, mean {sum(english_faithful) / len(english_faithful):.2f}.\n"
         f"\nRun time: {time.perf_counter() - started:.0f} s.\n"
     )
     print(text)

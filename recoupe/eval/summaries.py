@@ -46,15 +46,29 @@ class Table:
 
 
 def load_clusters(path: Path) -> Iterator[Cluster]:
+    """RPM2 records ({topic, cluster, docs, summaries}) or WikinewsSum records ({title, text, sources})."""
     with path.open(encoding="utf-8") as handle:
-        for line in handle:
+        for number, line in enumerate(handle, start=1):
             record: dict[str, Any] = json.loads(line)
+            if "sources" in record:
+                yield _wikinews(path, number, record)
+                continue
             docs = tuple(
                 RawDocument(id=d["id"], source=f"{path.name}:{d['id']}", kind="text", content=d["text"])
                 for d in record["docs"]
             )
             references = tuple(s["text"] for s in record.get("summaries", []))
             yield Cluster(record["topic"], record["cluster"], docs, references)
+
+
+def _wikinews(path: Path, number: int, record: dict[str, Any]) -> Cluster:
+    """A Wikinews article is the reference summary of the sources it cites."""
+    docs = tuple(
+        RawDocument(id=f"W{number:03d}-{i}", source=f"{path.name}:{number}#{i}", kind="text", content=s["maintext"])
+        for i, s in enumerate(record["sources"], start=1)
+        if (s.get("maintext") or "").strip()
+    )
+    return Cluster(f"W{number:03d}", "W", docs, (record["text"],))
 
 
 def faithfulness(sentence: SummarySentence, texts: dict[str, str], language: str = "fr") -> float:
@@ -74,6 +88,8 @@ def evaluate(
     for cluster in sorted(load_clusters(path), key=lambda c: (c.name, c.topic)):
         started = time.perf_counter()
         docs = list(pipeline.run(cluster.docs).documents)
+        if not docs:
+            continue
         summary = summarize_story(docs, words, seen.get(cluster.topic))
         table.seconds["recoupe"] += time.perf_counter() - started
         seen[cluster.topic] = embed_texts([s.text for s in summary])
@@ -83,28 +99,35 @@ def evaluate(
         lines.append({"topic": cluster.topic, "cluster": cluster.name, "summary": text,
                       "citations": [[span_dict(c) for c in s.citations] for s in summary]})  # fmt: skip
         if cluster.references:
-            table.scores["recoupe"].append(rouge(text, cluster.references, words=words))
+            language = _language(docs)
+            table.scores["recoupe"].append(rouge(text, cluster.references, words=words, language=language))
             if peers:
-                _score_peers(table, cluster, docs, words)
+                _score_peers(table, cluster, docs, words, language)
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
     return table, faithful
 
 
-def _score_peers(table: Table, cluster: Cluster, docs: Sequence[Document], words: int) -> None:
+def _language(docs: Sequence[Document]) -> str:
+    languages = [d.language or "fr" for d in docs]
+    return max(set(languages), key=languages.count)
+
+
+def _score_peers(table: Table, cluster: Cluster, docs: Sequence[Document], words: int, language: str) -> None:
     sentences = [[s.text for s in d.sentences] for d in docs]
     for name, peer in PEERS.items():
         started = time.perf_counter()
-        summary = peer(sentences, words, "fr")
+        summary = peer(sentences, words, language)
         table.seconds[name] += time.perf_counter() - started
-        table.scores[name].append(rouge(summary, cluster.references, words=words))
+        table.scores[name].append(rouge(summary, cluster.references, words=words, language=language))
     for i, reference in enumerate(cluster.references):
         others = [r for j, r in enumerate(cluster.references) if j != i]
-        table.scores["human (each reference against the other three)"].append(rouge(reference, others, words=words))
-    table.scores["greedy ROUGE-2 oracle"].append(
-        rouge(oracle(sentences, words, "fr", cluster.references), cluster.references, words=words)
-    )
+        if others:
+            human = rouge(reference, others, words=words, language=language)
+            table.scores["human (each reference against the other three)"].append(human)
+    best = oracle(sentences, words, language, cluster.references)
+    table.scores["greedy ROUGE-2 oracle"].append(rouge(best, cluster.references, words=words, language=language))
 
 
 def render_table(table: Table, clusters: int) -> str:

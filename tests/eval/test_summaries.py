@@ -56,3 +56,22 @@ def test_dev_scores_stay_above_the_pinned_floor() -> None:
     r2 = sum(s.r2 for s in scores) / len(scores)
     assert r1 >= FLOOR_R1 and r2 >= FLOOR_R2, (r1, r2)
     assert min(faithful) >= 0.9
+
+
+def test_wikinews_records_are_clusters_with_the_article_as_reference(tmp_path: Path) -> None:
+    from recoupe.eval.summaries import load_clusters
+
+    path = tmp_path / "wikinews.jsonl"
+    record = {
+        "title": "T",
+        "text": "The ministers met in Paris.",
+        "categories": [],
+        "sources": [{"language": "en", "maintext": "Ministers met."}, {"language": "en", "maintext": " "}],
+    }
+    path.write_text(json.dumps(record) + "\n")
+    [cluster] = load_clusters(path)
+    assert (cluster.topic, cluster.references, [d.content for d in cluster.docs]) == (
+        "W001",
+        ("The ministers met in Paris.",),
+        ["Ministers met."],
+    )
