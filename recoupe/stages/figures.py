@@ -28,6 +28,7 @@ _COMPLEMENT = re.compile(
     rf"^\s*(?:{_PREPOSITION})\s*(?:[\w’'-]+\s*){{1,3}}?(?=[,.;:!?)]|\s+(?:{_PREPOSITION})\s|\s+[a-zé]+(?:ent|ait|aient|a|ont|sont)\b|$)"
 )
 _YEAR_CONTEXT = re.compile(r"(?:en|depuis|jusqu['’]en|dès|in|since|seit|im jahr|année|year)\s+$", re.IGNORECASE)
+_NAMED_PLACE = re.compile(r"\b(?:dans|à|au|en|in|at|im|bei)\s+([A-ZÀ-Ý][\w-]+)")
 _PLACE_WORDS = re.compile(r"\b(?:la ville|the city|die stadt)\b", re.IGNORECASE)
 #: a figure's complement is read this far at most
 SUBJECT_MAX_WORDS = 8
@@ -56,6 +57,7 @@ def find_figures(doc: Document) -> tuple[Figure, ...]:
                 continue
             last_unit = (unit, end)
             subject, place = _subject(doc, unit, after, sentence.span.end)
+            place = place or _place(doc, after, _clause_end(doc.text, after, sentence.span.end))
             span = Span(doc.id, start, end)
             figures.append(
                 Figure(span, span.of(doc.text), number.low, number.high, unit, number.qualifier, subject, place)
@@ -100,6 +102,12 @@ def _subject(doc: Document, unit: str, after: int, limit: int) -> tuple[str, str
     return subject, _place(doc, after, cursor)
 
 
+def _clause_end(text: str, start: int, limit: int) -> int:
+    """Where the clause after a figure ends: the next comma, semicolon or full stop, within the sentence."""
+    match = re.compile(r"[,;.:!?]").search(text, start, limit)
+    return match.start() if match else limit
+
+
 def _place(doc: Document, start: int, end: int) -> str | None:
     """The place a locative group names ("dans Mossoul", "à Raqqa"; "dans la ville": the document's main place)."""
     for mention in doc.mentions:
@@ -107,6 +115,9 @@ def _place(doc: Document, start: int, end: int) -> str | None:
             doc.text[max(0, mention.span.start - 12) : mention.span.start]
         ):
             return mention.text
+    named = _NAMED_PLACE.search(doc.text[start:end])
+    if named:  # no tagger (German) or a place it missed: the capitalised word after "in", "à", "dans"
+        return named.group(1)
     if _PLACE_WORDS.search(doc.text[start:end]):
         places = Counter(m.text for m in doc.mentions if m.label == "LOC")
         return places.most_common(1)[0][0] if places else None

@@ -29,7 +29,7 @@ SPEECH = (
     r"said|says|told|added|stated|announced|warned|explained|sagte|sagt|erklärte|betonte|fügte"
 )
 _OPEN_CLOSE = {"«": "»", "“": "”", '"': '"'}
-_QUOTE = re.compile(r"«\s*(?P<a>[^«»]+?)\s*»|“(?P<b>[^“”]+?)”|\"(?P<c>[^\"\n]+?)\"")
+_QUOTE = re.compile(r"«\s*(?P<a>[^«»]+?)\s*»|“(?P<b>[^“”]+?)”|\"(?P<c>[^\"\n]+?)\"|„(?P<d>[^„“”]+?)[“”]")
 _PRONOUN = r"il|elle|ils|elles|he|she|er|sie"
 #: a speaker after the verb: a name, maybe behind a title with a full stop ("M. Carter")
 _WHO = r"(?:(?:M|Mme|Dr|Mr|Mrs|Pr)\.\s*)?[^.,;:!?«»\"]{2,80}"
@@ -39,6 +39,10 @@ _AFTER = re.compile(
     rf"|(?:{SPEECH})-(?:t-)?(?P<p2>{_PRONOUN}|on)\b"
     rf"|(?:a|avait|ont|has|had)?\s*(?:\w+\s+){{0,3}}?(?:{SPEECH})\s+(?P<who>{_WHO}))",
     re.IGNORECASE,
+)
+#: English order, name before verb: '"…," Carter told reporters' / '"…," said Ashton Carter' is _AFTER
+_AFTER_NAME_FIRST = re.compile(
+    rf"^\s*,?\s*(?P<who>(?:(?:Mr|Mrs|Ms|Dr)\.\s*)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}})\s+(?:{SPEECH})\b"
 )
 #: an incise later in the sentence: "« … » contrôlés par les jihadistes, a-t-il déclaré."
 _LATER = re.compile(
@@ -77,7 +81,7 @@ def _direct(doc: Document, roles: Appositions) -> list[Quote]:
     chained: list[int] = []
     text = doc.text
     for match in _QUOTE.finditer(text):
-        group = next(g for g in ("a", "b", "c") if match.group(g) is not None)
+        group = next(g for g in ("a", "b", "c", "d") if match.group(g) is not None)
         start, end = match.start(group), match.end(group)
         before = _clause_before(text, match.start())
         after = text[match.end() : match.end() + 240]
@@ -87,6 +91,7 @@ def _direct(doc: Document, roles: Appositions) -> list[Quote]:
         elif not (
             continues
             or _AFTER.match(after)
+            or _AFTER_NAME_FIRST.match(after)
             or _LATER.match(after)
             or _INSIDE.search(text[start:end])
             or re.search(SPEECH, before, re.IGNORECASE)
@@ -113,6 +118,11 @@ def _clause_before(text: str, position: int) -> str:
 def _speaker(
     doc: Document, roles: Appositions, qstart: int, qend: int, before: str, after: str, words: str, earlier: list[Quote]
 ) -> str | None:
+    named_first = _AFTER_NAME_FIRST.match(after)
+    if named_first:
+        who = _name_in(doc, roles, qend + named_first.start("who"), qend + named_first.end("who"))
+        if who:
+            return who
     incise = _AFTER.match(after) or _LATER.match(after)
     if incise:
         pronoun = (incise.groupdict().get("p1") or incise.groupdict().get("p2") or "").lower()

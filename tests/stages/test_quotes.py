@@ -44,3 +44,10 @@ def test_reported_speech_with_selon_and_que() -> None:
         ("Ashton Carter", "la coalition progresse", False),
         ("Jean-Yves Le Drian", "le plan était respecté", False),
     ]
+
+
+def test_english_name_before_verb_and_german_quotation_marks() -> None:
+    english = with_mentions('"We will isolate Raqqa," Carter told reporters.', [("Carter", "PER")])
+    assert _said(english) == [("Carter", "We will isolate Raqqa,", True)]
+    german = with_mentions("„Wir werden Rakka isolieren“, sagte der Minister.", [], language="de")
+    assert [text for _, text, _ in _said(german)] == ["Wir werden Rakka isolieren"]
