@@ -98,7 +98,13 @@ def _eval_summaries(args: argparse.Namespace) -> int:
     if not path.is_file():
         print(f"recoupe: {path}: no such file [E100]", file=sys.stderr)
         return 3
-    table, faithful = evaluate(path, words=args.words, settings=Settings(), out=Path(args.out) if args.out else None)
+    try:
+        table, faithful = evaluate(
+            path, words=args.words, settings=Settings(), out=Path(args.out) if args.out else None
+        )
+    except RecoupeError as exc:
+        print(f"recoupe: {exc}", file=sys.stderr)
+        return exc.exit_code
     if table.scores:
         clusters = len(next(iter(table.scores.values())))
         print(render_table(table, clusters))

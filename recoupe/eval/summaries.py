@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from ..config import Settings
+from ..errors import MalformedRecord
 from ..model import Document, RawDocument, SummarySentence
 from ..pipeline import DEFAULT_STAGES, Pipeline
 from ..report import span_dict
@@ -49,16 +50,21 @@ def load_clusters(path: Path) -> Iterator[Cluster]:
     """RPM2 records ({topic, cluster, docs, summaries}) or WikinewsSum records ({title, text, sources})."""
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
-            record: dict[str, Any] = json.loads(line)
-            if "sources" in record:
-                yield _wikinews(path, number, record)
-                continue
-            docs = tuple(
-                RawDocument(id=d["id"], source=f"{path.name}:{d['id']}", kind="text", content=d["text"])
-                for d in record["docs"]
-            )
-            references = tuple(s["text"] for s in record.get("summaries", []))
-            yield Cluster(record["topic"], record["cluster"], docs, references)
+            try:
+                record: dict[str, Any] = json.loads(line)
+                yield _wikinews(path, number, record) if "sources" in record else _rpm2(path, record)
+            except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+                raise MalformedRecord(
+                    f"{path}:{number}", f"not an RPM2 or WikinewsSum cluster ({type(exc).__name__}: {exc})"
+                ) from None
+
+
+def _rpm2(path: Path, record: dict[str, Any]) -> Cluster:
+    docs = tuple(
+        RawDocument(id=d["id"], source=f"{path.name}:{d['id']}", kind="text", content=d["text"]) for d in record["docs"]
+    )
+    references = tuple(s["text"] for s in record.get("summaries", []))
+    return Cluster(record["topic"], record["cluster"], docs, references)
 
 
 def _wikinews(path: Path, number: int, record: dict[str, Any]) -> Cluster:

@@ -75,3 +75,10 @@ def test_wikinews_records_are_clusters_with_the_article_as_reference(tmp_path: P
         ("The ministers met in Paris.",),
         ["Ministers met."],
     )
+
+
+def test_a_malformed_cluster_file_names_the_line(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"topic": "T", "cluster": "C1", "docs": []}\n{"topic": "T"}\n')
+    assert main(["eval", "summaries", str(path)]) == 3
+    assert f"{path}:2: not an RPM2 or WikinewsSum cluster" in capsys.readouterr().err
