@@ -45,7 +45,7 @@ def main() -> None:
         f"mean {sum(faithful) / len(faithful):.2f}, over {len(faithful)} sentences.\n"
         "\n## English: WikinewsSum\n\n"
         f"The Wikinews article as the one reference of the sources it cites; {clusters} of the 101 articles have at "
-        "least one source recoupe could read; the others have only empty source texts or sources in Portuguese, Dutch or Swedish. "
+        "least one source recoupe could read; the others have no source it could process (empty or too short texts, or Portuguese, Dutch, Swedish). "
         "English stems; no human row (one reference).\n\n"
         + english_text
         + f"\n\nFaithfulness: min {min(english_faithful):.2f}, mean {sum(english_faithful) / len(english_faithful):.2f}.\n"
