@@ -25,7 +25,9 @@ __all__ = ["SPEECH", "find_quotes"]
 SPEECH = (
     r"déclar\w*|indiqu\w*|affirm\w*|ajout\w*|soulign\w*|précis\w*|annonc\w*|expliqu\w*|assur\w*|estim\w*|"
     r"lanc[ée]\w*|rappel\w*|insist\w*|répond\w*|confirm\w*|dit|dire|disant|sout\w*nu|souten\w*|relev\w*|"
-    r"martel\w*|relè\w*|prévenu|prévien\w*|averti\w*|mis en garde|met en garde|appel\w*|jug\w*|ajoute|poursuivi|"
+    r"martel\w*|relè\w*|prévenu|prévien\w*|averti\w*|mis en garde|met en garde|appel\w*|jug\w*|ajoute|poursui\w*|"
+    r"racont\w*|confi[ea]\w*|écri\w*|s['’]amus\w*|s['’]exclam\w*|rapport\w*|constat\w*|conclu\w*|insist\w*|"
+    r"concè\w*|concéd\w*|protest\w*|s['’]insurg\w*|regrett\w*|comment\w*|révél\w*|déplor\w*|dément\w*|"
     r"said|says|told|added|stated|announced|warned|explained|sagte|sagt|erklärte|betonte|fügte"
 )
 _OPEN_CLOSE = {"«": "»", "“": "”", '"': '"'}
@@ -52,7 +54,14 @@ _LATER = re.compile(
 #: "« est en place » et « se prépare … », a annoncé M. Carter": the first quote shares the second's speaker
 _CHAINED = re.compile(r"^\s*,?\s*(?:et|and|und|ou)\s+[«“\"]")
 _BEFORE_SPEECH = re.compile(rf"(?:{SPEECH})\s*(?:que|qu['’])?\s*:?\s*$|:\s*$|\bpour\s+[^,]+,[^,]*:\s*$", re.IGNORECASE)
-_INSIDE = re.compile(rf",\s*(?:a|avait)\s+(?:{SPEECH})\s+(?P<who>[^.,;:!?«»\"]{{2,60}})\.", re.IGNORECASE)
+_INSIDE = re.compile(
+    rf",\s*(?:(?:a|avait)\s+)?(?:{SPEECH})(?:\s+encore)?\s+(?P<who>(?:(?:M|Mme|Dr)\.\s*)?[^.,;:!?«»\"]{{2,60}}?)(?:\s+à\s+[^.]*)?\.",
+    re.IGNORECASE,
+)
+#: "… mes enfants, dit-il encore. …" : a pronoun incise inside the quote
+_INSIDE_PRONOUN = re.compile(
+    rf",\s*(?:(?:a|avait)-t-(?P<p1>{_PRONOUN})\s+(?:{SPEECH})|(?:{SPEECH})-(?:t-)?(?P<p2>{_PRONOUN}))\b", re.IGNORECASE
+)
 _REPORTED = re.compile(
     rf"(?P<lead>(?:^|[.;]\s+|,\s+))(?P<who>[A-ZÀ-Ý][^,;:.!?«»\"]{{1,80}}?)\s+(?:a|avait|ont|aurait)\s+(?:\w+\s+){{0,2}}?"
     rf"(?:{SPEECH})\s+(?:que|qu['’])\s*(?P<what>[^«»\"]+?)(?=[.!?](?:\s|$))",
@@ -60,6 +69,10 @@ _REPORTED = re.compile(
 _ACCORDING = re.compile(
     r"(?:^|[.;]\s+)(?:Selon|D['’]après|According to|Laut)\s+(?P<who>[^,;]{2,60}),\s*(?P<what>[^«»\"]+?)(?=[.!?](?:\s|$))"
 )
+#: a name the tagger missed, written after the verb: "a ajouté Bruyneel", "dit Bordry"
+_WRITTEN_NAME = re.compile(r"(?:(?:M|Mme|Dr)\.\s*)?[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2}")
+#: a speaker written as a description, not a name: "le manager d'Astana", "le coureur", "l'Américain"
+_DESCRIPTION = re.compile(r"^(?:le|la|l['’]|les|ce|cet|cette|the|der|die)\b", re.IGNORECASE)
 #: how far back a pronoun looks for the previous quote's speaker
 PRONOUN_REACH = 600
 #: a quote opening a sentence this close after the previous quote continues it ("… », a ajouté M. Carter. « … »)
@@ -94,6 +107,7 @@ def _direct(doc: Document, roles: Appositions) -> list[Quote]:
             or _AFTER_NAME_FIRST.match(after)
             or _LATER.match(after)
             or _INSIDE.search(text[start:end])
+            or _INSIDE_PRONOUN.search(text[start:end])
             or re.search(SPEECH, before, re.IGNORECASE)
             or _BEFORE_SPEECH.search(before)
         ):
@@ -131,19 +145,42 @@ def _speaker(
         who = _name_in(doc, roles, qend + incise.start("who"), qend + incise.end("who"))
         if who:
             return who
+        if _DESCRIPTION.match(incise.group("who") or ""):  # "a dit le manager d'Astana": the person last named
+            return _antecedent(doc, qstart, earlier)
     if _BEFORE_SPEECH.search(before) or re.search(SPEECH, before, re.IGNORECASE):
-        who = _last_person(doc, qstart - len(before), qstart) or _role_in(roles, before)
+        who = (
+            _last_person(doc, qstart - len(before), qstart)
+            or _role_in(roles, before)
+            or _last_organisation(doc, qstart - len(before), qstart)
+        )
         if who:
             return who
     inside = _INSIDE.search(words)
     if inside:
         offset = doc.text.find(words, qstart)
         return _name_in(doc, roles, offset + inside.start("who"), offset + inside.end("who"))
+    if _INSIDE_PRONOUN.search(words):
+        return _antecedent(doc, qstart, earlier)
     return None
 
 
 def _persons(doc: Document, start: int, end: int) -> list[Mention]:
-    return [m for m in doc.mentions if m.label == "PER" and start <= m.span.start and m.span.end <= end]
+    return [
+        m
+        for m in doc.mentions
+        if m.label == "PER" and start <= m.span.start and m.span.end <= end and not _capital_only(doc, m)
+    ]
+
+
+def _capital_only(doc: Document, mention: Mention) -> bool:
+    """A participle or adjective the tagger took for a name because it opens a sentence ("Attentif", "Interrogé")."""
+    word = mention.text.lower()
+    opens = (
+        mention.span.start == 0
+        or doc.text[mention.span.start - 1] == "\n"
+        or doc.text[max(0, mention.span.start - 2) : mention.span.start] == ". "
+    )
+    return " " not in word and opens and word.endswith(("é", "ée", "és", "ées", "if", "ive", "ant", "ants"))
 
 
 def _last_person(doc: Document, start: int, end: int) -> str | None:
@@ -156,7 +193,12 @@ def _name_in(doc: Document, roles: Appositions, start: int, end: int) -> str | N
     found = _persons(doc, start, end)
     if found:
         return found[0].text
-    return _role_in(roles, doc.text[start:end])
+    written = _WRITTEN_NAME.match(doc.text[start:end])
+    return (
+        _role_in(roles, doc.text[start:end])
+        or _organisation(doc, start, end)
+        or (written.group(0) if written else None)
+    )
 
 
 def _role_in(roles: Appositions, text: str) -> str | None:
@@ -170,7 +212,16 @@ def _antecedent(doc: Document, position: int, earlier: list[Quote]) -> str | Non
     """A pronoun's speaker: the previous quote's, if near; else the last person named before."""
     if earlier and earlier[-1].speaker and position - earlier[-1].span.end <= PRONOUN_REACH:
         return earlier[-1].speaker
-    return _last_person(doc, position - PRONOUN_REACH, position)
+    return _last_person(doc, position - PRONOUN_REACH, position) or _protagonist(doc)
+
+
+def _protagonist(doc: Document) -> str | None:
+    """The person a report names most: who "il" means when no one was named nearby."""
+    counts: dict[str, int] = {}
+    for mention in doc.mentions:
+        if mention.label == "PER" and not _capital_only(doc, mention):
+            counts[mention.text] = counts.get(mention.text, 0) + 1
+    return max(counts, key=lambda name: (counts[name], len(name))) if counts else None
 
 
 def _reported(doc: Document, roles: Appositions) -> list[Quote]:
@@ -184,6 +235,11 @@ def _reported(doc: Document, roles: Appositions) -> list[Quote]:
             span = Span(doc.id, match.start("what"), match.end("what"))
             found.append(Quote(span, span.of(doc.text), False, speaker))
     return found
+
+
+def _last_organisation(doc: Document, start: int, end: int) -> str | None:
+    found = [m for m in doc.mentions if m.label == "ORG" and max(0, start) <= m.span.start and m.span.end <= end]
+    return found[-1].text if found else None
 
 
 def _is_organisation(doc: Document, start: int, end: int) -> bool:

@@ -1,0 +1,128 @@
+"""Direct quotes and speakers on the hand-made gold set (tests/gold/rpm2-quotes.jsonl), recoupe against a
+nearest-person peer in the same run. Writes bench/results/quotes.md.
+
+A recoupe quote matches a gold span of its document with the same words (case, accents and spacing folded;
+one may contain the other when the shorter has 3+ words). Predictions on spans labelled unsure are not
+counted. Speaker accuracy is over the gold quotes found: the predicted name must name the gold speaker
+(the same name, or its surname, or the organisation's name inside it); an unnamed gold speaker must be None.
+
+    python bench/quotes.py [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from recoupe.config import Settings
+from recoupe.eval.summaries import DOCUMENT_STAGES, load_clusters
+from recoupe.model import Document
+from recoupe.pipeline import Pipeline
+from recoupe.stages.entities import fold
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "gold" / "rpm2-quotes.jsonl"
+_MARKS = re.compile(r"«\s*(?P<a>[^«»]+?)\s*»|“(?P<b>[^“”]+?)”|\"(?P<c>[^\"\n]+?)\"")
+#: how far back the peer looks for the person it gives a quote to
+PEER_REACH = 300
+
+Quote = tuple[str, str | None]  # (words, speaker)
+
+
+def recoupe_quotes(doc: Document) -> list[Quote]:
+    return [(q.text, q.speaker) for q in doc.quotes if q.direct]
+
+
+def nearest_person(doc: Document) -> list[Quote]:
+    """Every span between quotation marks, given to the last person named before it."""
+    found = []
+    for match in _MARKS.finditer(doc.text):
+        group = next(g for g in "abc" if match.group(g) is not None)
+        before = [
+            m for m in doc.mentions if m.label == "PER" and match.start() - PEER_REACH <= m.span.end <= match.start()
+        ]
+        found.append((match.group(group), before[-1].text if before else None))
+    return found
+
+
+def _same_words(a: str, b: str) -> bool:
+    fa, fb = " ".join(re.findall(r"\w+", fold(a))), " ".join(re.findall(r"\w+", fold(b)))
+    if fa == fb:
+        return True
+    short, long_ = sorted((fa, fb), key=len)
+    return len(short.split()) >= 3 and short in long_
+
+
+def _names(predicted: str | None, gold: str | None) -> bool:
+    if gold is None or predicted is None:
+        return gold is predicted
+    p, g = fold(predicted), fold(gold)
+    return p == g or g in p or p in g or p.split()[-1] == g.split()[-1]
+
+
+def score(system: Callable[[Document], list[Quote]], docs: dict[str, Document], gold: list[dict]) -> dict[str, float]:  # type: ignore[type-arg]
+    tp = fp = speaker_ok = 0
+    found_gold: set[int] = set()
+    for doc_id, doc in docs.items():
+        spans = [(i, g) for i, g in enumerate(gold) if g["doc"] == doc_id]
+        for words, speaker in system(doc):
+            match = next(((i, g) for i, g in spans if _same_words(words, g["text"])), None)
+            if match is None or match[1]["label"] == "not_a_quote":
+                fp += 1
+            elif match[1]["label"] == "quote" and match[0] not in found_gold:
+                tp += 1
+                found_gold.add(match[0])
+                speaker_ok += _names(speaker, match[1]["speaker"])
+    quotes = sum(1 for g in gold if g["label"] == "quote")
+    precision, recall = tp / max(1, tp + fp), tp / max(1, quotes)
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": 2 * precision * recall / max(1e-9, precision + recall),
+        "speaker": speaker_ok / max(1, tp),
+        "found": tp,
+        "gold": quotes,
+    }
+
+
+def analyse(shared: Path, gold: list[dict]) -> dict[str, Document]:  # type: ignore[type-arg]
+    """The gold clusters' documents through recoupe's document stages."""
+    wanted = {g["doc"].rsplit("_", 1)[0] for g in gold}
+    pipeline = Pipeline(DOCUMENT_STAGES, settings=Settings())
+    docs: dict[str, Document] = {}
+    for cluster in load_clusters(shared / "data" / "rpm2" / "dev.jsonl"):
+        if f"{cluster.topic}_{cluster.name}" in wanted:
+            docs.update({d.id: d for d in pipeline.run(cluster.docs).documents})
+    return docs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    args = parser.parse_args()
+    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
+    docs = analyse(Path(args.shared), gold)
+    rows = [
+        "| system | quote P | R | F1 | speaker accuracy (on quotes found) | quotes found / gold |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, system in (("recoupe", recoupe_quotes), ("nearest person before the quote marks", nearest_person)):
+        r = score(system, docs, gold)
+        rows.append(
+            f"| {name} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {r['speaker']:.3f} | {r['found']:.0f} / {r['gold']:.0f} |"
+        )
+    table = "\n".join(rows)
+    print(table)
+    (ROOT / "bench" / "results" / "quotes.md").write_text(
+        "# Quotes on 5 RPM2 dev clusters (bench/quotes.py)\n\n"
+        "Gold: tests/gold/rpm2-quotes.jsonl (how it was made: tests/gold/README.md). Direct quotes only.\n\n"
+        + table
+        + "\n"
+    )
+
+
+if __name__ == "__main__":
+    main()
