@@ -33,6 +33,19 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--words", type=int, help="length of each article in words (default 100)")
     run.add_argument("--strict", action="store_true", help="stop at the first failure")
     run.add_argument("--quiet", action="store_true", help="print failures only")
+    ingest = commands.add_parser("ingest", help="add documents to a store; each joins a story on arrival")
+    ingest.add_argument("paths", nargs="+", help="text, HTML, JSONL or RSS/Atom files, or folders of them")
+    ingest.add_argument("--db", help="store: a SQLite file path (default recoupe.db in the working directory)")
+    stories = commands.add_parser("stories", help="list the stored stories")
+    stories.add_argument("--db", help="store: a SQLite file path (default recoupe.db)")
+    stories.add_argument("--since", help="only stories with news on or after this ISO date")
+    stories.add_argument("--json", action="store_true", help="JSON: each story's id and the ids of its documents")
+    story = commands.add_parser("story", help="print a stored story's current report")
+    story.add_argument("id", help="story id, as `recoupe stories` lists it")
+    story.add_argument("--db", help="store: a SQLite file path (default recoupe.db)")
+    form = story.add_mutually_exclusive_group()
+    for flag in ("json", "md", "html"):
+        form.add_argument(f"--{flag}", action="store_true", help=f"print the {flag.upper()} report")
     evaluate = commands.add_parser("eval", help="measure recoupe against references and peers")
     what = evaluate.add_subparsers(dest="what", required=True)
     summaries = what.add_parser("summaries", help="summarise every cluster of an RPM2-format JSONL file")
@@ -52,6 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "eval":
         return _eval_summaries(args)
+    if args.command in ("ingest", "stories", "story"):
+        from .store_cli import run_store_command
+
+        return run_store_command(args)
     try:
         settings = Settings().with_env()
         settings = replace(settings, strict=args.strict or settings.strict, words=args.words or settings.words)

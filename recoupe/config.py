@@ -31,6 +31,9 @@ class Settings:
         0.375, "similarity (0-1) above which two documents are taken to report the same story"
     )
     strict: bool = _setting(False, "stop at the first failure instead of recording it and going on")
+    story_window_days: int = _setting(
+        30, "a stored story not updated for this many days is closed: new documents no longer join it"
+    )
 
     def __post_init__(self) -> None:
         if self.words < 10:

@@ -1,0 +1,77 @@
+"""The store's commands: ``recoupe ingest``, ``recoupe stories``, ``recoupe story ID``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .config import Settings
+from .errors import RecoupeError, exit_code_for
+from .store.sqlite import SQLiteStore, open_store
+from .tracking import analyse_story, ingest
+
+__all__ = ["run_store_command"]
+
+
+def run_store_command(args: argparse.Namespace) -> int:
+    try:
+        store = open_store(args.db)
+    except RecoupeError as exc:
+        print(f"recoupe: {exc}", file=sys.stderr)
+        return exc.exit_code
+    try:
+        return {"ingest": _ingest, "stories": _stories, "story": _story}[args.command](store, args)
+    finally:
+        store.close()
+
+
+def _ingest(store: SQLiteStore, args: argparse.Namespace) -> int:
+    result = ingest(args.paths, store, Settings().with_env())
+    for failure in result.failures:
+        print(f"recoupe: {failure.message}", file=sys.stderr)
+    print(
+        f"{len(result.added)} added, {len(result.versions)} new versions, {len(result.duplicates)} already stored, "
+        f"{len(result.failures)} failures; stories updated: "
+        + (", ".join(f"{s} (v{v})" for s, v in result.published.items()) or "none")
+    )
+    return max((exit_code_for(f.code) for f in result.failures), default=0)
+
+
+def _stories(store: SQLiteStore, args: argparse.Namespace) -> int:
+    stories = store.stories(args.since)
+    if args.json:
+        rows = [
+            {
+                "id": s.id,
+                "title": s.title,
+                "when": s.last_published,
+                "updated": s.updated_at,
+                "documents": list(s.documents),
+            }
+            for s in stories
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for s in stories:
+        print(
+            f"{s.id}\t{s.last_published or '-'}\t{len(s.documents)} docs, {s.outlets} outlets\tupdated {s.updated_at}\t{s.title}"
+        )
+    return 0
+
+
+def _story(store: SQLiteStore, args: argparse.Namespace) -> int:
+    latest = store.latest_report(args.id)
+    if latest is None:
+        known = ", ".join(s.id for s in store.stories()[:20]) or "none"
+        print(f"recoupe: story '{args.id}': not in {store.path}; stories: {known} [E001]", file=sys.stderr)
+        return 2
+    _, report_json = latest
+    if args.json or not (args.md or args.html):
+        print(report_json)
+        return 0
+    from .render import render
+
+    report = analyse_story(store, args.id, Settings().with_env())
+    print(render(report, "markdown" if args.md else "html"))
+    return 0
