@@ -43,6 +43,10 @@ def _parser() -> argparse.ArgumentParser:
     story = commands.add_parser("story", help="print a stored story's current report")
     story.add_argument("id", help="story id, as `recoupe stories` lists it")
     story.add_argument("--db", help="store: a SQLite file path (default recoupe.db)")
+    story.add_argument(
+        "--changes", action="store_true", help="what changed since an earlier version (default: the previous)"
+    )
+    story.add_argument("--since", type=int, metavar="VERSION", help="with --changes: compare with this version")
     form = story.add_mutually_exclusive_group()
     for flag in ("json", "md", "html"):
         form.add_argument(f"--{flag}", action="store_true", help=f"print the {flag.upper()} report")

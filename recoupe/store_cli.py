@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from .changes import compare, update_summary
 from .config import Settings
 from .errors import RecoupeError, exit_code_for
 from .store.sqlite import SQLiteStore, open_store
@@ -66,7 +67,9 @@ def _story(store: SQLiteStore, args: argparse.Namespace) -> int:
         known = ", ".join(s.id for s in store.stories()[:20]) or "none"
         print(f"recoupe: story '{args.id}': not in {store.path}; stories: {known} [E001]", file=sys.stderr)
         return 2
-    _, report_json = latest
+    version, report_json = latest
+    if args.changes:
+        return _changes(store, args, version, report_json)
     if args.json or not (args.md or args.html):
         print(report_json)
         return 0
@@ -74,4 +77,39 @@ def _story(store: SQLiteStore, args: argparse.Namespace) -> int:
 
     report = analyse_story(store, args.id, Settings().with_env())
     print(render(report, "markdown" if args.md else "html"))
+    return 0
+
+
+def _changes(store: SQLiteStore, args: argparse.Namespace, version: int, report_json: str) -> int:
+    since = args.since if args.since is not None else version - 1
+    old_json = store.report_version(args.id, since) if since >= 1 else None
+    if old_json is None:
+        print(
+            f"recoupe: story '{args.id}': no version {since} to compare with (versions 1-{version}) [E001]",
+            file=sys.stderr,
+        )
+        return 2
+    old, new = json.loads(old_json), json.loads(report_json)
+    changes = compare(args.id, (since, old), (version, new))
+    report = analyse_story(store, args.id, Settings().with_env())
+    said = [s["text"] for s in old["stories"][0]["summary"] if s.get("kind", "extract") == "extract"]
+    update = update_summary(list(report.documents), changes.new_documents, said, Settings().with_env())
+    if args.json:
+        print(json.dumps({**changes.to_dict(), "update_summary": update}, ensure_ascii=False, indent=2))
+        return 0
+    print(f"# {args.id}: version {since} -> {version}\n")
+    print("New documents: " + (", ".join(changes.new_documents) or "none"))
+    for figure in changes.revised_figures:
+        before, now = figure["before"], figure["now"]
+        print(
+            f"Revised ({figure['about']}): {before['value']} ({before['published'] or '?'}) -> {now['value']} ({now['published'] or '?'})"
+        )
+    for conflict in changes.new_conflicts:
+        print(
+            f"New disagreement ({conflict['kind']}, {conflict['about']}): "
+            + "; ".join(c["value"] for c in conflict["claims"])
+        )
+    print("\nWhat is new:")
+    for sentence in update:
+        print(f"- {sentence['text']} [{', '.join(c['doc'] for c in sentence['citations'])}]")
     return 0

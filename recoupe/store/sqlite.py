@@ -191,6 +191,12 @@ class SQLiteStore:
             found.append(StoredStory(story_id, title, updated, published, tuple(d[0] for d in docs), outlets))
         return found
 
+    def report_version(self, story_id: str, version: int) -> str | None:
+        row = self.db.execute(
+            "SELECT report FROM story_versions WHERE story_id = ? AND version = ?", (story_id, version)
+        ).fetchone()
+        return row[0] if row else None
+
     def latest_report(self, story_id: str) -> tuple[int, str] | None:
         row = self.db.execute(
             "SELECT version, report FROM story_versions WHERE story_id = ? ORDER BY version DESC LIMIT 1", (story_id,)

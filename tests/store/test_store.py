@@ -74,3 +74,24 @@ def test_a_failed_document_does_not_touch_what_is_stored(tmp_path: Path) -> None
     result = ingest([bad], store, Settings())
     assert [f.code for f in result.failures] == ["E102"]
     assert sqlite3.connect(tmp_path / "r.db").execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 5
+
+
+def test_changes_name_new_documents_revised_figures_new_conflicts_and_what_is_new(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder, db = tmp_path / "in", str(tmp_path / "r.db")
+    folder.mkdir()
+    for name in ("01-echo-du-rhone.txt", "02-radio-saone.html", "03-depeches.jsonl"):
+        shutil.copy(EXAMPLE / name, folder / name)
+    assert main(["ingest", str(folder), "--db", db]) == 0
+    shutil.copy(EXAMPLE / "04-flux-lyon-matin.rss", folder)
+    assert main(["ingest", str(folder), "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["story", "s1", "--db", db, "--changes", "--json"]) == 0
+    changes = json.loads(capsys.readouterr().out)
+    assert (changes["since"], changes["version"], changes["new_documents"]) == (1, 2, ["04-flux-lyon-matin-1"])
+    revised = {(r["before"]["value"], r["now"]["value"]) for r in changes["revised_figures"]}
+    assert ("240 personnes", "250 personnes") in revised
+    assert {c["kind"] for c in changes["new_conflicts"]} >= {"figure", "date"}
+    assert changes["update_summary"] and all(
+        c["doc"] == "04-flux-lyon-matin-1" for s in changes["update_summary"] for c in s["citations"]
+    )
+    assert main(["story", "s1", "--db", db, "--changes", "--since", "7"]) == 2
