@@ -26,7 +26,7 @@ from .stages.cluster import document_vector
 from .stages.stories import build_story
 from .store.sqlite import SQLiteStore, content_hash
 
-__all__ = ["IngestResult", "analyse_story", "ingest", "publish"]
+__all__ = ["IngestResult", "analyse_story", "ingest", "ingest_items", "publish"]
 
 ANALYSIS_STAGES = tuple(s for s in DEFAULT_STAGES if s not in ("stories", "summarize"))
 #: a document joins an open story when its embedding's cosine with the story's centroid reaches this;
@@ -44,9 +44,17 @@ class IngestResult:
     published: dict[str, int] = field(default_factory=dict)
 
 
-def ingest(paths: Sequence[str | Path], store: SQLiteStore, settings: Settings) -> IngestResult:
+def ingest(
+    paths: Sequence[str | Path], store: SQLiteStore, settings: Settings, *, publish_versions: bool = True
+) -> IngestResult:
+    return ingest_items(list(read_paths(paths, settings)), store, settings, publish_versions=publish_versions)
+
+
+def ingest_items(
+    items: Sequence[RawDocument | Failure], store: SQLiteStore, settings: Settings, *, publish_versions: bool = True
+) -> IngestResult:
+    """Store and assign read documents; ``publish_versions=False`` skips the reports (benchmarks of assignment)."""
     result = IngestResult()
-    items = list(read_paths(paths, settings))
     result.failures.extend(i for i in items if isinstance(i, Failure))
     corpus = Pipeline(ANALYSIS_STAGES, settings=settings).run([i for i in items if isinstance(i, RawDocument)])
     result.failures.extend(corpus.failures)
@@ -55,7 +63,7 @@ def ingest(paths: Sequence[str | Path], store: SQLiteStore, settings: Settings) 
         story = _store_one(store, doc, settings, result)
         if story:
             touched.add(story)
-    for story in sorted(touched):
+    for story in sorted(touched) if publish_versions else ():
         result.published[story] = publish(store, story, settings)
     return result
 
