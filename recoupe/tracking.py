@@ -22,17 +22,16 @@ from .model import Corpus, Document, Failure, RawDocument
 from .pipeline import DEFAULT_STAGES, Pipeline
 from .registry import stages
 from .report import Report
-from .stages.cluster import document_vector
+from .stages.cluster import EMBEDDING_WEIGHT, document_vector, entity_keys
 from .stages.stories import build_story
-from .store.sqlite import SQLiteStore, content_hash
+from .store.sqlite import OpenStory, SQLiteStore, content_hash
 
 __all__ = ["IngestResult", "analyse_story", "ingest", "ingest_items", "publish"]
 
 ANALYSIS_STAGES = tuple(s for s in DEFAULT_STAGES if s not in ("stories", "summarize"))
-#: a document joins an open story when its embedding's cosine with the story's centroid reaches this;
-#: a first setting: each fire report of the bundled example scores 0.78-0.85 against the centroid of the
-#: other three, the football report 0.34; issue 5's RPM2 tracking benchmark is to calibrate it
-JOIN_COSINE = 0.6
+#: a document joins the open story it fits best when their affinity reaches this (see ``affinity``);
+#: swept on RPM2 in bench/tracking.py (bench/results/tracking.md)
+JOIN_AFFINITY = 0.45
 
 
 @dataclass
@@ -73,38 +72,47 @@ def _store_one(store: SQLiteStore, doc: Document, settings: Settings, result: In
     if store.known_hash(digest):
         result.duplicates.append(doc.source)
         return None
-    vector = document_vector(doc)
+    vector, keys = document_vector(doc), entity_keys(doc)
     with store.transaction() as db:
         previous = store.current_by_url(doc.url) if doc.url else None
         raw = replace(doc.raw, id=store.free_id(doc.id))
-        story, centroid, count = _assign(store, db, vector, previous[1] if previous else None, settings)
-        store.add_document(db, raw, digest, story)
+        story = _assign(store, db, vector, keys, previous[1] if previous else None, settings)
+        store.add_document(db, raw, digest, story.id)
         if previous:
             store.supersede(db, previous[0], raw.id)
             result.versions.append(raw.id)
         else:
             result.added.append(raw.id)
-        merged = (centroid * count + vector) / (count + 1)
-        store.save_story(db, story, doc.title or raw.id, merged / max(float(np.linalg.norm(merged)), 1e-9), count + 1)
-    return story
+        merged = (story.centroid * story.documents + vector) / (story.documents + 1)
+        merged = merged / max(float(np.linalg.norm(merged)), 1e-9)
+        store.save_story(
+            db, OpenStory(story.id, merged, story.documents + 1, story.entity_keys | keys), doc.title or raw.id
+        )
+    return story.id
+
+
+def affinity(vector: np.ndarray, keys: frozenset[str], story: OpenStory) -> float:
+    """How well a document fits a story: embedding cosine with its centroid, and the share of the
+    document's entities the story already names (weighted as in batch grouping)."""
+    known = len(keys & story.entity_keys) / len(keys) if keys else 0.0
+    return EMBEDDING_WEIGHT * float(story.centroid @ vector) + (1 - EMBEDDING_WEIGHT) * known
 
 
 def _assign(
-    store: SQLiteStore, db: object, vector: np.ndarray, known: str | None, settings: Settings
-) -> tuple[str, np.ndarray, int]:
-    """(story id, its centroid, its number of documents): the previous version's story, the closest open one, or a new one."""
+    store: SQLiteStore, db: object, vector: np.ndarray, keys: frozenset[str], known: str | None, settings: Settings
+) -> OpenStory:
+    """The previous version's story, the open story the document fits best, or a new one."""
     since = (datetime.now(UTC) - timedelta(days=settings.story_window_days)).isoformat(timespec="seconds")
     candidates = store.open_stories(since)
-    if known:
-        for story, centroid, count in candidates:
-            if story == known:
-                return story, centroid, count
-    scored = [(float(centroid @ vector), story, centroid, count) for story, centroid, count in candidates]
+    for story in candidates:
+        if story.id == known:
+            return story
+    scored = [(affinity(vector, keys, story), story) for story in candidates]
     if scored:
-        best = max(scored, key=lambda s: s[0])
-        if best[0] >= JOIN_COSINE:
-            return best[1], best[2], best[3]
-    return store.new_story_id(db), np.zeros_like(vector), 0  # type: ignore[arg-type]
+        score, best = max(scored, key=lambda s: s[0])
+        if score >= JOIN_AFFINITY:
+            return best
+    return OpenStory(store.new_story_id(db), np.zeros_like(vector), 0, frozenset())  # type: ignore[arg-type]
 
 
 def publish(store: SQLiteStore, story_id: str, settings: Settings) -> int:

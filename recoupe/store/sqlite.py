@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,7 +17,7 @@ import numpy as np
 from ..errors import ConfigError
 from ..model import RawDocument
 
-__all__ = ["SQLiteStore", "StoredStory", "content_hash", "open_store"]
+__all__ = ["OpenStory", "SQLiteStore", "StoredStory", "content_hash", "open_store"]
 
 #: seconds a writer waits for another process's transaction before giving up
 BUSY_TIMEOUT_S = 30
@@ -28,6 +29,16 @@ def content_hash(text: str) -> str:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True, slots=True)
+class OpenStory:
+    """What assigning a new document to a story compares: its centroid and the entities it names."""
+
+    id: str
+    centroid: np.ndarray
+    documents: int
+    entity_keys: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,24 +151,25 @@ class SQLiteStore:
         return [RawDocument(*row) for row in rows]
 
     # -- stories ------------------------------------------------------------------------------------
-    def open_stories(self, since: str) -> list[tuple[str, np.ndarray, int]]:
-        """(id, centroid, documents) of the stories updated since ``since`` (the tracking window)."""
-        rows = self.db.execute("SELECT id, centroid, documents FROM stories WHERE updated_at >= ?", (since,)).fetchall()
-        return [(row[0], np.frombuffer(row[1], dtype=np.float32), row[2]) for row in rows]
+    def open_stories(self, since: str) -> list[OpenStory]:
+        """The stories updated since ``since`` (the tracking window), with what assignment compares."""
+        rows = self.db.execute(
+            "SELECT id, centroid, documents, entity_keys FROM stories WHERE updated_at >= ?", (since,)
+        ).fetchall()
+        return [OpenStory(r[0], np.frombuffer(r[1], dtype=np.float32), r[2], frozenset(json.loads(r[3]))) for r in rows]
 
     def new_story_id(self, db: sqlite3.Connection) -> str:
         count = db.execute("SELECT COUNT(*) FROM stories").fetchone()[0]
         return f"s{count + 1}"
 
-    def save_story(
-        self, db: sqlite3.Connection, story_id: str, title: str, centroid: np.ndarray, documents: int
-    ) -> None:
+    def save_story(self, db: sqlite3.Connection, story: OpenStory, title: str) -> None:
         now = _now()
+        keys = json.dumps(sorted(story.entity_keys), ensure_ascii=False)
         db.execute(
-            "INSERT INTO stories (id, title, created_at, updated_at, centroid, documents) VALUES (?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (id) DO UPDATE SET title = excluded.title, updated_at = excluded.updated_at,"
-            " centroid = excluded.centroid, documents = excluded.documents",
-            (story_id, title, now, now, centroid.astype(np.float32).tobytes(), documents),
+            "INSERT INTO stories (id, title, created_at, updated_at, centroid, documents, entity_keys)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at,"
+            " centroid = excluded.centroid, documents = excluded.documents, entity_keys = excluded.entity_keys",
+            (story.id, title, now, now, story.centroid.astype(np.float32).tobytes(), story.documents, keys),
         )
 
     def add_version(

@@ -17,10 +17,10 @@ from ..conftest import EXAMPLE
 
 def test_migrations_are_numbered_applied_once_and_recorded(tmp_path: Path) -> None:
     store = open_store(str(tmp_path / "r.db"))
-    assert store.schema_version() == 1
+    assert store.schema_version() == 2
     store.close()
     again = open_store(f"sqlite:///{tmp_path / 'r.db'}")
-    assert again.db.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == 1
+    assert again.db.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == 2
     assert again.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -95,3 +95,19 @@ def test_changes_name_new_documents_revised_figures_new_conflicts_and_what_is_ne
         c["doc"] == "04-flux-lyon-matin-1" for s in changes["update_summary"] for c in s["citations"]
     )
     assert main(["story", "s1", "--db", db, "--changes", "--since", "7"]) == 2
+
+
+def test_a_version_1_store_migrates_forward_keeping_its_rows(tmp_path: Path) -> None:
+    from recoupe.store.sqlite import migrations
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+    db.executescript(dict(migrations())[1])
+    db.execute("INSERT INTO schema_migrations VALUES (1, 'then')")
+    db.execute("INSERT INTO stories (id, title, created_at, updated_at, centroid) VALUES ('s1', 't', 'a', 'b', x'00')")
+    db.commit()
+    db.close()
+    store = open_store(str(path))
+    assert store.schema_version() == 2
+    assert store.db.execute("SELECT id, entity_keys FROM stories").fetchall() == [("s1", "[]")]
