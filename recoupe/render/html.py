@@ -57,10 +57,9 @@ def _marked_text(story: Story, doc: Document, spans: list[Span]) -> str:
     return "".join(out)
 
 
-def _extract(sentence: SummarySentence, story: Story, link: Callable[[Span, int], str]) -> str:
+def _extract(sentence: SummarySentence, story: Story, numbers: dict[str, int], link: Callable[[Span, int], str]) -> str:
     """A source sentence with its citation and the other reports that say the same; a claim only one
     independent source makes is marked."""
-    numbers = source_numbers(story)
     marks = "".join(link(c, numbers[c.doc]) for c in sentence.citations + sentence.support)
     if len(story.documents) > 1 and sentence.independent_sources == 1:
         return f'<span class="alone" title="only one source says this">{escape(sentence.text)}</span>{marks}'
@@ -78,7 +77,7 @@ def _story(report: Report, story: Story) -> str:
         (
             inline_citations(replace(s, text=escape(s.text)), numbers, link)
             if s.kind == "conflict"
-            else _extract(s, story, link)
+            else _extract(s, story, numbers, link)
         )
         + " "
         for s in story.summary

@@ -229,9 +229,8 @@ def _reported(doc: Document, roles: Appositions) -> list[Quote]:
     for pattern in (_REPORTED, _ACCORDING):
         for match in pattern.finditer(doc.text):
             speaker = _name_in(doc, roles, match.start("who"), match.end("who"))
-            if speaker is None and not _is_organisation(doc, match.start("who"), match.end("who")):
+            if speaker is None:
                 continue
-            speaker = speaker or _organisation(doc, match.start("who"), match.end("who"))
             span = Span(doc.id, match.start("what"), match.end("what"))
             found.append(Quote(span, span.of(doc.text), False, speaker))
     return found
@@ -240,10 +239,6 @@ def _reported(doc: Document, roles: Appositions) -> list[Quote]:
 def _last_organisation(doc: Document, start: int, end: int) -> str | None:
     found = [m for m in doc.mentions if m.label == "ORG" and max(0, start) <= m.span.start and m.span.end <= end]
     return found[-1].text if found else None
-
-
-def _is_organisation(doc: Document, start: int, end: int) -> bool:
-    return _organisation(doc, start, end) is not None
 
 
 def _organisation(doc: Document, start: int, end: int) -> str | None:

@@ -16,8 +16,9 @@ from ..pipeline import stage
 from .cluster import average_link, similarity
 from .conflicts import attribution_conflicts, date_conflicts, figure_conflicts
 from .copies import source_groups
+from .entities import merge_entities
 from .frames import off_topic
-from .story_facts import story_entities, story_title, story_when, story_where
+from .story_facts import story_title, story_when, story_where
 from .story_quotes import story_quotes
 
 __all__ = ["build_story", "group_documents"]
@@ -40,7 +41,7 @@ def build_story(number: int, docs: Sequence[Document], apart: Sequence[Document]
     sim = similarity(docs)
     centrality = list(sim.mean(axis=1)) if len(docs) > 1 else [1.0]
     when = story_when(docs)
-    entities = story_entities(docs)
+    entities = merge_entities(docs)
     groups = source_groups(docs)
     quotes = tuple(
         replace(q, independent_sources=len({groups[s.doc] for s in q.sources})) for q in story_quotes(docs, entities)

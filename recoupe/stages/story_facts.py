@@ -6,10 +6,10 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
-from ..model import DateMention, Document, StoryEntity
-from .entities import fold, merge_entities
+from ..model import DateMention, Document
+from .entities import fold
 
-__all__ = ["story_entities", "story_title", "story_when", "story_where"]
+__all__ = ["story_title", "story_when", "story_where"]
 
 #: an event date is read from a report within this many days before its publication
 EVENT_WINDOW_DAYS = 7
@@ -67,8 +67,3 @@ def story_where(docs: Sequence[Document], when: str | None) -> tuple[str, ...]:
         return ()
     top = votes.most_common(1)[0][1]
     return tuple(names[k] for k, v in votes.most_common() if v == top)
-
-
-def story_entities(docs: Sequence[Document]) -> tuple[StoryEntity, ...]:
-    """One entity per referent, name variants merged (see ``entities``)."""
-    return merge_entities(docs)
