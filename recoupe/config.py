@@ -32,7 +32,9 @@ class Settings:
     )
     strict: bool = _setting(False, "stop at the first failure instead of recording it and going on")
     story_window_days: int = _setting(
-        30, "a stored story not updated for this many days is closed: new documents no longer join it"
+        30,
+        "a stored story is open to a new document only if it began within this many days of the document's"
+        " publication date (ingestion date when it has none)",
     )
 
     def __post_init__(self) -> None:

@@ -86,10 +86,14 @@ class RunStats:
 class Pipeline:
     """Named stages, checked at build time, run document stages first, then corpus stages."""
 
-    def __init__(self, names: Sequence[str] = DEFAULT_STAGES, *, settings: Settings | None = None) -> None:
+    def __init__(
+        self, names: Sequence[str] = DEFAULT_STAGES, *, settings: Settings | None = None, after: Sequence[str] = ()
+    ) -> None:
+        """``after``: the stages the documents given to :meth:`run_documents` have been through already."""
         self.settings = settings or Settings()
         factories: list[Factory] = [stages.get(name) for name in names]  # type: ignore[misc]
-        check_order([f.info for f in factories])  # type: ignore[attr-defined]
+        done = [stages.get(name).info for name in after]  # type: ignore[attr-defined]
+        check_order([f.info for f in factories], given=[a for info in done for a in info.assigns])  # type: ignore[attr-defined]
         self.stages = [f(self.settings) for f in factories]
         self.stats = RunStats()
 
@@ -101,6 +105,11 @@ class Pipeline:
                 self._fail(failures, item)
             else:
                 docs.append(Document.from_raw(item))
+        return self.run_documents(docs, failures)
+
+    def run_documents(self, docs: Sequence[Document], failures: Sequence[Failure] = ()) -> Corpus:
+        """Run the stages on documents (already through the stages named by ``after``)."""
+        failures = list(failures)
         corpus = Corpus(documents=tuple(docs))
         self.stats.documents = len(docs)
         for st in self.stages:
@@ -144,9 +153,9 @@ def _guard(st: DocumentStage, doc: Document) -> Document | RecoupeError:
         return exc
 
 
-def check_order(infos: Sequence[StageInfo]) -> None:
-    """Fail with the first stage whose requirement no earlier stage assigns."""
-    available = set(INITIAL)
+def check_order(infos: Sequence[StageInfo], given: Sequence[str] = ()) -> None:
+    """Fail with the first stage whose requirement no earlier stage (nor ``given``) assigns."""
+    available = set(INITIAL) | set(given)
     for position, info in enumerate(infos):
         missing = [r for r in info.requires if r not in available]
         if missing:

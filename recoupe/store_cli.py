@@ -9,7 +9,7 @@ import sys
 from .changes import compare, update_summary
 from .config import Settings
 from .errors import RecoupeError, exit_code_for
-from .store.sqlite import SQLiteStore, open_store
+from .store import Store, open_store
 from .tracking import analyse_story, ingest
 
 __all__ = ["run_store_command"]
@@ -27,7 +27,7 @@ def run_store_command(args: argparse.Namespace) -> int:
         store.close()
 
 
-def _ingest(store: SQLiteStore, args: argparse.Namespace) -> int:
+def _ingest(store: Store, args: argparse.Namespace) -> int:
     result = ingest(args.paths, store, Settings().with_env())
     for failure in result.failures:
         print(f"recoupe: {failure.message}", file=sys.stderr)
@@ -39,7 +39,7 @@ def _ingest(store: SQLiteStore, args: argparse.Namespace) -> int:
     return max((exit_code_for(f.code) for f in result.failures), default=0)
 
 
-def _stories(store: SQLiteStore, args: argparse.Namespace) -> int:
+def _stories(store: Store, args: argparse.Namespace) -> int:
     stories = store.stories(args.since)
     if args.json:
         rows = [
@@ -61,11 +61,11 @@ def _stories(store: SQLiteStore, args: argparse.Namespace) -> int:
     return 0
 
 
-def _story(store: SQLiteStore, args: argparse.Namespace) -> int:
+def _story(store: Store, args: argparse.Namespace) -> int:
     latest = store.latest_report(args.id)
     if latest is None:
         known = ", ".join(s.id for s in store.stories()[:20]) or "none"
-        print(f"recoupe: story '{args.id}': not in {store.path}; stories: {known} [E001]", file=sys.stderr)
+        print(f"recoupe: story '{args.id}': not in {store.where}; stories: {known} [E001]", file=sys.stderr)
         return 2
     version, report_json = latest
     if args.changes:
@@ -80,7 +80,7 @@ def _story(store: SQLiteStore, args: argparse.Namespace) -> int:
     return 0
 
 
-def _changes(store: SQLiteStore, args: argparse.Namespace, version: int, report_json: str) -> int:
+def _changes(store: Store, args: argparse.Namespace, version: int, report_json: str) -> int:
     since = args.since if args.since is not None else version - 1
     old_json = store.report_version(args.id, since) if since >= 1 else None
     if old_json is None:

@@ -2,36 +2,55 @@
 
 A document already stored (same clean text) is skipped; one with the URL of a stored
 document is a new version that supersedes it and stays in its story. Any other joins the
-open story whose centroid (mean document embedding) it is closest to, if close enough, or
-starts one. Each story a batch touched gets a new published version of its report.
+open story it has the most affinity with (``recoupe.assign``: embeddings, words, entities), if
+enough, or starts one. Open stories are those active within ``story_window_days`` of the
+document's publication date, found through the store's word index (no scan of every story).
+Each story a batch touched gets a new published version of its report.
 """
 
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
 
+from .assign import (
+    JOIN_AFFINITY,
+    QUERY_TERMS,
+    DocumentFeatures,
+    StoryFeatures,
+    affinity,
+    features,
+    grow,
+    index_terms,
+    tfidf,
+)
 from .config import Settings
 from .ingest import read_paths
 from .model import Corpus, Document, Failure, RawDocument
 from .pipeline import DEFAULT_STAGES, Pipeline
 from .registry import stages
 from .report import Report
-from .stages.cluster import EMBEDDING_WEIGHT, document_vector, entity_keys
 from .stages.stories import build_story
-from .store.sqlite import OpenStory, SQLiteStore, content_hash
+from .store import Store, content_hash
+from .store.codec import decode, encode
 
-__all__ = ["IngestResult", "analyse_story", "ingest", "ingest_items", "publish"]
+__all__ = ["JOIN_AFFINITY", "IngestResult", "analyse_story", "ingest", "ingest_items", "publish"]
 
 ANALYSIS_STAGES = tuple(s for s in DEFAULT_STAGES if s not in ("stories", "summarize"))
-#: a document joins the open story it fits best when their affinity reaches this (see ``affinity``);
-#: swept on RPM2 in bench/tracking.py (bench/results/tracking.md)
-JOIN_AFFINITY = 0.45
+#: the stages whose results depend on the document alone (stored, not run again on publishing)
+#: and those that read the whole story's documents (run again on each publication)
+_FIRST_CORPUS = next(i for i, s in enumerate(ANALYSIS_STAGES) if stages.get(s).info.scope == "corpus")  # type: ignore[attr-defined]
+DOCUMENT_STAGES, STORY_STAGES = ANALYSIS_STAGES[:_FIRST_CORPUS], ANALYSIS_STAGES[_FIRST_CORPUS:]
+
+
+#: analyses of one story before its report is stored even if another writer changed it meanwhile
+PUBLISH_ATTEMPTS = 3
 
 
 @dataclass
@@ -41,92 +60,150 @@ class IngestResult:
     versions: list[str] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     published: dict[str, int] = field(default_factory=dict)
+    #: seconds spent analysing, assigning and storing, and publishing reports
+    seconds: dict[str, float] = field(default_factory=dict)
 
 
 def ingest(
-    paths: Sequence[str | Path], store: SQLiteStore, settings: Settings, *, publish_versions: bool = True
+    paths: Sequence[str | Path], store: Store, settings: Settings, *, publish_versions: bool = True
 ) -> IngestResult:
     return ingest_items(list(read_paths(paths, settings)), store, settings, publish_versions=publish_versions)
 
 
 def ingest_items(
-    items: Sequence[RawDocument | Failure], store: SQLiteStore, settings: Settings, *, publish_versions: bool = True
+    items: Sequence[RawDocument | Failure], store: Store, settings: Settings, *, publish_versions: bool = True
 ) -> IngestResult:
     """Store and assign read documents; ``publish_versions=False`` skips the reports (benchmarks of assignment)."""
     result = IngestResult()
     result.failures.extend(i for i in items if isinstance(i, Failure))
-    corpus = Pipeline(ANALYSIS_STAGES, settings=settings).run([i for i in items if isinstance(i, RawDocument)])
+    started = time.perf_counter()
+    first = Pipeline(DOCUMENT_STAGES, settings=settings).run([i for i in items if isinstance(i, RawDocument)])
+    corpus = _story_pipeline(settings).run_documents(first.documents, first.failures)
     result.failures.extend(corpus.failures)
+    own = {d.source: d for d in first.documents}
     touched: set[str] = set()
+    analysed = time.perf_counter()
     for doc in corpus.documents:
-        story = _store_one(store, doc, settings, result)
+        story = _store_one(store, doc, own[doc.source], settings, result)
         if story:
             touched.add(story)
+    stored = time.perf_counter()
+    if publish_versions:  # and any story an interrupted batch left unpublished
+        touched.update(store.pending_stories())
     for story in sorted(touched) if publish_versions else ():
         result.published[story] = publish(store, story, settings)
+    result.seconds = {
+        "analyse": analysed - started,
+        "assign": stored - analysed,
+        "publish": time.perf_counter() - stored,
+    }
     return result
 
 
-def _store_one(store: SQLiteStore, doc: Document, settings: Settings, result: IngestResult) -> str | None:
+def _story_pipeline(settings: Settings) -> Pipeline:
+    return Pipeline(STORY_STAGES, settings=settings, after=DOCUMENT_STAGES)
+
+
+def _stage_key() -> str:
+    return ",".join(f"{name}:{stages.get(name).info.version}" for name in DOCUMENT_STAGES)  # type: ignore[attr-defined]
+
+
+def _store_one(store: Store, doc: Document, own: Document, settings: Settings, result: IngestResult) -> str | None:
+    """Store ``doc`` (``own``: the same before the story stages, whose results are kept) and assign it."""
     digest = content_hash(doc.text)
     if store.known_hash(digest):
         result.duplicates.append(doc.source)
         return None
-    vector, keys = document_vector(doc), entity_keys(doc)
-    with store.transaction() as db:
+    found = features(doc)
+    day = (doc.published or datetime.now(UTC).isoformat())[:10]
+    with store.transaction():
+        if store.known_hash(digest):  # stored by another process meanwhile
+            result.duplicates.append(doc.source)
+            return None
         previous = store.current_by_url(doc.url) if doc.url else None
         raw = replace(doc.raw, id=store.free_id(doc.id))
-        story = _assign(store, db, vector, keys, previous[1] if previous else None, settings)
-        store.add_document(db, raw, digest, story.id)
+        df = store.count_document(found.vector, found.words)
+        documents, total = store.corpus()
+        weights = tfidf(found.words, df, documents)
+        story = _assign(store, found, weights, total / max(documents, 1), documents, day, previous, settings)
+        store.add_document(raw, digest, story.id)
+        store.add_annotations(raw.id, _stage_key(), *encode(own))
         if previous:
-            store.supersede(db, previous[0], raw.id)
+            store.supersede(previous[0], raw.id)
             result.versions.append(raw.id)
         else:
             result.added.append(raw.id)
-        merged = (story.centroid * story.documents + vector) / (story.documents + 1)
-        merged = merged / max(float(np.linalg.norm(merged)), 1e-9)
-        store.save_story(
-            db, OpenStory(story.id, merged, story.documents + 1, story.entity_keys | keys), doc.title or raw.id
-        )
+        store.save_story(grow(story, found, weights, day), doc.title or raw.id)
     return story.id
 
 
-def affinity(vector: np.ndarray, keys: frozenset[str], story: OpenStory) -> float:
-    """How well a document fits a story: embedding cosine with its centroid, and the share of the
-    document's entities the story already names (weighted as in batch grouping)."""
-    known = len(keys & story.entity_keys) / len(keys) if keys else 0.0
-    return EMBEDDING_WEIGHT * float(story.centroid @ vector) + (1 - EMBEDDING_WEIGHT) * known
-
-
 def _assign(
-    store: SQLiteStore, db: object, vector: np.ndarray, keys: frozenset[str], known: str | None, settings: Settings
-) -> OpenStory:
+    store: Store,
+    doc: DocumentFeatures,
+    weights: dict[str, float],
+    corpus_mean: np.ndarray,
+    documents: int,
+    day: str,
+    previous: tuple[str, str | None] | None,
+    settings: Settings,
+) -> StoryFeatures:
     """The previous version's story, the open story the document fits best, or a new one."""
-    since = (datetime.now(UTC) - timedelta(days=settings.story_window_days)).isoformat(timespec="seconds")
-    candidates = store.open_stories(since)
-    for story in candidates:
-        if story.id == known:
-            return story
-    scored = [(affinity(vector, keys, story), story) for story in candidates]
+    if previous and previous[1]:
+        known = store.story_features(previous[1])
+        if known is not None:
+            return known
+    window = timedelta(days=settings.story_window_days)
+    moment = _day(day)
+    candidates = store.candidate_stories(
+        index_terms(weights, QUERY_TERMS), (moment - window).isoformat(), (moment + window).isoformat()
+    )
+    scored = [(affinity(doc, weights, story, corpus_mean, documents), story) for story in candidates]
     if scored:
         score, best = max(scored, key=lambda s: s[0])
         if score >= JOIN_AFFINITY:
             return best
-    return OpenStory(store.new_story_id(db), np.zeros_like(vector), 0, frozenset())  # type: ignore[arg-type]
+    empty = np.zeros_like(doc.vector, dtype=np.float32)
+    return StoryFeatures(store.new_story_id(), empty, 0, frozenset(), {}, day, day)
 
 
-def publish(store: SQLiteStore, story_id: str, settings: Settings) -> int:
-    """Analyse the story's current documents again and store the report as its next version."""
-    report = analyse_story(store, story_id, settings)
-    published = max((d.published for d in report.documents if d.published), default=None)
-    ids = [d.id for d in report.documents]
-    title = report.stories[0].title
-    return store.add_version(story_id, ids, json.dumps(report.to_dict(), ensure_ascii=False), published, title)
+def _day(day: str) -> date:
+    try:
+        return date.fromisoformat(day)
+    except ValueError:
+        return datetime.now(UTC).date()
 
 
-def analyse_story(store: SQLiteStore, story_id: str, settings: Settings) -> Report:
+def publish(store: Store, story_id: str, settings: Settings) -> int:
+    """Analyse the story's current documents again and store the report as its next version.
+
+    If another writer adds a document to the story while it is analysed, analyse again (at most
+    PUBLISH_ATTEMPTS times; the last report is stored anyway and the story stays pending)."""
+    for attempt in range(1, PUBLISH_ATTEMPTS + 1):
+        report = analyse_story(store, story_id, settings)
+        published = max((d.published for d in report.documents if d.published), default=None)
+        ids = [d.id for d in report.documents]
+        title = report.stories[0].title
+        version = store.add_version(
+            story_id,
+            ids,
+            json.dumps(report.to_dict(), ensure_ascii=False),
+            published,
+            title,
+            only_if_current=attempt < PUBLISH_ATTEMPTS,
+        )
+        if version is not None:
+            return version
+    raise AssertionError("unreachable: the last attempt always stores")
+
+
+def analyse_story(store: Store, story_id: str, settings: Settings) -> Report:
     """The report of a stored story from its current documents (deterministic: the published version's)."""
-    corpus = Pipeline(ANALYSIS_STAGES, settings=settings).run(store.raw_documents(story_id))
+    raws = store.raw_documents(story_id)
+    kept = store.annotations(story_id, _stage_key())
+    missing = Pipeline(DOCUMENT_STAGES, settings=settings).run([r for r in raws if r.id not in kept])
+    analysed = {d.id: d for d in missing.documents}
+    analysed.update((r.id, decode(r, *kept[r.id])) for r in raws if r.id in kept)
+    corpus = _story_pipeline(settings).run_documents([analysed[r.id] for r in raws if r.id in analysed])
     docs = list(corpus.documents)
     story = replace(build_story(0, docs, []), id=story_id)
     summarize: Callable[[Corpus], Corpus] = stages.get("summarize")(settings)  # type: ignore[assignment]

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install recoupe into ./.venv with pinned dependencies. Idempotent.
 #   scripts/setup.sh          runtime only
-#   scripts/setup.sh --dev    plus test tools, and Debian's chromium for the browser test (as root)
+#   scripts/setup.sh --dev    plus test tools, Debian's chromium and postgresql-15 (as root)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
@@ -11,10 +11,16 @@ requirements=requirements.txt
 [ "${1:-}" = "--dev" ] && requirements=requirements-dev.txt
 .venv/bin/python -m pip install --quiet -r "$requirements"
 .venv/bin/python -m pip install --quiet --no-deps -e .
-if [ "${1:-}" = "--dev" ] && [ ! -x /usr/bin/chromium ]; then
-  if [ "$(id -u)" = "0" ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    echo "setup: /usr/bin/chromium missing and not root: the browser test will be skipped" >&2
+# --dev: Debian's chromium (browser test) and PostgreSQL 15 (the store's tests start a throwaway cluster)
+if [ "${1:-}" = "--dev" ]; then
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql-15)
+  if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" = "0" ]; then
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    else
+      echo "setup: ${missing[*]} missing and not root: the browser / PostgreSQL tests will be skipped" >&2
+    fi
   fi
 fi

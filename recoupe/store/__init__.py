@@ -1,5 +1,28 @@
-"""Stores: documents, stories and every published version of a story's report."""
+"""Stores: documents, stories and every published version of a story's report (SQLite or PostgreSQL)."""
 
-from .sqlite import SQLiteStore, open_store
+from __future__ import annotations
 
-__all__ = ["SQLiteStore", "open_store"]
+from pathlib import Path
+
+from ..errors import ConfigError
+from .base import Store, StoredStory, content_hash
+from .sqlite import SQLiteStore
+
+__all__ = ["SQLiteStore", "Store", "StoredStory", "content_hash", "open_store"]
+
+
+def open_store(url: str | None) -> Store:
+    """``None``, a path or ``sqlite:///path``: SQLite; ``postgresql://...``: PostgreSQL. Others are refused."""
+    target = url or "recoupe.db"
+    if target.startswith("sqlite:///"):
+        return SQLiteStore(Path(target[len("sqlite:///") :]))
+    if target.startswith(("postgresql://", "postgres://")):
+        from .postgres import PostgresStore
+
+        return PostgresStore(target)
+    if "://" in target:
+        scheme = target.split("://", 1)[0]
+        raise ConfigError(
+            f"--db {url}", f"no store for the scheme '{scheme}'; available: sqlite (a file path), postgresql://"
+        )
+    return SQLiteStore(Path(target))

@@ -1,0 +1,129 @@
+"""Ingest throughput into the store as it grows: OrangeSum's 36,152 articles in publication order.
+
+Articles go into one SQLite store in batches (each batch: analyse, assign each article to a
+story, publish a new version of every story it touched), as a newsroom feed would. Reports
+articles/s, peak memory, the store's size, and time per article by stage for each tenth of
+the stream, so that growth with the store's size shows. Writes bench/results/throughput.md.
+
+    python bench/throughput.py [--limit N] [--batch 200] [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from recoupe.config import Settings
+from recoupe.model import RawDocument
+from recoupe.resources import language_detector, sentence_encoder, spacy_model
+from recoupe.store import open_store
+from recoupe.tracking import ingest_items
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def stream(path: Path, limit: int | None) -> list[RawDocument]:
+    records = []
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            r = json.loads(line)
+            records.append(
+                RawDocument(
+                    id=f"os{r['id']}",
+                    source=f"orangesum:{r['id']}",
+                    kind="text",
+                    content=r["article"],
+                    title=r.get("title") or None,
+                    published=r.get("date") or None,
+                )
+            )
+    records.sort(key=lambda d: (d.published or "", d.id))
+    return records[:limit] if limit else records
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--batch", type=int, default=200)
+    parser.add_argument("--db", default=None, help="store path (default: a temporary file)")
+    args = parser.parse_args()
+    docs = stream(Path(args.shared) / "data" / "orangesum" / "articles.jsonl.gz", args.limit)
+    started = time.perf_counter()
+    spacy_model("fr"), sentence_encoder(), language_detector()
+    load = time.perf_counter() - started
+    folder = tempfile.TemporaryDirectory()
+    path = Path(args.db or Path(folder.name) / "throughput.db")
+    store = open_store(str(path))
+    settings = Settings()
+    rows: list[dict[str, float]] = []
+    clock = time.perf_counter()
+    for first in range(0, len(docs), args.batch):
+        result = ingest_items(docs[first : first + args.batch], store, settings)
+        rows.append(
+            {
+                "stored": first + len(docs[first : first + args.batch]),
+                "documents": len(result.added) + len(result.versions),
+                "duplicates": len(result.duplicates),
+                "failures": len(result.failures),
+                "stories_published": len(result.published),
+                **result.seconds,
+            }
+        )
+        if len(rows) % 10 == 0:
+            print(json.dumps(rows[-1]), flush=True)
+    total = time.perf_counter() - clock
+    stories = store.query("SELECT COUNT(*) FROM stories")[0][0]
+    store.close()
+    size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    write(rows, docs, total, load, size, peak, stories, args.batch)
+
+
+def write(
+    rows: list[dict[str, float]],
+    docs: list[RawDocument],
+    total: float,
+    load: float,
+    size: int,
+    peak: float,
+    stories: int,
+    batch: int,
+) -> None:
+    lines = [
+        "| articles in the store | ms/article analyse | ms/article assign + store | ms/article publish | articles/s |",
+        "|---|---|---|---|---|",
+    ]
+    tenth = max(1, len(rows) // 10)
+    for start in range(0, len(rows), tenth):
+        part = rows[start : start + tenth]
+        n = sum(r["stored"] - (rows[rows.index(r) - 1]["stored"] if rows.index(r) else 0) for r in part)
+        secs = {k: sum(r[k] for r in part) for k in ("analyse", "assign", "publish")}
+        lines.append(
+            f"| {int(part[0]['stored'] - batch)}-{int(part[-1]['stored'])} | {1000 * secs['analyse'] / n:.1f} | "
+            f"{1000 * secs['assign'] / n:.2f} | {1000 * secs['publish'] / n:.1f} | {n / sum(secs.values()):.1f} |"
+        )
+    stored = sum(r["documents"] for r in rows)
+    summary = (
+        f"{len(docs):,} articles ({docs[0].published} to {docs[-1].published}) in batches of {batch}: "
+        f"{stored:,} stored, {int(sum(r['duplicates'] for r in rows)):,} already stored (same text), "
+        f"{int(sum(r['failures'] for r in rows)):,} failures; {stories:,} stories. "
+        f"{len(docs) / total:.1f} articles/s overall ({total / 60:.1f} min, one process; models loaded once "
+        f"in {load:.1f} s before the clock), peak memory {peak:,.0f} MB, store {size / 1e6:,.0f} MB."
+    )
+    (ROOT / "bench" / "results" / "throughput.md").write_text(
+        "# Ingest throughput as the store grows (bench/throughput.py)\n\n"
+        "OrangeSum articles in publication order into one SQLite store, each batch analysed, assigned, stored and "
+        "its stories' reports published. Time per article by stage for each tenth of the stream.\n\n"
+        f"{summary}\n\n" + "\n".join(lines) + "\n"
+    )
+    print(summary)
+
+
+if __name__ == "__main__":
+    main()
