@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..config import Settings
-from ..model import Corpus, Document, Mention, Quote, Span
+from ..model import Corpus, Document, Quote, Span
 from ..pipeline import stage
-from .roles import ROLE, Appositions
+from .speakers import Speakers, organisations
 
 __all__ = ["SPEECH", "find_quotes"]
 
@@ -28,6 +28,9 @@ SPEECH = (
     r"martel\w*|relè\w*|prévenu|prévien\w*|averti\w*|mis en garde|met en garde|appel\w*|jug\w*|ajoute|poursui\w*|"
     r"racont\w*|confi[ea]\w*|écri\w*|s['’]amus\w*|s['’]exclam\w*|rapport\w*|constat\w*|conclu\w*|insist\w*|"
     r"concè\w*|concéd\w*|protest\w*|s['’]insurg\w*|regrett\w*|comment\w*|révél\w*|déplor\w*|dément\w*|"
+    r"dénon[cç]\w*|qualifi\w*|évoqu\w*|félicit\w*|réjou\w*|critiqu\w*|accus\w*|plaid\w*|réclam\w*|"
+    r"reconn\w*|renchéri\w*|s['’]interrog\w*|s['’]indign\w*|s['’]emport\w*|s['’]inqui[èé]t\w*|tranch\w*|"
+    r"résum\w*|ironis\w*|argu\w*|avou\w*|admet\w*|lâch\w*|gliss\w*|fustig\w*|"
     r"said|says|told|added|stated|announced|warned|explained|sagte|sagt|erklärte|betonte|fügte"
 )
 _OPEN_CLOSE = {"«": "»", "“": "”", '"': '"'}
@@ -73,15 +76,24 @@ _ACCORDING = re.compile(
 _WRITTEN_NAME = re.compile(r"(?:(?:M|Mme|Dr)\.\s*)?[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2}")
 #: a speaker written as a description, not a name: "le manager d'Astana", "le coureur", "l'Américain"
 _DESCRIPTION = re.compile(r"^(?:le|la|l['’]|les|ce|cet|cette|the|der|die)\b", re.IGNORECASE)
+#: a quote of at least this many words opening a paragraph is a quote without a verb of speech
+STANDALONE_WORDS = 6
+#: quoted words this short right after "dans le", "au", "le journal" ... are a name, not a quote
+NAME_WORDS = 4
+_NAME_CONTEXT = re.compile(
+    r"(?:\b(?:dans|au|aux|du|des|le|la|les|l['’]|journal|quotidien|magazine|site|film|livre|émission|opération)"
+    r"|\bsur)\s*$",
+    re.IGNORECASE,
+)
 #: how far back a pronoun looks for the previous quote's speaker
 PRONOUN_REACH = 600
 #: a quote opening a sentence this close after the previous quote continues it ("… », a ajouté M. Carter. « … »)
 CONTINUATION_REACH = 80
 
 
-def find_quotes(doc: Document, roles: Appositions) -> tuple[Quote, ...]:
-    direct = _direct(doc, roles)
-    reported = [q for q in _reported(doc, roles) if not any(_inside(q.span, d.span) for d in direct)]
+def find_quotes(doc: Document, who: Speakers) -> tuple[Quote, ...]:
+    direct = _direct(doc, who)
+    reported = [q for q in _reported(doc, who) if not any(_inside(q.span, d.span) for d in direct)]
     return tuple(sorted(direct + reported, key=lambda q: q.span.start))
 
 
@@ -89,7 +101,7 @@ def _inside(a: Span, b: Span) -> bool:
     return b.start <= a.start and a.end <= b.end
 
 
-def _direct(doc: Document, roles: Appositions) -> list[Quote]:
+def _direct(doc: Document, who: Speakers) -> list[Quote]:
     found: list[Quote] = []
     chained: list[int] = []
     text = doc.text
@@ -99,10 +111,15 @@ def _direct(doc: Document, roles: Appositions) -> list[Quote]:
         before = _clause_before(text, match.start())
         after = text[match.end() : match.end() + 240]
         continues = not before.strip() and bool(found) and match.start() - found[-1].span.end <= CONTINUATION_REACH
+        #: a paragraph of its own that is a sentence: said by whoever the report was quoting or talking about
+        standalone = _opens_paragraph(text, match.start()) and len(text[start:end].split()) >= STANDALONE_WORDS
+        if _is_a_name(text, match.start(), text[start:end]) and not _AFTER.match(after):
+            continue
         if _CHAINED.match(after):
             chained.append(len(found))
         elif not (
             continues
+            or standalone
             or _AFTER.match(after)
             or _AFTER_NAME_FIRST.match(after)
             or _LATER.match(after)
@@ -112,14 +129,33 @@ def _direct(doc: Document, roles: Appositions) -> list[Quote]:
             or _BEFORE_SPEECH.search(before)
         ):
             continue
-        speaker = _speaker(doc, roles, match.start(), match.end(), before, after, text[start:end], found)
+        speaker = _speaker(doc, who, match.start(), match.end(), before, after, text[start:end], found)
         if speaker is None and continues:
-            speaker = found[-1].speaker
+            gap = found[-1].span.end
+            speaker = who.last_person(doc, gap, match.start()) or found[-1].speaker
+        elif speaker is None and standalone:  # the person the sentence before names, if any
+            speaker = who.last_person(doc, _sentence_start(text, match.start()), match.start())
         found.append(Quote(Span(doc.id, start, end), text[start:end], True, speaker))
     for index in reversed(chained):
         if index + 1 < len(found) and found[index].speaker is None:
             found[index] = replace(found[index], speaker=found[index + 1].speaker)
     return found
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence before ``position`` (a paragraph start) begins."""
+    window = text[max(0, position - 300) : position].rstrip()
+    cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("? "), window.rfind("! "))
+    return max(0, position - 300) + cut + 1
+
+
+def _opens_paragraph(text: str, position: int) -> bool:
+    return text[max(0, position - 80) : position].rsplit("\n", 1)[-1].strip() == ""
+
+
+def _is_a_name(text: str, position: int, words: str) -> bool:
+    """A title or a name between quotation marks: "dans le « Nid d'oiseau »", "au « Guardian »"."""
+    return len(words.split()) <= NAME_WORDS and bool(_NAME_CONTEXT.search(text[max(0, position - 30) : position]))
 
 
 def _clause_before(text: str, position: int) -> str:
@@ -130,105 +166,89 @@ def _clause_before(text: str, position: int) -> str:
 
 
 def _speaker(
-    doc: Document, roles: Appositions, qstart: int, qend: int, before: str, after: str, words: str, earlier: list[Quote]
+    doc: Document, who: Speakers, qstart: int, qend: int, before: str, after: str, words: str, earlier: list[Quote]
 ) -> str | None:
     named_first = _AFTER_NAME_FIRST.match(after)
     if named_first:
-        who = _name_in(doc, roles, qend + named_first.start("who"), qend + named_first.end("who"))
-        if who:
-            return who
+        name = who.name_in(doc, qend + named_first.start("who"), qend + named_first.end("who"))
+        if name:
+            return name
     incise = _AFTER.match(after) or _LATER.match(after)
     if incise:
-        pronoun = (incise.groupdict().get("p1") or incise.groupdict().get("p2") or "").lower()
-        if pronoun:
-            return None if pronoun == "on" else _antecedent(doc, qstart, earlier)
-        who = _name_in(doc, roles, qend + incise.start("who"), qend + incise.end("who"))
-        if who:
-            return who
-        if _DESCRIPTION.match(incise.group("who") or ""):  # "a dit le manager d'Astana": the person last named
-            return _antecedent(doc, qstart, earlier)
+        return _from_incise(doc, who, incise, qstart, qend, earlier)
     if _BEFORE_SPEECH.search(before) or re.search(SPEECH, before, re.IGNORECASE):
-        who = (
-            _last_person(doc, qstart - len(before), qstart)
-            or _role_in(roles, before)
-            or _last_organisation(doc, qstart - len(before), qstart)
-        )
-        if who:
-            return who
+        name = _from_clause(doc, who, before, qstart, earlier)
+        if name:
+            return name
     inside = _INSIDE.search(words)
     if inside:
         offset = doc.text.find(words, qstart)
-        return _name_in(doc, roles, offset + inside.start("who"), offset + inside.end("who"))
+        return who.name_in(doc, offset + inside.start("who"), offset + inside.end("who"))
     if _INSIDE_PRONOUN.search(words):
-        return _antecedent(doc, qstart, earlier)
+        return who.antecedent(doc, qstart, earlier)
     return None
 
 
-def _persons(doc: Document, start: int, end: int) -> list[Mention]:
-    return [
-        m
-        for m in doc.mentions
-        if m.label == "PER" and start <= m.span.start and m.span.end <= end and not _capital_only(doc, m)
-    ]
-
-
-def _capital_only(doc: Document, mention: Mention) -> bool:
-    """A participle or adjective the tagger took for a name because it opens a sentence ("Attentif", "Interrogé")."""
-    word = mention.text.lower()
-    opens = (
-        mention.span.start == 0
-        or doc.text[mention.span.start - 1] == "\n"
-        or doc.text[max(0, mention.span.start - 2) : mention.span.start] == ". "
+def _from_incise(
+    doc: Document, who: Speakers, incise: re.Match[str], qstart: int, qend: int, earlier: list[Quote]
+) -> str | None:
+    """ ", a-t-il ajouté" / ", a indiqué M. Carter" / ", a déclaré le manager de l'équipe, Roberto Damiani"."""
+    pronoun = (incise.groupdict().get("p1") or incise.groupdict().get("p2") or "").lower()
+    if pronoun:
+        return None if pronoun == "on" else who.antecedent(doc, qstart, earlier)
+    start, end = qend + incise.start("who"), qend + incise.end("who")
+    phrase = incise.group("who") or ""
+    described = _DESCRIPTION.match(phrase) or re.match(r"^\s*(?:\w+\s+)?(?:le|la|l['’])", phrase)
+    if described:
+        named = who.person_after(doc, end)
+        if named:
+            return named
+    name = who.name_in(doc, start, end)
+    if name:
+        return name
+    description = re.sub(
+        r"^\s*(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|encore|ainsi)\s+", "", phrase
     )
-    return " " not in word and opens and word.endswith(("é", "ée", "és", "ées", "if", "ive", "ant", "ants"))
+    return who.described(doc, description, qstart, earlier)
 
 
-def _last_person(doc: Document, start: int, end: int) -> str | None:
-    found = _persons(doc, max(0, start), end)
-    return found[-1].text if found else None
+def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier: list[Quote]) -> str | None:
+    """The speaker in the clause that introduces a quote: the subject of its verb of speech if it has one
+    ("Interrogé sur X, il répond :", "Eddy Merckx se déclare « certain » que ..."), else its first name."""
+    start = qstart - len(before)
+    verbs = list(re.finditer(rf"\b(?:{SPEECH})", before, re.IGNORECASE))
+    if not verbs:
+        persons = who.persons(doc, start, qstart)
+        return persons[0].text if persons else who.role_in(before) or _first_org(doc, start, qstart)
+    subject_end = start + verbs[-1].start()
+    subject = before[: subject_end - start]
+    clause_start = start + subject.rfind(",") + 1
+    persons = who.persons(doc, clause_start, subject_end)
+    if persons:
+        return persons[-1].text
+    organisation = _first_org(doc, clause_start, subject_end)
+    if organisation:
+        return organisation
+    clause = doc.text[clause_start:subject_end]
+    named = who.role_in(clause) or who.described(doc, clause, qstart, earlier)
+    if named:
+        return named
+    persons = who.persons(doc, start, subject_end)
+    if persons:
+        return persons[-1].text
+    return who.last_person(doc, start, qstart) or who.role_in(before) or _first_org(doc, start, qstart)
 
 
-def _name_in(doc: Document, roles: Appositions, start: int, end: int) -> str | None:
-    """A person named in [start, end), else the person a role there stands for."""
-    found = _persons(doc, start, end)
-    if found:
-        return found[0].text
-    written = _WRITTEN_NAME.match(doc.text[start:end])
-    return (
-        _role_in(roles, doc.text[start:end])
-        or _organisation(doc, start, end)
-        or (written.group(0) if written else None)
-    )
+def _first_org(doc: Document, start: int, end: int) -> str | None:
+    found = organisations(doc, start, end)
+    return found[-1] if found else None
 
 
-def _role_in(roles: Appositions, text: str) -> str | None:
-    match = None
-    for match in ROLE.finditer(text):
-        pass
-    return roles.person(match.group("head"), match.group("rest")) if match else None
-
-
-def _antecedent(doc: Document, position: int, earlier: list[Quote]) -> str | None:
-    """A pronoun's speaker: the previous quote's, if near; else the last person named before."""
-    if earlier and earlier[-1].speaker and position - earlier[-1].span.end <= PRONOUN_REACH:
-        return earlier[-1].speaker
-    return _last_person(doc, position - PRONOUN_REACH, position) or _protagonist(doc)
-
-
-def _protagonist(doc: Document) -> str | None:
-    """The person a report names most: who "il" means when no one was named nearby."""
-    counts: dict[str, int] = {}
-    for mention in doc.mentions:
-        if mention.label == "PER" and not _capital_only(doc, mention):
-            counts[mention.text] = counts.get(mention.text, 0) + 1
-    return max(counts, key=lambda name: (counts[name], len(name))) if counts else None
-
-
-def _reported(doc: Document, roles: Appositions) -> list[Quote]:
+def _reported(doc: Document, who: Speakers) -> list[Quote]:
     found = []
     for pattern in (_REPORTED, _ACCORDING):
         for match in pattern.finditer(doc.text):
-            speaker = _name_in(doc, roles, match.start("who"), match.end("who"))
+            speaker = who.name_in(doc, match.start("who"), match.end("who"))
             if speaker is None:
                 continue
             span = Span(doc.id, match.start("what"), match.end("what"))
@@ -236,23 +256,11 @@ def _reported(doc: Document, roles: Appositions) -> list[Quote]:
     return found
 
 
-def _last_organisation(doc: Document, start: int, end: int) -> str | None:
-    found = [m for m in doc.mentions if m.label == "ORG" and max(0, start) <= m.span.start and m.span.end <= end]
-    return found[-1].text if found else None
-
-
-def _organisation(doc: Document, start: int, end: int) -> str | None:
-    for mention in doc.mentions:
-        if mention.label == "ORG" and start <= mention.span.start and mention.span.end <= end:
-            return mention.text
-    return None
-
-
 @stage("quotes", version="1", scope="corpus", requires=["mentions", "sentences"], assigns=["quotes"])
 def make_quotes(settings: Settings):  # type: ignore[no-untyped-def]
     def quotes(corpus: Corpus) -> Corpus:
-        roles = Appositions(corpus.documents)
-        docs: Sequence[Document] = [replace(d, quotes=find_quotes(d, roles)) for d in corpus.documents]
+        who = Speakers(corpus.documents)
+        docs: Sequence[Document] = [replace(d, quotes=find_quotes(d, who)) for d in corpus.documents]
         return replace(corpus, documents=tuple(docs))
 
     return quotes

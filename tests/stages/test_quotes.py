@@ -1,12 +1,12 @@
 from recoupe.stages.quotes import find_quotes
-from recoupe.stages.roles import Appositions
+from recoupe.stages.speakers import Speakers
 
 from ..conftest import with_mentions
 
 
 def _said(doc, roles_from=None) -> list[tuple[str | None, str, bool]]:  # type: ignore[no-untyped-def]
-    roles = Appositions(roles_from or [doc])
-    return [(q.speaker, q.text, q.direct) for q in find_quotes(doc, roles)]
+    who = Speakers(roles_from or [doc])
+    return [(q.speaker, q.text, q.direct) for q in find_quotes(doc, who)]
 
 
 def test_speaker_before_after_and_by_pronoun() -> None:
@@ -51,3 +51,42 @@ def test_english_name_before_verb_and_german_quotation_marks() -> None:
     assert _said(english) == [("Carter", "We will isolate Raqqa,", True)]
     german = with_mentions("„Wir werden Rakka isolieren“, sagte der Minister.", [], language="de")
     assert [text for _, text, _ in _said(german)] == ["Wir werden Rakka isolieren"]
+
+
+def test_subjects_of_the_verb_of_speech_not_the_names_after_it() -> None:
+    doc = with_mentions(
+        "Dans Le Soir, Eddy Merckx se déclare certain que l'Américain Lance Armstrong "
+        "« ne fera pas le Tour de France cette année ».\n"
+        "« Il va bientôt avoir 32 ans », a déclaré mercredi le manager de l'équipe Silence Lotto, Roberto Damiani.",
+        [("Eddy Merckx", "PER"), ("Lance Armstrong", "PER"), ("Silence Lotto", "ORG"), ("Roberto Damiani", "PER")],
+    )
+    assert [speaker for speaker, _, _ in _said(doc)] == ["Eddy Merckx", "Roberto Damiani"]
+
+
+def test_organisations_described_or_written_as_acronyms_speak_for_themselves() -> None:
+    doc = with_mentions(
+        "Natixis a publié ses comptes. Le Monde en parle.\n"
+        "La banque précise dans un communiqué que « le coût du risque a augmenté ».\n"
+        "Attentif à la décision, l'AFLD explique que « les analyses pourraient être faites vite ».",
+        [("Natixis", "ORG"), ("Le Monde", "ORG"), ("Attentif", "ORG")],
+        title="Natixis en perte",
+    )
+    assert [speaker for speaker, _, _ in _said(doc)] == ["Natixis", "AFLD"]
+
+
+def test_pronouns_descriptions_and_paragraphs_of_their_own() -> None:
+    doc = with_mentions(
+        "Le procureur Jacques Dallest a parlé hier.\n"
+        "Interrogé sur la suite, il répond : « Nous continuons les recherches ».\n"
+        "La vidéo, filmée par l'armée pendant l'opération et diffusée hier soir par plusieurs chaînes, commence. "
+        "« Voici les images que le monde voulait voir », déclare la voix off.\n"
+        "Dans sa réponse, Armstrong a été très clair.\n"
+        "« Il n'y a absolument rien que je puisse accepter dans cette proposition. »\n"
+        "Le spectacle a lieu dans le « Nid d'oiseau », a-t-on précisé.",
+        [("Jacques Dallest", "PER"), ("Interrogé", "PER"), ("Armstrong", "PER")],
+    )
+    assert [(s, w[:12]) for s, w, _ in _said(doc)] == [
+        ("Jacques Dallest", "Nous continu"),
+        (None, "Voici les im"),
+        ("Armstrong", "Il n'y a abs"),
+    ]

@@ -1,0 +1,174 @@
+"""Who said it: a quote's speaker from the names, roles, pronouns and descriptions around it.
+
+A name the tagger found is taken as it is written (not a capitalised participle or a weekday
+opening a sentence). A role ("le ministre français de la Défense") is the person that role
+stands next to in the batch. A pronoun or a description of a person ("l'Américain", "le
+coureur", "ce dernier") is the previous quote's speaker if near, else the last person named,
+else the report's protagonist (the person it names most, its title counting). A description
+of an organisation ("la banque", "le communiqué", "le groupe") is the last organisation named,
+else the one the report names most. Any other description ("la voix off") stays unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from ..model import Document, Mention, Quote
+from .roles import ROLE, Appositions
+
+__all__ = ["Speakers", "organisations"]
+
+#: how far back a pronoun or a description looks for the previous quote's speaker or a name
+REACH = 600
+#: a name the tagger missed, written after the verb: "a ajouté Bruyneel", "dit Bordry"
+_WRITTEN_NAME = re.compile(r"(?:(?:M|Mme|Dr)\.\s*)?[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2}")
+_ARTICLE = r"(?:le|la|l['’]|les|ce|cet|cette|the|der|die|das)\s*"
+_PERSON_NOUN = re.compile(
+    rf"^\s*(?:{_ARTICLE}(?:\w+\s+){{0,2}}(?:coureur|joueur|joueuse|entraîneur|manager|champion|"
+    r"championne|athlète|avocat|avocate|magistrat|dirigeant|dirigeante|patron|patronne|responsable|intéressé|"
+    r"intéressée|chef|pape|souverain|pontife|leader|réalisateur|cinéaste|acteur|actrice|chanteur|chanteuse|écrivain|"
+    r"sportif|cycliste|pilote|candidat|candidate|député|députée|sénateur|sénatrice|élu|élue|syndicaliste|"
+    r"vainqueur|homme|femme|mère|père|fils|fille|ancien|ancienne|otage|victime|témoin|expert|experte|spécialiste|"
+    r"analyste|économiste|chercheur|chercheuse|professeur|médecin|juge|policier|enquêteur|militant|militante|"
+    r"opposant|opposante|diplomate|émissaire|négociateur|player|coach|spokesman|official|minister)"
+    r"|ce dernier|cette dernière|celui-ci|celle-ci|il|elle|he|she|er|sie)\b",
+    re.IGNORECASE,
+)
+#: "l'Américain", "le Belge", "le Texan" (case matters: a capitalised noun of nationality or origin)
+_NATIONALITY = re.compile(r"^\s*(?:[Ll]e|[Ll]a|[Ll]['’])\s*[A-ZÀ-Ý][a-zà-ÿ]+\b(?!\s+[A-ZÀ-Ý])")
+_ORG_NOUN = re.compile(
+    rf"^\s*{_ARTICLE}(?:\w+\s+){{0,2}}(?:communiqué|groupe|banque|journal|quotidien|hebdomadaire|agence|équipe|"
+    r"société|entreprise|rapport|ministère|parquet|syndicat|parti|association|organisation|gouvernement|commission|"
+    r"fédération|comité|club|établissement|institution|autorités|direction|texte|site|constructeur|compagnie|"
+    r"company|group|bank|government|ministry|agency|statement|report|paper|newspaper)\b",
+    re.IGNORECASE,
+)
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
+_CALENDAR = {
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février", "mars", "avril",
+    "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday",
+}  # fmt: skip
+
+
+class Speakers:
+    """Speaker resolution for one batch: the roles and person names its documents give."""
+
+    def __init__(self, docs: Iterable[Document]) -> None:
+        docs = list(docs)
+        self.roles = Appositions(docs)
+        self.names = {m.text for d in docs for m in d.mentions if m.label == "PER" and " " in m.text}
+
+    # -- names in a stretch of text -----------------------------------------------------------------
+    def persons(self, doc: Document, start: int, end: int) -> list[Mention]:
+        return [
+            m
+            for m in doc.mentions
+            if m.label == "PER" and start <= m.span.start and m.span.end <= end and not _capital_only(doc, m)
+        ]
+
+    def last_person(self, doc: Document, start: int, end: int) -> str | None:
+        found = self.persons(doc, max(0, start), end)
+        return found[-1].text if found else None
+
+    def name_in(self, doc: Document, start: int, end: int) -> str | None:
+        """A person named in [start, end), else the person a role there stands for, else an organisation."""
+        found = self.persons(doc, start, end)
+        if found:
+            return found[0].text
+        written = _WRITTEN_NAME.match(doc.text[start:end])
+        if written and written.group(0).lower() in _CALENDAR:
+            written = None
+        return self.role_in(doc.text[start:end]) or _organisation(doc, start, end) or (written and written.group(0))
+
+    def role_in(self, text: str) -> str | None:
+        match = None
+        for match in ROLE.finditer(text):
+            pass
+        return self.roles.person(match.group("head"), match.group("rest")) if match else None
+
+    def person_after(self, doc: Document, position: int) -> str | None:
+        """A name set off after a description: "le manager de l'équipe Silence Lotto, Roberto Damiani"."""
+        gap = re.match(r"[^.,;:!?«»\"]{0,120}?,\s*", doc.text[position : position + 140])
+        if gap is None:
+            return None
+        start = position + gap.end()
+        found = [m for m in self.persons(doc, start, start + 80) if m.span.start == start]
+        return found[0].text if found else None
+
+    # -- what a pronoun or a description stands for -------------------------------------------------
+    def antecedent(self, doc: Document, position: int, earlier: list[Quote]) -> str | None:
+        """The previous quote's speaker, if near; else the last person named before; else the protagonist."""
+        if earlier and earlier[-1].speaker and position - earlier[-1].span.end <= REACH:
+            return earlier[-1].speaker
+        return self.last_person(doc, position - REACH, position) or self.protagonist(doc)
+
+    def described(self, doc: Document, description: str, position: int, earlier: list[Quote]) -> str | None:
+        """Who a description at ``position`` stands for (None when it is neither a person nor an organisation)."""
+        if _ORG_NOUN.match(description):
+            return _main_organisation(doc) or _last_organisation(doc, position - REACH, position)
+        if _PERSON_NOUN.match(description) or _NATIONALITY.match(description) or ROLE.match(description.strip()):
+            return self.antecedent(doc, position, earlier)
+        return None
+
+    def protagonist(self, doc: Document) -> str | None:
+        """The person a report names most, a name in its title counting three times."""
+        counts: Counter[str] = Counter()
+        for mention in doc.mentions:
+            if mention.label == "PER" and not _capital_only(doc, mention):
+                counts[mention.text] += 1
+        title = doc.title or ""
+        for name in self.names:
+            surname = name.split()[-1]
+            if len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", title):
+                best = max((n for n in counts if n.split()[-1] == surname), key=len, default=name)
+                counts[best] += 3
+        return max(counts, key=lambda name: (counts[name], len(name))) if counts else None
+
+
+def _capital_only(doc: Document, mention: Mention) -> bool:
+    """A word the tagger took for a name because it opens a sentence ("Attentif", "Interrogé", "Lundi")."""
+    word = mention.text.lower()
+    if word in _CALENDAR:
+        return True
+    opens = (
+        mention.span.start == 0
+        or doc.text[mention.span.start - 1] == "\n"
+        or doc.text[max(0, mention.span.start - 2) : mention.span.start] == ". "
+    )
+    return " " not in word and opens and word.endswith(("é", "ée", "és", "ées", "if", "ive", "ant", "ants"))
+
+
+def organisations(doc: Document, start: int, end: int) -> list[str]:
+    """Organisations the tagger found in [start, end), and acronyms it missed ("l'AFLD", "la CGT")."""
+    found = [
+        (m.span.start, m.text)
+        for m in doc.mentions
+        if m.label == "ORG" and max(0, start) <= m.span.start and m.span.end <= end and not _capital_only(doc, m)
+    ]
+    known = {position for position, _ in found}
+    for match in _ACRONYM.finditer(doc.text, max(0, start), end):
+        if match.start() not in known and not any(p <= match.start() < p + len(t) for p, t in found):
+            found.append((match.start(), match.group(0)))
+    return [text for _, text in sorted(found)]
+
+
+def _last_organisation(doc: Document, start: int, end: int) -> str | None:
+    found = organisations(doc, start, end)
+    return found[-1] if found else None
+
+
+def _organisation(doc: Document, start: int, end: int) -> str | None:
+    found = organisations(doc, start, end)
+    return found[0] if found else None
+
+
+def _main_organisation(doc: Document) -> str | None:
+    """The organisation a report names most, a name in its title counting three times."""
+    counts = Counter(m.text for m in doc.mentions if m.label == "ORG")
+    for name in counts:
+        if re.search(rf"\b{re.escape(name)}\b", doc.title or ""):
+            counts[name] += 3
+    return max(counts, key=lambda name: (counts[name], len(name))) if counts else None
