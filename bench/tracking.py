@@ -72,9 +72,12 @@ def recoupe_online(docs: list[RawDocument], threshold: float) -> list[int]:
     tracking.JOIN_AFFINITY = threshold
     with tempfile.TemporaryDirectory() as folder:
         store = open_store(str(Path(folder) / "t.db"))
+        repeats: dict[str, str] = {}
         for doc in docs:
-            tracking.ingest_items([doc], store, Settings(), publish_versions=False)
+            result = tracking.ingest_items([doc], store, Settings(), publish_versions=False)
+            repeats.update((doc.id, original) for original in result.duplicate_of.values())
         story_of = store.story_of_documents()
+        story_of.update((copy, story_of[original]) for copy, original in repeats.items())
         store.close()
     numbers: dict[str, int] = {}
     return [numbers.setdefault(story_of[d.id], len(numbers)) for d in docs]

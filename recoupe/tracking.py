@@ -57,6 +57,8 @@ PUBLISH_ATTEMPTS = 3
 class IngestResult:
     added: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
+    #: the stored document each duplicate repeats (by source)
+    duplicate_of: dict[str, str] = field(default_factory=dict)
     versions: list[str] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     published: dict[str, int] = field(default_factory=dict)
@@ -111,14 +113,12 @@ def _stage_key() -> str:
 def _store_one(store: Store, doc: Document, own: Document, settings: Settings, result: IngestResult) -> str | None:
     """Store ``doc`` (``own``: the same before the story stages, whose results are kept) and assign it."""
     digest = content_hash(doc.text)
-    if store.known_hash(digest):
-        result.duplicates.append(doc.source)
+    if _duplicate(store, digest, doc, result):
         return None
     found = features(doc)
     day = (doc.published or datetime.now(UTC).isoformat())[:10]
     with store.transaction():
-        if store.known_hash(digest):  # stored by another process meanwhile
-            result.duplicates.append(doc.source)
+        if _duplicate(store, digest, doc, result):  # stored by another process meanwhile
             return None
         previous = store.current_by_url(doc.url) if doc.url else None
         raw = replace(doc.raw, id=store.free_id(doc.id))
@@ -135,6 +135,14 @@ def _store_one(store: Store, doc: Document, own: Document, settings: Settings, r
             result.added.append(raw.id)
         store.save_story(grow(story, found, weights, day), doc.title or raw.id)
     return story.id
+
+
+def _duplicate(store: Store, digest: str, doc: Document, result: IngestResult) -> bool:
+    stored = store.known_hash(digest)
+    if stored:
+        result.duplicates.append(doc.source)
+        result.duplicate_of[doc.source] = stored
+    return stored is not None
 
 
 def _assign(

@@ -43,6 +43,9 @@ _UNIT_CLASSES = {
     "morts": {"morts", "tues", "victimes", "deces", "dead", "killed", "deaths", "tote", "toten"},
     "blesses": {"blesses", "injured", "wounded", "verletzte"},
 }
+#: durations and ages: a bare "13 ans" or "cinq jours" says nothing of what it measures
+_TIME_UNITS = {"an", "annee", "moi", "semaine", "jour", "heure", "minute", "seconde", "siecle", "foi", "year", "month",
+               "week", "day", "hour", "jahr", "monat", "woche", "tag", "stunde"}  # fmt: skip
 #: an approximate figure within this relative margin of another agrees with it (rounding in the reports)
 MARGIN = 0.05
 
@@ -77,6 +80,11 @@ def figure_conflicts(docs: Sequence[Document]) -> list[Conflict]:
     for doc in docs:
         for figure in doc.figures:
             key = (unit_class(figure.unit), phonetic(figure.place) if figure.place else "")
+            if key[0] in _TIME_UNITS:  # "73 ans", "cinq jours": of what? only the same complement compares
+                complement = fold(figure.subject or "")[len(fold(figure.unit)) :].strip()
+                if not complement:
+                    continue
+                key = (f"{key[0]} {complement}", key[1])
             groups.setdefault(key, []).append(figure)
     conflicts = []
     for figures in groups.values():

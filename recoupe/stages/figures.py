@@ -20,8 +20,17 @@ __all__ = ["find_figures"]
 
 _STOP = {
     "la", "le", "les", "l", "un", "une", "des", "du", "de", "d", "à", "a", "au", "aux", "en", "et", "ou", "sur",
-    "dans", "par", "pour", "avec", "the", "of", "and", "in", "on", "to", "der", "die", "das", "und", "ans", "fois",
+    "dans", "par", "pour", "avec", "the", "of", "and", "in", "on", "to", "der", "die", "das", "und",
 }  # fmt: skip
+#: a number before a month is a day of a date the dates stage could not resolve (no year known)
+_MONTHS = {
+    "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout", "septembre",
+    "octobre", "novembre", "décembre", "decembre", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "januar", "februar", "märz", "juni", "juli",
+    "oktober", "dezember",
+}  # fmt: skip
+#: "les deux pays", "ces deux points", "tous deux": a number in words after these refers, it does not count
+_REFERRING = re.compile(r"\b(?:les|ces|nos|vos|leurs|ses|mes|tous|toutes|the|these|both)\s+$", re.IGNORECASE)
 _UNIT = re.compile(r"^\s*(?:(?:de|d['’]|of)\s*)?(?P<unit>%|€|\$|[^\W\d_][\w’'-]*)", re.IGNORECASE)
 _PREPOSITION = r"(?:de|d['’]|du|des|dans|à|au|aux|en|sur|pour|in|of|at|im|in der)"
 _COMPLEMENT = re.compile(
@@ -48,12 +57,14 @@ def find_figures(doc: Document) -> tuple[Figure, ...]:
             start, end = base + number.start, base + number.end
             if any(start < e and s < end for s, e in dates) or _is_year(doc.text, start, number):
                 continue
+            if _refers(doc.text, start, sentence.span.start):
+                continue
             unit, after = _unit(doc.text, end)
             if unit is not None:
                 end = after  # the figure's span covers what it counts: "5 000 à 6 000 combattants"
             elif last_unit and start - last_unit[1] <= INHERIT_REACH:
                 unit = last_unit[0]
-            if unit is None or _is_clock_time(doc.text, start, unit):
+            if unit is None or _is_clock_time(doc.text, start, unit) or unit.lower() in _MONTHS:
                 continue
             last_unit = (unit, end)
             subject, place = _subject(doc, unit, after, sentence.span.end)
@@ -74,10 +85,22 @@ def _is_year(text: str, start: int, number: Number) -> bool:
 
 
 def _is_clock_time(text: str, start: int, unit: str) -> bool:
-    """ "vers 23 heures" is a time of day, not a count of hours."""
+    """ "vers 23 heures", "16 h30" are times of day, not counts of hours."""
+    if re.fullmatch(r"h\d\d", unit.lower()):
+        return True
     return unit.lower() in {"heures", "heure", "h", "uhr", "o'clock"} and bool(
         _CLOCK.search(text[max(0, start - 14) : start])
     )
+
+
+def _refers(text: str, start: int, sentence_start: int) -> bool:
+    """A number in words that refers rather than counts ("les deux pays"), or is part of a name
+    ("les Vingt-Sept", "la montagne Trois Frères": capitalised inside a sentence)."""
+    if text[start].isdigit():
+        return False
+    if text[start].isupper() and text[sentence_start:start].strip():
+        return True
+    return bool(_REFERRING.search(text[max(0, start - 10) : start]))
 
 
 def _unit(text: str, end: int) -> tuple[str | None, int]:

@@ -68,7 +68,7 @@ _WORDS_EN = [
 ]
 _WORD = "|".join(sorted(_WORDS_FR + _WORDS_EN, key=len, reverse=True))
 _SPELLED = rf"(?:{_WORD})(?:(?:[\s-]+(?:et[\s-]+)?)(?:un|une|{_WORD}))*"
-_DIGITS = r"\d{1,3}(?:[ .]\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?"
+_DIGITS = r"\d{1,3}(?:[ .\u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?"
 _SCALE = {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "thousand": 1e3,
           "billion": 1e9, "billions": 1e9, "millionen": 1e6, "milliarden": 1e9}  # fmt: skip
 _SCALED = rf"(?P<n>{_DIGITS}|{_SPELLED})(?:\s+(?P<scale>{'|'.join(_SCALE)})\b)?"
@@ -76,7 +76,7 @@ _SCALED = rf"(?P<n>{_DIGITS}|{_SPELLED})(?:\s+(?P<scale>{'|'.join(_SCALE)})\b)?"
 _ORDERS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
            "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000}  # fmt: skip
 _VAGUE = re.compile(
-    r"\b(?P<det>une|un|des|quelques|plusieurs)\s+(?P<order>" + "|".join(_ORDERS) + r")s?"
+    r"\b(?P<det>une|un|des|aux|quelques|plusieurs)\s+(?P<order>" + "|".join(_ORDERS) + r")s?"
     r"(?:\s+de\s+(?P<of>milliers|millions))?\b",
     re.IGNORECASE,
 )
@@ -105,7 +105,7 @@ class Number:
 def _value(raw: str, scale: str | None, language: str) -> float | None:
     raw = raw.strip()
     if raw[0].isdigit():
-        digits = re.sub(r"[ .](?=\d{3}\b)", "", raw).replace(",", ".")
+        digits = re.sub(r"[ .\u00a0\u202f](?=\d{3}\b)", "", raw).replace(",", ".")
         try:
             value = float(digits)
         except ValueError:

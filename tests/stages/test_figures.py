@@ -57,3 +57,21 @@ def test_compatibility_of_figures() -> None:
     assert compatible(_figure(225, 275, "about"), _figure(250, 250))
     assert compatible(_figure(200, 200, "at_least"), _figure(5000, 5000))
     assert unit_class("djihadistes") == unit_class("combattants") != unit_class("civils")
+
+
+def test_days_of_dates_references_and_names_are_not_figures_ages_and_durations_are() -> None:
+    text = (
+        "Le dalaï-lama, âgé de 73 ans, arrive le 22 août pour douze jours. Les deux pays en parlent, "
+        "tous deux inquiets, comme les Vingt-Sept. L'entrevue a débuté vers 16 h30 devant 1\u00a0500 fidèles."
+    )
+    figures = find_figures(with_mentions(text, []))
+    assert [(f.text, f.low) for f in figures] == [("73 ans", 73), ("douze jours", 12), ("1\u00a0500 fidèles", 1500)]
+
+
+def test_bare_ages_and_durations_of_different_things_do_not_conflict() -> None:
+    from recoupe.stages.conflicts import figure_conflicts
+
+    one = with_mentions("Le dalaï-lama, âgé de 73 ans, reste douze jours.", [])
+    two = with_mentions("Après 49 ans d'exil, il enseigne cinq jours à Nantes.", [], id="d2")
+    docs = [replace(d, figures=find_figures(d)) for d in (one, two)]
+    assert figure_conflicts(docs) == []
