@@ -32,7 +32,8 @@ def _ingest(store: Store, args: argparse.Namespace) -> int:
     for failure in result.failures:
         print(f"recoupe: {failure.message}", file=sys.stderr)
     print(
-        f"{len(result.added)} added, {len(result.versions)} new versions, {len(result.duplicates)} already stored, "
+        f"{len(result.added)} added ({len(result.copies)} copies of a stored report), {len(result.versions)} new "
+        f"versions, {len(result.duplicates)} already stored, "
         f"{len(result.failures)} failures; stories updated: "
         + (", ".join(f"{s} (v{v})" for s, v in result.published.items()) or "none")
     )
@@ -49,6 +50,7 @@ def _stories(store: Store, args: argparse.Namespace) -> int:
                 "when": s.last_published,
                 "updated": s.updated_at,
                 "documents": list(s.documents),
+                "copies": store.copies(s.id),
             }
             for s in stories
         ]

@@ -36,6 +36,7 @@ from .model import Corpus, Document, Failure, RawDocument
 from .pipeline import DEFAULT_STAGES, Pipeline
 from .registry import stages
 from .report import Report
+from .stages.copies import COPY_CONTAINMENT, shingles
 from .stages.stories import build_story
 from .store import Store, content_hash
 from .store.codec import decode, encode
@@ -49,6 +50,8 @@ _FIRST_CORPUS = next(i for i, s in enumerate(ANALYSIS_STAGES) if stages.get(s).i
 DOCUMENT_STAGES, STORY_STAGES = ANALYSIS_STAGES[:_FIRST_CORPUS], ANALYSIS_STAGES[_FIRST_CORPUS:]
 
 
+#: a new document is compared with this many of its story's latest documents to find what it copies
+COPY_LOOKBACK = 50
 #: analyses of one story before its report is stored even if another writer changed it meanwhile
 PUBLISH_ATTEMPTS = 3
 
@@ -59,6 +62,8 @@ class IngestResult:
     duplicates: list[str] = field(default_factory=list)
     #: the stored document each duplicate repeats (by source)
     duplicate_of: dict[str, str] = field(default_factory=dict)
+    #: new documents that copy most of a stored one (same wire story), and which
+    copies: dict[str, str] = field(default_factory=dict)
     versions: list[str] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     published: dict[str, int] = field(default_factory=dict)
@@ -126,8 +131,12 @@ def _store_one(store: Store, doc: Document, own: Document, settings: Settings, r
         documents, total = store.corpus()
         weights = tfidf(found.words, df, documents)
         story = _assign(store, found, weights, total / max(documents, 1), documents, day, previous, settings)
+        original = _copied(store, story.id, doc.text) if story.documents else None
         store.add_document(raw, digest, story.id)
         store.add_annotations(raw.id, _stage_key(), *encode(own))
+        if original:
+            store.mark_copy(raw.id, original)
+            result.copies[raw.id] = original
         if previous:
             store.supersede(previous[0], raw.id)
             result.versions.append(raw.id)
@@ -135,6 +144,17 @@ def _store_one(store: Store, doc: Document, own: Document, settings: Settings, r
             result.added.append(raw.id)
         store.save_story(grow(story, found, weights, day), doc.title or raw.id)
     return story.id
+
+
+def _copied(store: Store, story_id: str, text: str) -> str | None:
+    """The story's document this text repeats most of (a copy of the same wire story), if any."""
+    mine = shingles(text)
+    for other, other_text, copy_of in store.recent_texts(story_id, COPY_LOOKBACK):
+        theirs = shingles(other_text)
+        smaller = min(len(mine), len(theirs))
+        if smaller and len(mine & theirs) / smaller >= COPY_CONTAINMENT:
+            return copy_of or other
+    return None
 
 
 def _duplicate(store: Store, digest: str, doc: Document, result: IngestResult) -> bool:

@@ -160,6 +160,26 @@ class Store(ABC):
         )
         return {doc: (data, bytes(vectors) if vectors is not None else None) for doc, data, vectors in rows}
 
+    def recent_texts(self, story_id: str, limit: int) -> list[tuple[str, str, str | None]]:
+        """(id, clean text, copy_of) of a story's latest live documents, from their stored annotations."""
+        rows = self.query(
+            "SELECT d.id, a.data, d.copy_of FROM documents d JOIN annotations a ON a.document_id = d.id"
+            " WHERE d.story_id = ? AND d.superseded_by IS NULL ORDER BY d.ingested_at DESC, d.id DESC LIMIT ?",
+            (story_id, limit),
+        )
+        return [(doc, json.loads(data)["text"], copy_of) for doc, data, copy_of in rows]
+
+    def mark_copy(self, document_id: str, original: str) -> None:
+        self._run("UPDATE documents SET copy_of = ? WHERE id = ?", (original, document_id))
+
+    def copies(self, story_id: str) -> dict[str, str]:
+        """Copy -> the document it repeats, among a story's live documents."""
+        rows = self.query(
+            "SELECT id, copy_of FROM documents WHERE story_id = ? AND superseded_by IS NULL AND copy_of IS NOT NULL",
+            (story_id,),
+        )
+        return {doc: original for doc, original in rows}
+
     def supersede(self, old_id: str, new_id: str) -> None:
         self._run("UPDATE documents SET superseded_by = ? WHERE id = ?", (new_id, old_id))
 

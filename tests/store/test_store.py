@@ -146,3 +146,18 @@ def test_a_published_report_built_from_stored_annotations_equals_a_fresh_analysi
     store._run("DELETE FROM annotations")
     fresh = analyse_story(store, "s1", Settings()).to_dict()
     assert json.loads(published) == json.loads(json.dumps(fresh, ensure_ascii=False))
+
+
+def test_a_copy_of_a_stored_wire_story_is_linked_to_it(store_url: str, tmp_path: Path) -> None:
+    store = open_store(store_url)
+    ingest([EXAMPLE], store, Settings())
+    wire = json.loads((EXAMPLE / "03-depeches.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    copy = dict(wire, id="reprise", outlet="Le Journal de Villeurbanne")
+    copy["text"] = wire["text"] + "\nNotre journal suivra l'affaire dans ses prochaines éditions."
+    path = tmp_path / "reprise.jsonl"
+    path.write_text(json.dumps(copy, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = ingest([path], store, Settings())
+    assert result.copies == {"reprise": wire["id"]}
+    [story] = [s for s in store.stories() if "reprise" in s.documents]
+    assert store.copies(story.id) == {"reprise": wire["id"]}
+    assert_consistent(store)

@@ -20,6 +20,8 @@ ALTER TABLE stories ADD COLUMN first_seen TEXT NOT NULL DEFAULT '';
 ALTER TABLE stories ADD COLUMN last_seen TEXT NOT NULL DEFAULT '';
 ALTER TABLE stories ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX stories_pending ON stories (pending);
+-- a document that repeats most of an earlier one's wording (a copy of the same wire story) names it
+ALTER TABLE documents ADD COLUMN copy_of TEXT;
 CREATE TABLE story_terms (
     term TEXT NOT NULL,
     story_id TEXT NOT NULL,
