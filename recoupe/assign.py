@@ -69,7 +69,9 @@ class StoryFeatures:
 
 
 def features(doc: Document) -> DocumentFeatures:
-    words = Counter(w for w in _WORD.findall(doc.text.lower()) if w not in _STOP)
+    """A document's embedding, entities, and words (its title's included: the clean text leaves the title out)."""
+    text = f"{doc.title or ''}\n{doc.text}"
+    words = Counter(w for w in _WORD.findall(text.lower()) if w not in _STOP)
     return DocumentFeatures(document_vector(doc), words, entity_keys(doc))
 
 

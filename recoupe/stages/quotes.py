@@ -42,12 +42,16 @@ _WHO = r"(?:(?:M|Mme|Dr|Mr|Mrs|Pr)\.\s*)?[^.,;:!?«»\"]{2,80}"
 _AFTER = re.compile(
     rf"^\s*,?\s*(?:(?:a|avait|ont|avaient|aurait)(?:-t)?-(?P<p1>{_PRONOUN})\s+(?:\w+\s+){{0,2}}?(?:{SPEECH})"
     rf"|(?:{SPEECH})-(?:t-)?(?P<p2>{_PRONOUN}|on)\b"
+    rf"|(?:{SPEECH})\s+(?P<p3>er|sie|man)\b"  # German: "sagte er", "fügte sie hinzu"
+    rf"|(?P<p4>he|she)\s+(?:{SPEECH})\b"  # English: "he said"
     rf"|(?:a|avait|ont|has|had)?\s*(?:\w+\s+){{0,3}}?(?:{SPEECH})\s+(?P<who>{_WHO}))",
     re.IGNORECASE,
 )
 #: English order, name before verb: '"…," Carter told reporters' / '"…," said Ashton Carter' is _AFTER
 _AFTER_NAME_FIRST = re.compile(
-    rf"^\s*,?\s*(?P<who>(?:(?:Mr|Mrs|Ms|Dr)\.\s*)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}})\s+(?:{SPEECH})\b"
+    rf"^\s*,?\s*(?P<who>(?:(?:Mr|Mrs|Ms|Dr)\.\s*)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}}"
+    r"|the\s+[^,.;:!?\"“”]{2,60},\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},?"  # "the mayor of Paris, Anne Hidalgo,"
+    rf")\s+(?:{SPEECH})\b"
 )
 #: an incise later in the sentence: "« … » contrôlés par les jihadistes, a-t-il déclaré."
 _LATER = re.compile(
@@ -193,9 +197,10 @@ def _from_incise(
     doc: Document, who: Speakers, incise: re.Match[str], qstart: int, qend: int, earlier: list[Quote]
 ) -> str | None:
     """ ", a-t-il ajouté" / ", a indiqué M. Carter" / ", a déclaré le manager de l'équipe, Roberto Damiani"."""
-    pronoun = (incise.groupdict().get("p1") or incise.groupdict().get("p2") or "").lower()
+    groups = incise.groupdict()
+    pronoun = (groups.get("p1") or groups.get("p2") or groups.get("p3") or groups.get("p4") or "").lower()
     if pronoun:
-        return None if pronoun == "on" else who.antecedent(doc, qstart, earlier)
+        return None if pronoun in ("on", "man") else who.antecedent(doc, qstart, earlier)
     start, end = qend + incise.start("who"), qend + incise.end("who")
     phrase = incise.group("who") or ""
     described = _DESCRIPTION.match(phrase) or re.match(r"^\s*(?:\w+\s+)?(?:le|la|l['’])", phrase)
@@ -231,6 +236,8 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
         return organisation
     clause = doc.text[clause_start:subject_end]
     named = who.role_in(clause) or who.described(doc, clause, qstart, earlier)
+    if named is None and not doc.mentions:  # no tagger for this language: "Präsident François Hollande erklärte"
+        named = who.written_before(clause)
     if named:
         return named
     persons = who.persons(doc, start, subject_end)

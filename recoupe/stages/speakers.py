@@ -45,7 +45,14 @@ _ORG_NOUN = re.compile(
     r"company|group|bank|government|ministry|agency|statement|report|paper|newspaper)\b",
     re.IGNORECASE,
 )
-_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b(?![-’'])")
+#: a German office written before the name, one word: "US-Verteidigungsminister Ashton Carter"
+_GERMAN_OFFICE = re.compile(
+    r"^[\w-]*(?:minister|ministerin|präsident|präsidentin|kanzler|kanzlerin|sprecher|sprecherin|chef|chefin|"
+    r"bürgermeister|bürgermeisterin|direktor|direktorin|leiter|leiterin)\s+",
+    re.IGNORECASE,
+)
+_NAME_AT_END = re.compile(r"([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,2})\s*$")
 _CALENDAR = {
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février", "mars", "avril",
     "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "monday", "tuesday",
@@ -78,10 +85,21 @@ class Speakers:
         found = self.persons(doc, start, end)
         if found:
             return found[0].text
-        written = _WRITTEN_NAME.match(doc.text[start:end])
+        stretch = doc.text[start:end]
+        office = _GERMAN_OFFICE.match(stretch)
+        written = _WRITTEN_NAME.match(stretch, office.end() if office else 0)
         if written and written.group(0).lower() in _CALENDAR:
             written = None
         return self.role_in(doc.text[start:end]) or _organisation(doc, start, end) or (written and written.group(0))
+
+    def written_before(self, text: str) -> str | None:
+        """Two or three capitalised words ending a clause: a name the tagger missed (German has no tagger)."""
+        match = _NAME_AT_END.search(text)
+        if match is None:
+            return None
+        name = match.group(1)
+        office = _GERMAN_OFFICE.match(name)
+        return name[office.end() :] if office and " " in name[office.end() :] else name
 
     def role_in(self, text: str) -> str | None:
         match = None

@@ -90,3 +90,24 @@ def test_pronouns_descriptions_and_paragraphs_of_their_own() -> None:
         (None, "Voici les im"),
         ("Armstrong", "Il n'y a abs"),
     ]
+
+
+def test_english_speakers_after_a_description_and_by_pronoun() -> None:
+    doc = with_mentions(
+        '"We are making progress," said Ashton Carter. "The fight will be long," he added.\n'
+        '"It is a historic day," the mayor of Paris, Anne Hidalgo, told AFP.',
+        [("Ashton Carter", "PER"), ("Anne Hidalgo", "PER")],
+        language="en",
+    )
+    assert [speaker for speaker, _, _ in _said(doc)] == ["Ashton Carter", "Ashton Carter", "Anne Hidalgo"]
+
+
+def test_german_speakers_without_a_tagger() -> None:
+    doc = with_mentions(
+        "„Wir machen Fortschritte“, sagte US-Verteidigungsminister Ashton Carter.\n"
+        "Der französische Präsident François Hollande erklärte: „Raqqa darf nicht vergessen werden.“\n"
+        "„Der Kampf wird lang sein“, fügte er hinzu.",
+        [],
+        language="de",
+    )
+    assert [speaker for speaker, _, _ in _said(doc)] == ["Ashton Carter", "François Hollande", "François Hollande"]
