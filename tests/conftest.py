@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 from dataclasses import replace
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -33,6 +35,15 @@ def with_mentions(text: str, names: list[tuple[str, str]], *, id: str = "d1", **
         start = text.index(name)
         mentions.append(Mention(Span(id, start, start + len(name)), name, label))  # type: ignore[arg-type]
     return make_doc(text, id=id, mentions=tuple(mentions), **fields)
+
+
+def bench_module(name: str) -> ModuleType:
+    """A script of bench/ loaded as a module (the CI floors reuse the benchmarks' scoring)."""
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def shared(*parts: str) -> Path:

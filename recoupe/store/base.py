@@ -11,8 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib.resources import files
@@ -75,9 +75,28 @@ class Store(ABC):
     @abstractmethod
     def close(self) -> None: ...
 
+    _depth = 0
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All or nothing, one writer at a time across processes; a transaction inside another joins it."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
+        try:
+            with self._atomic():
+                yield
+        finally:
+            self._depth = 0
+
     @abstractmethod
-    def transaction(self) -> AbstractContextManager[Any]:
-        """All or nothing, one writer at a time across processes."""
+    def _atomic(self) -> AbstractContextManager[Any]:
+        """One transaction of the backend, holding the store's single-writer lock."""
 
     @abstractmethod
     def _run(self, sql: str, params: Sequence[Any] = ()) -> Any:

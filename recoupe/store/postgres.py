@@ -39,29 +39,16 @@ class PostgresStore(Store):
             self.db = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
             raise ConfigError(f"--db {self.where}", f"cannot connect: {str(exc).strip()}") from exc
-        self._depth = 0
         self.migrate()
 
     def close(self) -> None:
         self.db.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[Any]:
-        """All or nothing; one writer at a time (advisory lock); nested calls join."""
-        if self._depth:
-            self._depth += 1
-            try:
-                yield self.db
-            finally:
-                self._depth -= 1
-            return
-        self._depth = 1
-        try:
-            with self.db.transaction():
-                self.db.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
-                yield self.db
-        finally:
-            self._depth = 0
+    def _atomic(self) -> Iterator[None]:
+        with self.db.transaction():
+            self.db.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
+            yield
 
     def _run(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self.db.execute(sql.replace("?", "%s"), tuple(params))  # type: ignore[call-overload]

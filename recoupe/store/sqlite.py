@@ -23,31 +23,19 @@ class SQLiteStore(Store):
         self.db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA foreign_keys=ON")
-        self._depth = 0
         self.migrate()
 
     def close(self) -> None:
         self.db.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One writer at a time across processes (BEGIN IMMEDIATE); all or nothing; nested calls join."""
-        if self._depth:
-            self._depth += 1
-            try:
-                yield self.db
-            finally:
-                self._depth -= 1
-            return
+    def _atomic(self) -> Iterator[None]:
         self.db.execute("BEGIN IMMEDIATE")
-        self._depth = 1
         try:
-            yield self.db
+            yield
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
-        finally:
-            self._depth = 0
         self.db.execute("COMMIT")
 
     def _run(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:

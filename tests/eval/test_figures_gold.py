@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
-from ..conftest import ROOT, shared
+from ..conftest import ROOT, bench_module, shared
 
 #: a little under bench/results/figures.md: (F1, value accuracy, unit accuracy) per gold set
 FLOORS = {
@@ -18,10 +16,7 @@ FLOORS = {
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_figures_stay_above_the_floor(name: str) -> None:
     shared("data", "rpm2", "dev.jsonl")
-    spec = importlib.util.spec_from_file_location("bench_figures", ROOT / "bench" / "figures.py")
-    assert spec and spec.loader
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = bench_module("figures")
     gold = bench.load(ROOT / "tests" / "gold" / name)
     docs, raws = bench.analyse(shared(), gold)
     result = bench.score(bench.recoupe_figures, docs, raws, gold)
