@@ -67,6 +67,10 @@ class Speakers:
         docs = list(docs)
         self.roles = Appositions(docs)
         self.names = {m.text for d in docs for m in d.mentions if m.label == "PER" and " " in m.text}
+        self._surnames: dict[str, list[str]] = {}
+        for name in self.names:
+            self._surnames.setdefault(name.split()[-1], []).append(name)
+        self._protagonists: dict[str, str | None] = {}
 
     # -- names in a stretch of text -----------------------------------------------------------------
     def persons(self, doc: Document, start: int, end: int) -> list[Mention]:
@@ -133,17 +137,17 @@ class Speakers:
 
     def protagonist(self, doc: Document) -> str | None:
         """The person a report names most, a name in its title counting three times."""
-        counts: Counter[str] = Counter()
-        for mention in doc.mentions:
-            if mention.label == "PER" and not _capital_only(doc, mention):
-                counts[mention.text] += 1
-        title = doc.title or ""
-        for name in self.names:
-            surname = name.split()[-1]
-            if len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", title):
-                best = max((n for n in counts if n.split()[-1] == surname), key=len, default=name)
-                counts[best] += 3
-        return max(counts, key=lambda name: (counts[name], len(name))) if counts else None
+        if doc.id not in self._protagonists:
+            counts: Counter[str] = Counter()
+            for mention in doc.mentions:
+                if mention.label == "PER" and not _capital_only(doc, mention):
+                    counts[mention.text] += 1
+            for word in set(re.findall(r"\w{3,}", doc.title or "")):
+                for name in self._surnames.get(word, ()):
+                    best = max((n for n in counts if n.split()[-1] == word), key=len, default=name)
+                    counts[best] += 3
+            self._protagonists[doc.id] = max(counts, key=lambda n: (counts[n], len(n))) if counts else None
+        return self._protagonists[doc.id]
 
 
 def _capital_only(doc: Document, mention: Mention) -> bool:
