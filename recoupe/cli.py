@@ -22,6 +22,9 @@ EXIT_OK = 0
 OUTPUTS = (("json", "json"), ("md", "markdown"), ("html", "html"))
 
 
+_DB_HELP = "store: a SQLite file path (default recoupe.db in the working directory) or postgresql://user@host/db"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="recoupe", description="Cross-check news reports into cited story articles.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -35,14 +38,14 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--quiet", action="store_true", help="print failures only")
     ingest = commands.add_parser("ingest", help="add documents to a store; each joins a story on arrival")
     ingest.add_argument("paths", nargs="+", help="text, HTML, JSONL or RSS/Atom files, or folders of them")
-    ingest.add_argument("--db", help="store: a SQLite file path (default recoupe.db in the working directory)")
+    ingest.add_argument("--db", help=_DB_HELP)
     stories = commands.add_parser("stories", help="list the stored stories")
-    stories.add_argument("--db", help="store: a SQLite file path (default recoupe.db)")
+    stories.add_argument("--db", help=_DB_HELP)
     stories.add_argument("--since", help="only stories with news on or after this ISO date")
     stories.add_argument("--json", action="store_true", help="JSON: each story's id and the ids of its documents")
     story = commands.add_parser("story", help="print a stored story's current report")
     story.add_argument("id", help="story id, as `recoupe stories` lists it")
-    story.add_argument("--db", help="store: a SQLite file path (default recoupe.db)")
+    story.add_argument("--db", help=_DB_HELP)
     story.add_argument(
         "--changes", action="store_true", help="what changed since an earlier version (default: the previous)"
     )

@@ -58,7 +58,7 @@ def _stories(store: Store, args: argparse.Namespace) -> int:
         return 0
     for s in stories:
         print(
-            f"{s.id}\t{s.last_published or '-'}\t{len(s.documents)} docs, {s.outlets} outlets\tupdated {s.updated_at}\t{s.title}"
+            f"{s.id}\t{s.last_published or '-'}\t{_count(len(s.documents), 'document')}, {_count(s.outlets, 'outlet')}\tupdated {s.updated_at}\t{s.title}"
         )
     return 0
 
@@ -115,3 +115,7 @@ def _changes(store: Store, args: argparse.Namespace, version: int, report_json: 
     for sentence in update:
         print(f"- {sentence['text']} [{', '.join(c['doc'] for c in sentence['citations'])}]")
     return 0
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
