@@ -108,7 +108,10 @@ def _print_summary(report: Report, *, quiet: bool) -> None:
     print(f"{len(report.documents)} documents, {len(report.stories)} stories, {len(report.failures)} failures")
     for story in report.stories:
         apart = f" (apart: {', '.join(story.off_topic)})" if story.off_topic else ""
-        print(f"  {story.id} [{len(story.documents)} docs, {story.when or 'date unknown'}] {story.title}{apart}")
+        count = len(story.documents)
+        print(
+            f"  {story.id} [{count} document{'' if count == 1 else 's'}, {story.when or 'date unknown'}] {story.title}{apart}"
+        )
 
 
 def _exit_code(report: Report) -> int:
