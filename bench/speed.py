@@ -29,7 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 CROSS_CHECKING = ("dates", "figures", "quotes", "stories")
 
 
-def articles(path: Path, count: int) -> list[RawDocument]:
+def articles(path: Path, count: int | None = None) -> list[RawDocument]:
+    """The first ``count`` OrangeSum articles (all of them without a count)."""
     out = []
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         for line in handle:

@@ -11,9 +11,9 @@ the stream, so that growth with the store's size shows. Writes bench/results/thr
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import resource
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -25,24 +25,13 @@ from recoupe.store import open_store
 from recoupe.tracking import ingest_items
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).parent))
+from speed import articles
 
 
 def stream(path: Path, limit: int | None) -> list[RawDocument]:
-    records = []
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            r = json.loads(line)
-            records.append(
-                RawDocument(
-                    id=f"os{r['id']}",
-                    source=f"orangesum:{r['id']}",
-                    kind="text",
-                    content=r["article"],
-                    title=r.get("title") or None,
-                    published=r.get("date") or None,
-                )
-            )
-    records.sort(key=lambda d: (d.published or "", d.id))
+    """OrangeSum's articles in publication order (the first ``limit``)."""
+    records = sorted(articles(path), key=lambda d: (d.published or "", d.id))
     return records[:limit] if limit else records
 
 
