@@ -76,8 +76,6 @@ _REPORTED = re.compile(
 _ACCORDING = re.compile(
     r"(?:^|[.;]\s+)(?:Selon|D['’]après|According to|Laut)\s+(?P<who>[^,;]{2,60}),\s*(?P<what>[^«»\"]+?)(?=[.!?](?:\s|$))"
 )
-#: a name the tagger missed, written after the verb: "a ajouté Bruyneel", "dit Bordry"
-_WRITTEN_NAME = re.compile(r"(?:(?:M|Mme|Dr)\.\s*)?[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2}")
 #: a speaker written as a description, not a name: "le manager d'Astana", "le coureur", "l'Américain"
 _DESCRIPTION = re.compile(r"^(?:le|la|l['’]|les|ce|cet|cette|the|der|die)\b", re.IGNORECASE)
 #: a quote of at least this many words opening a paragraph is a quote without a verb of speech
@@ -89,8 +87,6 @@ _NAME_CONTEXT = re.compile(
     r"|\bsur)\s*$",
     re.IGNORECASE,
 )
-#: how far back a pronoun looks for the previous quote's speaker
-PRONOUN_REACH = 600
 #: a quote opening a sentence this close after the previous quote continues it ("… », a ajouté M. Carter. « … »)
 CONTINUATION_REACH = 80
 
