@@ -36,6 +36,11 @@ class Settings:
         "a stored story is open to a new document only if it began within this many days of the document's"
         " publication date (ingestion date when it has none)",
     )
+    story_regroup: bool = _setting(
+        True,
+        "after each new document, cluster the stored stories near it again and move documents that now fit"
+        " another story (recoupe/regroup.py)",
+    )
 
     def __post_init__(self) -> None:
         if self.words < 10:

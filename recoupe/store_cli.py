@@ -36,6 +36,8 @@ def _ingest(store: Store, args: argparse.Namespace) -> int:
         f"versions, {len(result.duplicates)} already stored, "
         f"{len(result.failures)} failures; stories updated: "
         + (", ".join(f"{s} (v{v})" for s, v in result.published.items()) or "none")
+        + (f"; {len(result.moved)} stored documents moved to another story" if result.moved else "")
+        + ("; merged: " + ", ".join(f"{s} into {t}" for s, t in result.retired.items()) if result.retired else "")
     )
     return max((exit_code_for(f.code) for f in result.failures), default=0)
 
@@ -70,6 +72,9 @@ def _story(store: Store, args: argparse.Namespace) -> int:
         print(f"recoupe: story '{args.id}': not in {store.where}; stories: {known} [E001]", file=sys.stderr)
         return 2
     version, report_json = latest
+    merged = store.merged_into(args.id)
+    if merged:
+        print(f"recoupe: story '{args.id}' was merged into '{merged}'; its last version follows", file=sys.stderr)
     if args.changes:
         return _changes(store, args, version, report_json)
     if args.json or not (args.md or args.html):

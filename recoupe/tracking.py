@@ -35,6 +35,7 @@ from .ingest import read_paths
 from .model import Corpus, Document, Failure, RawDocument
 from .pipeline import DEFAULT_STAGES, Pipeline
 from .registry import stages
+from .regroup import NEIGHBOUR_AFFINITY, regroup
 from .report import Report
 from .stages.copies import COPY_CONTAINMENT, shingles
 from .stages.stories import build_story
@@ -65,6 +66,10 @@ class IngestResult:
     #: new documents that copy most of a stored one (same wire story), and which
     copies: dict[str, str] = field(default_factory=dict)
     versions: list[str] = field(default_factory=list)
+    #: stored documents moved to another story when their neighbourhood was regrouped, and where
+    moved: dict[str, str] = field(default_factory=dict)
+    #: stories left with no document by a regrouping, and the story that took most of them
+    retired: dict[str, str] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
     published: dict[str, int] = field(default_factory=dict)
     #: seconds spent analysing, assigning and storing, and publishing reports
@@ -130,10 +135,13 @@ def _store_one(store: Store, doc: Document, own: Document, settings: Settings, r
         df = store.count_document(found.vector, found.words)
         documents, total = store.corpus()
         weights = tfidf(found.words, df, documents)
-        story = _assign(store, found, weights, total / max(documents, 1), documents, day, previous, settings)
+        story, neighbours = _assign(
+            store, found, weights, total / max(documents, 1), documents, day, previous, settings
+        )
         original = _copied(store, story.id, doc.text) if story.documents else None
         store.add_document(raw, digest, story.id)
         store.add_annotations(raw.id, _stage_key(), *encode(own))
+        store.add_features(raw.id, day, found.vector, found.words, found.keys)
         if original:
             store.mark_copy(raw.id, original)
             result.copies[raw.id] = original
@@ -143,6 +151,12 @@ def _store_one(store: Store, doc: Document, own: Document, settings: Settings, r
         else:
             result.added.append(raw.id)
         store.save_story(grow(story, found, weights, day), doc.title or raw.id)
+        if settings.story_regroup:
+            regrouped = regroup(store, [story.id, *neighbours])
+            result.moved.update(regrouped.moved)
+            result.retired.update(regrouped.retired)
+            result.moved.pop(raw.id, None)  # the new document's own story is the one it ends in
+            return _story_of(store, raw.id)
     return story.id
 
 
@@ -174,24 +188,30 @@ def _assign(
     day: str,
     previous: tuple[str, str | None] | None,
     settings: Settings,
-) -> StoryFeatures:
-    """The previous version's story, the open story the document fits best, or a new one."""
+) -> tuple[StoryFeatures, list[str]]:
+    """The previous version's story, the open story the document fits best, or a new one; and the
+    other open stories close enough to be regrouped with it (``recoupe.regroup``)."""
     if previous and previous[1]:
         known = store.story_features(previous[1])
         if known is not None:
-            return known
+            return known, []
     window = timedelta(days=settings.story_window_days)
     moment = _day(day)
     candidates = store.candidate_stories(
         index_terms(weights, QUERY_TERMS), (moment - window).isoformat(), (moment + window).isoformat()
     )
     scored = [(affinity(doc, weights, story, corpus_mean, documents), story) for story in candidates]
+    near = [story.id for score, story in scored if score >= NEIGHBOUR_AFFINITY]
     if scored:
         score, best = max(scored, key=lambda s: s[0])
         if score >= JOIN_AFFINITY:
-            return best
+            return best, [s for s in near if s != best.id]
     empty = np.zeros_like(doc.vector, dtype=np.float32)
-    return StoryFeatures(store.new_story_id(), empty, 0, frozenset(), {}, day, day)
+    return StoryFeatures(store.new_story_id(), empty, 0, frozenset(), {}, day, day), near
+
+
+def _story_of(store: Store, document_id: str) -> str:
+    return str(store.query("SELECT story_id FROM documents WHERE id = ?", (document_id,))[0][0])
 
 
 def _day(day: str) -> date:

@@ -22,6 +22,7 @@ import numpy as np
 
 from ..assign import INDEX_TERMS, StoryFeatures, index_terms
 from ..model import RawDocument
+from .features import FeatureQueries
 
 __all__ = ["Store", "StoredStory", "content_hash", "migrations"]
 
@@ -66,7 +67,7 @@ def _vector(blob: bytes | memoryview | None) -> np.ndarray:
     return np.frombuffer(bytes(blob), dtype=np.float32).copy()
 
 
-class Store(ABC):
+class Store(FeatureQueries, ABC):
     """A store; ``where`` names it in messages (a path or a URL without its password)."""
 
     where: str
@@ -327,7 +328,7 @@ class Store(ABC):
     def stories(self, since: str | None = None) -> list[StoredStory]:
         rows = self.query(
             "SELECT id, title, updated_at, last_published FROM stories WHERE COALESCE(last_published, updated_at) >= ?"
-            " ORDER BY updated_at DESC, id",
+            " AND merged_into IS NULL ORDER BY updated_at DESC, id",
             (since or "",),
         )
         found = []

@@ -1,0 +1,135 @@
+"""Regrouping: the documents of the stories near a new document clustered again, together.
+
+Online assignment decides once, on arrival, with the stories and word frequencies of that
+moment: a topic's first documents are placed before its vocabulary is known, and two topics that
+began as one stay one. So after each assignment the stories near the new document (the one it
+joined and every candidate whose affinity reached ``NEIGHBOUR_AFFINITY``) are clustered again:
+average link over the pairwise similarity of their live documents (TF-IDF words with today's
+frequencies, embeddings centred on today's corpus mean, shared entities). Each cluster keeps the
+id of the story most of its documents come from; documents that now fit elsewhere move, a
+cluster with no story of its own becomes a new story, and a story left with no document is
+retired (``merged_into``). Only the neighbourhood is read (at most ``LIMIT`` documents), never
+every story.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .assign import STORY_TERMS, StoryFeatures, centre, tfidf
+from .stages.cluster import average_link
+from .store import Store
+from .store.features import Member
+
+__all__ = ["LIMIT", "NEIGHBOUR_AFFINITY", "Regrouped", "regroup"]
+
+#: a candidate story this close to the new document (affinity, ``recoupe.assign``) is regrouped with it
+NEIGHBOUR_AFFINITY = 0.1
+#: weights of words, embedding and entities in the similarity of two documents, and the average
+#: similarity a cluster keeps (average link). Swept on RPM2 and WikinewsSum (bench/tracking.py).
+WEIGHTS = (0.6, 0.1, 0.3)
+LINK = 0.08
+#: a neighbourhood with more live documents than this is left as it is (the cost is quadratic)
+LIMIT = 300
+
+
+@dataclass(frozen=True, slots=True)
+class Regrouped:
+    #: document -> the story it moved to
+    moved: dict[str, str]
+    #: story -> the story that took most of its documents, for stories left empty
+    retired: dict[str, str]
+
+
+def regroup(store: Store, story_ids: Sequence[str]) -> Regrouped:
+    """Cluster the live documents of these stories again and move those that fit elsewhere."""
+    found = store.members(story_ids)
+    members = [m for story in sorted(found or {}) for m in (found or {})[story]]
+    if found is None or len(members) < 2 or len(members) > LIMIT:
+        return Regrouped({}, {})
+    documents, total = store.corpus()
+    df = store.document_frequencies(w for m in members for w in m.words)
+    weights = [tfidf(m.words, df, documents) for m in members]
+    mean = total / max(documents, 1)
+    groups = average_link(np.clip(similarity(members, weights, mean, documents), 0.0, None), LINK)
+    labels = _label(members, groups, store.new_story_id)
+    moved = {m.id: labels[m.id] for m in members if labels[m.id] != m.story}
+    if not moved:
+        return Regrouped({}, {})
+    for doc, story in moved.items():
+        store.move_document(doc, story)
+    retired: dict[str, str] = {}
+    kept: dict[str, list[int]] = {}
+    for i, m in enumerate(members):
+        kept.setdefault(labels[m.id], []).append(i)
+    for story in sorted({m.story for m in members} | set(kept)):
+        if story in kept:
+            group = kept[story]
+            features = rebuild(
+                story, [members[i] for i in group], [weights[i] for i in group], store.documents_in(story)
+            )
+            store.save_story(features, members[group[0]].title)
+        else:
+            retired[story] = Counter(labels[m.id] for m in members if m.story == story).most_common(1)[0][0]
+            store.retire_story(story, retired[story])
+    return Regrouped(moved, retired)
+
+
+def similarity(
+    members: Sequence[Member], weights: Sequence[dict[str, float]], corpus_mean: np.ndarray, documents: int
+) -> np.ndarray:
+    """Pairwise similarity of documents: WEIGHTS of word cosine, centred embedding cosine, entity Jaccard."""
+    vocabulary = {w: i for i, w in enumerate(sorted({w for x in weights for w in x}))}
+    words = np.zeros((len(members), len(vocabulary)), dtype=np.float32)
+    for row, x in enumerate(weights):
+        for w, value in x.items():
+            words[row, vocabulary[w]] = value
+    vectors = np.stack([centre(m.vector, corpus_mean, documents) for m in members])
+    names = {k: i for i, k in enumerate(sorted({k for m in members for k in m.keys}))}
+    keys = np.zeros((len(members), len(names)), dtype=np.float32)
+    for row, m in enumerate(members):
+        keys[row, [names[k] for k in m.keys]] = 1.0
+    shared = keys @ keys.T
+    sizes = keys.sum(axis=1)
+    union = sizes[:, None] + sizes[None, :] - shared
+    entities = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+    w_words, w_embedding, w_entities = WEIGHTS
+    return np.asarray(
+        w_words * (words @ words.T) + w_embedding * (vectors @ vectors.T) + w_entities * entities, dtype=np.float64
+    )
+
+
+def _label(members: Sequence[Member], groups: list[list[int]], new_id: Callable[[], str]) -> dict[str, str]:
+    """Each group gets the story most of its documents come from (biggest groups choose first), else a new id."""
+    labels: dict[str, str] = {}
+    used: set[str] = set()
+    for group in groups:
+        origins = Counter(members[i].story for i in group)
+        free = sorted((story for story in origins if story not in used), key=lambda s: (-origins[s], s))
+        story = free[0] if free else new_id()
+        used.add(story)
+        labels.update((members[i].id, story) for i in group)
+    return labels
+
+
+def rebuild(story_id: str, members: Sequence[Member], weights: Sequence[dict[str, float]], count: int) -> StoryFeatures:
+    """A story's assignment features from its documents (as ``recoupe.assign.grow`` builds them one by one)."""
+    terms: dict[str, float] = {}
+    for x in weights:
+        for w, value in x.items():
+            terms[w] = terms.get(w, 0.0) + value
+    kept = dict(sorted(terms.items(), key=lambda t: (-t[1], t[0]))[:STORY_TERMS])
+    days = sorted(m.day for m in members)
+    return StoryFeatures(
+        story_id,
+        np.mean([m.vector for m in members], axis=0).astype(np.float32),
+        count,
+        frozenset().union(*(m.keys for m in members)),
+        kept,
+        days[0],
+        days[-1],
+    )

@@ -1,0 +1,92 @@
+"""Issue 5: regrouping the stories near a new document (recoupe/regroup.py), on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from recoupe.assign import tfidf
+from recoupe.cli import main
+from recoupe.config import Settings
+from recoupe.regroup import rebuild, regroup
+from recoupe.store import Store, open_store
+from recoupe.tracking import ingest, publish
+
+from ..conftest import EXAMPLE
+from .test_store import assert_consistent
+
+MISPLACED = "02-radio-saone"
+#: invented, like the bundled example: one more report of its fire
+FOLLOW_UP = """L'usine chimique Chimiflor de Vénissieux, au sud de Lyon, a rouvert vendredi, deux jours après l'incendie qui
+avait fait trois blessés légers parmi les employés. Selon la préfecture du Rhône, le feu était parti d'un entrepôt
+de solvants. Les pompiers du Rhône avaient maîtrisé l'incendie dans la nuit. L'enquête sur l'origine du sinistre
+se poursuit."""
+
+
+def _split_off(store: Store, document: str) -> str:
+    """Move one document of s1 into a story of its own, as a wrong early assignment would have left it."""
+    apart = store.new_story_id()
+    store.move_document(document, apart)
+    found = store.members(["s1", apart]) or {}
+    for story, members in found.items():
+        documents, _ = store.corpus()
+        weights = [tfidf(m.words, store.document_frequencies(m.words), documents) for m in members]
+        store.save_story(rebuild(story, members, weights, store.documents_in(story)), members[0].title)
+        publish(store, story, Settings())
+    assert_consistent(store)
+    return apart
+
+
+def test_a_document_left_in_a_story_of_its_own_moves_back_and_the_empty_story_is_retired(
+    store_url: str, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    store = open_store(store_url)
+    ingest([EXAMPLE], store, Settings())
+    apart = _split_off(store, MISPLACED)
+    assert MISPLACED not in next(s for s in store.stories() if s.id == "s1").documents
+
+    regrouped = regroup(store, ["s1", apart])
+
+    assert regrouped.moved == {MISPLACED: "s1"} and regrouped.retired == {apart: "s1"}
+    assert store.pending_stories() == ["s1"]
+    publish(store, "s1", Settings())
+    assert_consistent(store)
+    listed = {s.id: s.documents for s in store.stories()}
+    assert apart not in listed and MISPLACED in listed["s1"]
+    capsys.readouterr()
+    store.close()
+    assert main(["story", apart, "--db", store_url]) == 0
+    assert "merged into 's1'" in capsys.readouterr().err
+
+
+def test_different_events_stay_apart(store_url: str) -> None:
+    store = open_store(store_url)
+    ingest([EXAMPLE], store, Settings())
+    before = {s.id: s.documents for s in store.stories()}
+    assert regroup(store, ["s1", "s2"]).moved == {}
+    assert {s.id: s.documents for s in store.stories()} == before
+
+
+def test_stories_with_documents_stored_before_schema_4_are_not_regrouped(store_url: str) -> None:
+    store = open_store(store_url)
+    ingest([EXAMPLE], store, Settings())
+    apart = _split_off(store, MISPLACED)
+    store._run("DELETE FROM document_features WHERE document_id = ?", (MISPLACED,))
+    assert store.members(["s1", apart]) is None
+    assert regroup(store, ["s1", apart]).moved == {}
+
+
+def test_ingest_regroups_the_stories_near_a_new_document(store_url: str, tmp_path: Path) -> None:
+    store = open_store(store_url)
+    ingest([EXAMPLE], store, Settings(story_regroup=False))
+    apart = _split_off(store, MISPLACED)
+    assert store.query("SELECT COUNT(*) FROM document_features") == [(5,)]
+    path = tmp_path / "suite.jsonl"
+    record = {"id": "suite", "title": "L'usine Chimiflor rouverte", "published": "2024-03-16", "text": FOLLOW_UP}
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    result = ingest([path], store, Settings())
+
+    assert result.moved == {MISPLACED: "s1"} and result.retired == {apart: "s1"}
+    assert "s1" in result.published and apart not in result.published
+    assert_consistent(store)
