@@ -27,6 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "rpm2-quotes.jsonl"
 #: annotated after the quote rules were written, never looked at while changing them
 HELD_OUT = ROOT / "tests" / "gold" / "rpm2-quotes-heldout.jsonl"
+#: annotated in the third session before that session's rule changes; only ever scored as a whole
+THIRD = ROOT / "tests" / "gold" / "rpm2-quotes-third.jsonl"
 _MARKS = re.compile(r"«\s*(?P<a>[^«»]+?)\s*»|“(?P<b>[^“”]+?)”|\"(?P<c>[^\"\n]+?)\"")
 #: how far back the peer looks for the person it gives a quote to
 PEER_REACH = 300
@@ -114,7 +116,8 @@ def main() -> None:
         "|---|---|---|---|---|---|---|",
     ]
     for label, path in (("tuning set (T01-C2 T02-C2 T06-C1 T08-C1 T08-C2)", GOLD),
-                        ("held out (T04-C1 T05-C1 T06-C2 T10-C1 T10-C2)", HELD_OUT)):  # fmt: skip
+                        ("second set (T04-C1 T05-C1 T06-C2 T10-C1 T10-C2)", HELD_OUT),
+                        ("third set, held out (T02-C1 T03-C2 T07-C2)", THIRD)):  # fmt: skip
         gold = load(path)
         docs = analyse(Path(args.shared), gold)
         for name, system in (("recoupe", recoupe_quotes), ("nearest person before the quote marks", nearest_person)):
