@@ -103,7 +103,8 @@ def ingest_items(
     if publish_versions:  # and any story an interrupted batch left unpublished
         touched.update(store.pending_stories())
     for story in sorted(touched) if publish_versions else ():
-        result.published[story] = publish(store, story, settings)
+        if store.merged_into(story) is None:  # a later document of the batch may have merged it into another
+            result.published[story] = publish(store, story, settings)
     result.seconds = {
         "analyse": analysed - started,
         "assign": stored - analysed,

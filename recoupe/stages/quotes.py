@@ -36,6 +36,11 @@ SPEECH = (
 _OPEN_CLOSE = {"«": "»", "“": "”", '"': '"'}
 _QUOTE = re.compile(r"«\s*(?P<a>[^«»]+?)\s*»|“(?P<b>[^“”]+?)”|\"(?P<c>[^\"\n]+?)\"|„(?P<d>[^„“”]+?)[“”]")
 _PRONOUN = r"il|elle|ils|elles|he|she|er|sie"
+#: a reflexive verb of speech after a quote: ", s'est indigné le député", ", s'est félicité Liu Peng"
+_REFLEXIVE = (
+    r"s['’](?:est|était)\s+(?:\w+\s+)?"
+    r"(?:indign|félicit|réjou|exclam|emport|inquiét|insurg|amus|étonn|plaint|défend|exprim|interrog|alarm)\w*"
+)
 #: a speaker after the verb: a name, maybe behind a title with a full stop ("M. Carter")
 _WHO = r"(?:(?:M|Mme|Dr|Mr|Mrs|Pr)\.\s*)?[^.,;:!?«»\"]{2,80}"
 #: ", a-t-il ajouté" / "avait-il souligné" / ", a indiqué M. Carter" / ", a assuré le commandant Paul Mercier"
@@ -44,7 +49,7 @@ _AFTER = re.compile(
     rf"|(?:{SPEECH})-(?:t-)?(?P<p2>{_PRONOUN}|on)\b"
     rf"|(?:{SPEECH})\s+(?P<p3>er|sie|man)\b"  # German: "sagte er", "fügte sie hinzu"
     rf"|(?P<p4>he|she)\s+(?:{SPEECH})\b"  # English: "he said"
-    rf"|(?:a|avait|ont|has|had)?\s*(?:\w+\s+){{0,3}}?(?:{SPEECH})\s+(?P<who>{_WHO}))",
+    rf"|(?:a|avait|ont|has|had)?\s*(?:\w+\s+){{0,3}}?(?:{SPEECH}|{_REFLEXIVE}|selon|d['’]après)\s+(?P<who>{_WHO}))",
     re.IGNORECASE,
 )
 #: English order, name before verb: '"…," Carter told reporters' / '"…," said Ashton Carter' is _AFTER
@@ -57,6 +62,11 @@ _AFTER_NAME_FIRST = re.compile(
 _LATER = re.compile(
     rf"^[^.«»\"]{{0,200}}?,\s*(?:(?:a|avait)-t-(?P<p1>{_PRONOUN})\s+(?:{SPEECH})|(?:a|avait)\s+(?:{SPEECH})\s+(?P<who>{_WHO}))",
     re.IGNORECASE,
+)
+#: where or to whom words were said, between the verb and the speaker: "à l'AFP", "sur France 2", "à la presse"
+_TOLD_WHERE = re.compile(
+    r"^\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|encore|ainsi)\s+)?"
+    r"(?:à|au|aux|sur|dans|devant)\s+(?:l['’]|la\s+|le\s+|les\s+)?[\w'’-]+(?:\s+[A-ZÀ-Ý0-9][\w'’-]*)*\s+"
 )
 #: "« est en place » et « se prépare … », a annoncé M. Carter": the first quote shares the second's speaker
 _CHAINED = re.compile(r"^\s*,?\s*(?:et|and|und|ou)\s+[«“\"]")
@@ -75,6 +85,12 @@ _REPORTED = re.compile(
 )
 _ACCORDING = re.compile(
     r"(?:^|[.;]\s+)(?:Selon|D['’]après|According to|Laut)\s+(?P<who>[^,;]{2,60}),\s*(?P<what>[^«»\"]+?)(?=[.!?](?:\s|$))"
+)
+#: a definite noun phrase opening a clause, up to its verb: "Le dalaï lama a aussi ", "L'ambassade américaine a "
+_SUBJECT = re.compile(
+    r"^\s*(?:le|la|l['’])\s*(?P<np>[\w'’-]+(?:\s+(?!(?:a|avait|ont|aurait|est|était|se|ne|qui|et)\b)[\w'’-]+){0,5}?)"
+    r"\s+(?:(?:a|avait|ont|aurait|est|était|se|s['’]\w+|n['’]\w+|ne)\b[^,;:]*)?$",
+    re.IGNORECASE,
 )
 #: a speaker written as a description, not a name: "le manager d'Astana", "le coureur", "l'Américain"
 _DESCRIPTION = re.compile(r"^(?:le|la|l['’]|les|ce|cet|cette|the|der|die)\b", re.IGNORECASE)
@@ -110,6 +126,8 @@ def _direct(doc: Document, who: Speakers) -> list[Quote]:
         start, end = match.start(group), match.end(group)
         before = _clause_before(text, match.start())
         after = text[match.end() : match.end() + 240]
+        if re.match(r"[ \t\u00a0]*\n", after):  # an incise never opens the next paragraph ("Autrement dit, ...")
+            after = ""
         continues = not before.strip() and bool(found) and match.start() - found[-1].span.end <= CONTINUATION_REACH
         #: a paragraph of its own that is a sentence: said by whoever the report was quoting or talking about
         standalone = _opens_paragraph(text, match.start()) and len(text[start:end].split()) >= STANDALONE_WORDS
@@ -199,7 +217,13 @@ def _from_incise(
         return None if pronoun in ("on", "man") else who.antecedent(doc, qstart, earlier)
     start, end = qend + incise.start("who"), qend + incise.end("who")
     phrase = incise.group("who") or ""
-    described = _DESCRIPTION.match(phrase) or re.match(r"^\s*(?:\w+\s+)?(?:le|la|l['’])", phrase)
+    where = _TOLD_WHERE.match(phrase)  # "a déclaré sur France 2 le président de la CNIL": not France 2
+    if where and where.end() < len(phrase):
+        start, phrase = start + where.end(), phrase[where.end() :]
+    place = _metonym(doc, start, phrase)
+    if place:
+        return place
+    described = _DESCRIPTION.match(phrase) or re.match(r"^\s*(?:\w+\s+)?(?:le|la|l['’]|son|sa|leur)\b", phrase)
     if described:
         named = who.person_after(doc, end)
         if named:
@@ -217,7 +241,8 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
     """The speaker in the clause that introduces a quote: the subject of its verb of speech if it has one
     ("Interrogé sur X, il répond :", "Eddy Merckx se déclare « certain » que ..."), else its first name."""
     start = qstart - len(before)
-    verbs = list(re.finditer(rf"\b(?:{SPEECH})", before, re.IGNORECASE))
+    #: a capitalised word is a name, not a verb: "Lance Armstrong" is not "lancé"
+    verbs = [v for v in re.finditer(rf"\b(?:{SPEECH})", before, re.IGNORECASE) if not v.group(0)[0].isupper()]
     if not verbs:
         persons = who.persons(doc, start, qstart)
         return persons[0].text if persons else who.role_in(before) or _first_org(doc, start, qstart)
@@ -231,7 +256,7 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
     if organisation:
         return organisation
     clause = doc.text[clause_start:subject_end]
-    named = who.role_in(clause) or who.described(doc, clause, qstart, earlier)
+    named = who.role_in(clause) or who.described(doc, clause, qstart, earlier) or _subject_phrase(clause)
     if named is None and not doc.mentions:  # no tagger for this language: "Präsident François Hollande erklärte"
         named = who.written_before(clause)
     if named:
@@ -240,6 +265,32 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
     if persons:
         return persons[-1].text
     return who.last_person(doc, start, qstart) or who.role_in(before) or _first_org(doc, start, qstart)
+
+
+#: a single capitalised word with the ending of a people's name: "Belge", "Américain", "Chinois", "Texan"
+_DEMONYM = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]*(?:ais|aise|ain|aine|ien|ienne|ois|oise|ge|and|ande|ol|ole|ote|que|an|ane)$")
+
+
+def _metonym(doc: Document, start: int, phrase: str) -> str | None:
+    """A place speaking for its institution, right after the verb: "a déclaré l'Elysée", "ajoute le Kremlin"."""
+    article = re.match(r"\s*(?:le|la|l['’])\s*(?=[A-ZÀ-Ý])", phrase)
+    if article is None:
+        return None
+    at = start + article.end()
+    found = next((m for m in doc.mentions if m.label in ("LOC", "ORG") and m.span.start == at), None)
+    if found is None or (found.label == "LOC" and _DEMONYM.search(found.text)):  # "le Belge" is a person
+        return None
+    return found.text
+
+
+def _subject_phrase(clause: str) -> str | None:
+    """A definite subject nobody tagged, as written: "Le dalaï lama a dénoncé", "Le Syndicat de la magistrature
+    appelle", "L'ambassade américaine a regretté" (not "une source", not a pronoun or a bare noun)."""
+    match = _SUBJECT.match(clause)
+    if match is None:
+        return None
+    words = match.group("np").split()
+    return " ".join(words) if 1 < len(words) <= 5 and not any(w[0].isdigit() for w in words) else None
 
 
 def _first_org(doc: Document, start: int, end: int) -> str | None:
