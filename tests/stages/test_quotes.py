@@ -111,3 +111,40 @@ def test_german_speakers_without_a_tagger() -> None:
         language="de",
     )
     assert [speaker for speaker, _, _ in _said(doc)] == ["Ashton Carter", "François Hollande", "François Hollande"]
+
+
+def test_incises_with_reflexive_verbs_selon_and_where_the_words_were_said() -> None:
+    doc = with_mentions(
+        "« On nous cache tout », s'est indigné le député Jean Martin. "
+        "« Le dispositif est prêt », a déclaré sur France 2 le président de la commission, Alain Durand. "
+        "L'enquête se poursuit dans la région depuis plusieurs semaines, sans résultat pour le moment. "
+        "« Rien ne presse », a déclaré à l'AFP une source judiciaire. "
+        "Ils ont parlé « de sujets personnels », selon le porte-parole du parti, Marc Petit.",
+        [("Jean Martin", "PER"), ("France 2", "ORG"), ("Alain Durand", "PER"), ("AFP", "ORG"), ("Marc Petit", "PER")],
+    )
+    assert [(s, t) for s, t, _ in _said(doc)] == [
+        ("Jean Martin", "On nous cache tout"),
+        ("Alain Durand", "Le dispositif est prêt"),
+        (None, "Rien ne presse"),
+        ("Marc Petit", "de sujets personnels"),
+    ]
+
+
+def test_places_institutions_and_untagged_subjects_speak() -> None:
+    doc = with_mentions(
+        "« Le président comprend ces raisons », a déclaré l'Elysée dans un communiqué. "
+        "« Le président comprend », a ajouté le Belge, Jan Peeters. "
+        "Le Syndicat de la magistrature appelle à la mobilisation contre un texte « attentatoire aux libertés ».",
+        [("Elysée", "LOC"), ("Belge", "LOC"), ("Jan Peeters", "PER")],
+    )
+    assert [s for s, _, _ in _said(doc)] == ["Elysée", "Jan Peeters", "Syndicat de la magistrature"]
+
+
+def test_a_capitalised_name_is_not_a_verb_and_an_incise_never_opens_a_paragraph() -> None:
+    doc = with_mentions(
+        "Seul le triathlète Paul Durand prend la défense de Lance Armstrong : « Il était hors normes ».\n"
+        "Jacques Rogge a parlé. « Il est devenu plus difficile de tricher grâce aux contrôles »\n"
+        "Autrement dit, les tricheurs étaient connus.",
+        [("Paul Durand", "PER"), ("Lance Armstrong", "PER"), ("Jacques Rogge", "PER")],
+    )
+    assert [s for s, _, _ in _said(doc)] == ["Paul Durand", "Jacques Rogge"]
