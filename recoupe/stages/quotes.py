@@ -245,7 +245,11 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
     verbs = [v for v in re.finditer(rf"\b(?:{SPEECH})", before, re.IGNORECASE) if not v.group(0)[0].isupper()]
     if not verbs:
         persons = who.persons(doc, start, qstart)
-        return persons[0].text if persons else who.role_in(before) or _first_org(doc, start, qstart)
+        if persons:
+            return persons[0].text
+        return (
+            who.role_in(before) or _first_org(doc, start, qstart) or _described_chunk(doc, who, before, qstart, earlier)
+        )
     subject_end = start + verbs[-1].start()
     subject = before[: subject_end - start]
     clause_start = start + subject.rfind(",") + 1
@@ -269,6 +273,16 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
 
 #: a single capitalised word with the ending of a people's name: "Belge", "Américain", "Chinois", "Texan"
 _DEMONYM = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]*(?:ais|aise|ain|aine|ien|ienne|ois|oise|ge|and|ande|ol|ole|ote|que|an|ane)$")
+
+
+def _described_chunk(doc: Document, who: Speakers, before: str, qstart: int, earlier: list[Quote]) -> str | None:
+    """A pronoun or a description opening a part of the clause: "hier, il a préparé le terrain :",
+    "l'Américain a dévoilé ses intentions :"."""
+    for chunk in reversed(before.split(",")):
+        named = who.described(doc, chunk, qstart, earlier)
+        if named:
+            return named
+    return None
 
 
 def _metonym(doc: Document, start: int, phrase: str) -> str | None:

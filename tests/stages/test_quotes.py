@@ -148,3 +148,12 @@ def test_a_capitalised_name_is_not_a_verb_and_an_incise_never_opens_a_paragraph(
         [("Paul Durand", "PER"), ("Lance Armstrong", "PER"), ("Jacques Rogge", "PER")],
     )
     assert [s for s, _, _ in _said(doc)] == ["Paul Durand", "Jacques Rogge"]
+
+
+def test_a_pronoun_or_a_description_before_a_colon_speaks() -> None:
+    doc = with_mentions(
+        "Lance Armstrong veut courir le Giro en mai prochain, pour la première fois de sa carrière. "
+        "D'ailleurs, hier, il a préparé le terrain : « Tout le monde dit que ce sera une simple préparation ».",
+        [("Lance Armstrong", "PER")],
+    )
+    assert [s for s, _, _ in _said(doc)] == ["Lance Armstrong"]
