@@ -24,7 +24,7 @@ __all__ = ["SPEECH", "find_quotes"]
 
 SPEECH = (
     r"déclar\w*|indiqu\w*|affirm\w*|ajout\w*|soulign\w*|précis\w*|annonc\w*|expliqu\w*|assur\w*|estim\w*|"
-    r"lanc[ée]\w*|rappel\w*|insist\w*|répond\w*|confirm\w*|dit|dire|disant|sout\w*nu|souten\w*|relev\w*|"
+    r"lanc[ée]\w*|rappel\w*|insist\w*|répond\w*|confirm\w*|dit|dire|disant|disent|disait|sout\w*nu|souten\w*|relev\w*|"
     r"martel\w*|relè\w*|prévenu|prévien\w*|averti\w*|mis en garde|met en garde|appel\w*|jug\w*|ajoute|poursui\w*|"
     r"racont\w*|confi[ea]\w*|écri\w*|s['’]amus\w*|s['’]exclam\w*|rapport\w*|constat\w*|conclu\w*|insist\w*|"
     r"concè\w*|concéd\w*|protest\w*|s['’]insurg\w*|regrett\w*|comment\w*|révél\w*|déplor\w*|dément\w*|"
@@ -92,6 +92,11 @@ _SUBJECT = re.compile(
     r"\s+(?:(?:a|avait|ont|aurait|est|était|se|s['’]\w+|n['’]\w+|ne)\b[^,;:]*)?$",
     re.IGNORECASE,
 )
+#: a sentence that gives its source first: "Pour la LDH, il s'agit d'un « … »", "Selon le magistrat, … « … »"
+_ATTRIBUTED = re.compile(
+    r"(?:^|[.;!?]\s+|\n)\s*(?:Pour\s+(?=(?:l['’]|la\s+|le\s+|les\s+)?[A-ZÀ-Ý])|Selon\s+|D['’]après\s+)"
+    r"(?P<who>[^,.;:«»\"]{2,80}),"
+)
 #: a speaker written as a description, not a name: "le manager d'Astana", "le coureur", "l'Américain"
 _DESCRIPTION = re.compile(r"^(?:le|la|l['’]|les|ce|cet|cette|the|der|die)\b", re.IGNORECASE)
 #: a quote of at least this many words opening a paragraph is a quote without a verb of speech
@@ -143,6 +148,7 @@ def _direct(doc: Document, who: Speakers) -> list[Quote]:
             or _LATER.match(after)
             or _INSIDE.search(text[start:end])
             or _INSIDE_PRONOUN.search(text[start:end])
+            or _ATTRIBUTED.search(text, max(0, match.start() - len(before) - 2), match.start())
             or re.search(SPEECH, before, re.IGNORECASE)
             or _BEFORE_SPEECH.search(before)
         ):
@@ -194,6 +200,11 @@ def _speaker(
     incise = _AFTER.match(after) or _LATER.match(after)
     if incise:
         return _from_incise(doc, who, incise, qstart, qend, earlier)
+    attributed = _ATTRIBUTED.search(doc.text, max(0, qstart - len(before) - 2), qstart)
+    #: "Selon des médias, Ashton Carter a expliqué qu'il y aurait un « chevauchement »": the verb's subject speaks
+    if attributed and not re.search(rf"\b(?:{SPEECH})", doc.text[attributed.end() : qstart], re.IGNORECASE):
+        start, end = attributed.span("who")
+        return who.name_in(doc, start, end) or who.described(doc, attributed.group("who"), qstart, earlier)
     if _BEFORE_SPEECH.search(before) or re.search(SPEECH, before, re.IGNORECASE):
         name = _from_clause(doc, who, before, qstart, earlier)
         if name:

@@ -157,3 +157,18 @@ def test_a_pronoun_or_a_description_before_a_colon_speaks() -> None:
         [("Lance Armstrong", "PER")],
     )
     assert [s for s, _, _ in _said(doc)] == ["Lance Armstrong"]
+
+
+def test_a_sentence_that_names_its_source_first() -> None:
+    doc = with_mentions(
+        "Pour la Ligue des droits de l'Homme, il s'agit d'un « nouveau cas d'utilisation politicienne ». "
+        "Selon Jacques Dallest, elle avait confié l'enfant à « une personne qu'elle connaît depuis cinq ans ». "
+        "Les appels reçus sont plutôt « aberrants », disent les policiers. "
+        "Pour la première fois, la ville accueille « un tournoi ».",
+        [("Ligue des droits de l'Homme", "ORG"), ("Jacques Dallest", "PER")],
+    )
+    assert [(s, t) for s, t, _ in _said(doc)] == [
+        ("Ligue des droits de l'Homme", "nouveau cas d'utilisation politicienne"),
+        ("Jacques Dallest", "une personne qu'elle connaît depuis cinq ans"),
+        (None, "aberrants"),
+    ]
