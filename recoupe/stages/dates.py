@@ -81,6 +81,22 @@ _PATTERNS = [
     ("clock", r"(?<![\d,])(?P<h>[01]?\d|2[0-3])\s?h\s?(?P<min>[0-5]\d)?\b"),
 ]
 _COMPILED = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _PATTERNS}
+#: verbs in the future ("fera", "se déroulera", "aura lieu", "va ...") and in the past ("a été", "avait",
+#: "ont manifesté"): a weekday or a day without its year is then the next or the last one
+_FUTURE = re.compile(
+    r"\b(?:\w+(?:era|eront|erai|erons|erez|ira|iront|dra|dront|vra|vront|rra|rront)|sera|seront|fera|feront|aura"
+    r"|auront|ira|iront|va|vont|will)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:(?:a|ont|avait|avaient|a été|ont été|avait été|had|has|was|were)\s+(?:\w+\s+){0,2}?\w+(?:é|ée|és|ées|i|is|it|u|us|ed)"
+    r"|\w{3,}(?:ait|aient))\b",
+    re.IGNORECASE,
+)
+#: a deadline or a start is ahead whatever the tense: "M. Blair a donné jusqu'au 30 juin"
+_AHEAD = re.compile(
+    r"(?:jusqu['’](?:au|à)|d['’]ici(?: au| le)?|avant le|à partir du|dès le|until|by)\s*$", re.IGNORECASE
+)
 
 
 def find_dates(doc_id: str, text: str, anchor: date | None) -> list[DateMention]:
@@ -91,7 +107,8 @@ def find_dates(doc_id: str, text: str, anchor: date | None) -> list[DateMention]
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
-            resolved = _resolve(kind, match.groupdict(), anchor)
+            tense = 1 if _AHEAD.search(text, max(0, match.start() - 20), match.start()) else _tense(text, *match.span())
+            resolved = _resolve(kind, match.groupdict(), anchor, tense)
             if resolved is not None:
                 taken.append((match.start(), match.end()))
                 span = Span(doc_id, match.start(), match.end())
@@ -115,7 +132,16 @@ def _clock_on_its_day(found: list[DateMention]) -> list[DateMention]:
     return out
 
 
-def _resolve(kind: str, g: dict[str, str | None], anchor: date | None) -> tuple[str, Precision] | None:
+def _tense(text: str, start: int, end: int) -> int:
+    """1 if the sentence around [start, end) speaks of the future only, -1 of the past only, else 0."""
+    before = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    after = min((i for i in (text.find(c, end) for c in ".!?\n") if i >= 0), default=len(text))
+    sentence = text[before:after]
+    future, past = bool(_FUTURE.search(sentence)), bool(_PAST.search(sentence))
+    return 1 if future and not past else -1 if past and not future else 0
+
+
+def _resolve(kind: str, g: dict[str, str | None], anchor: date | None, tense: int = 0) -> tuple[str, Precision] | None:
     month = _month(g.get("m"))
     if kind == "year":
         return g["y"] or g["y2"] or "", "year"
@@ -130,13 +156,19 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: date | None) -> tuple[
     extra = _relative(kind, g, anchor, month)
     if extra is not None:
         return extra
-    if kind == "dm":
-        return _day(anchor.year, month, int(g["d"] or 0))
+    if kind == "dm":  # without a year: this year's, unless the tense puts it on the other side of the anchor
+        found = _day(anchor.year, month, int(g["d"] or 0))
+        if found is not None and tense and (found[0] < anchor.isoformat()) == (tense > 0):
+            return _day(anchor.year + tense, month, int(g["d"] or 0)) or found
+        return found
     if kind == "relative":
         return (anchor + timedelta(days=_RELATIVE_DAYS[(g["r"] or "").lower()])).isoformat(), "day"
     weekday = WEEKDAYS[(g["w"] or "").lower()]
     if kind == "weekday_day":
         return _weekday_day(anchor, weekday, int(g["d"] or 0))
+    if tense:  # "la fête aura lieu dimanche": the next one; "il a parlé dimanche": the last one
+        step = (weekday - anchor.weekday()) % 7 if tense > 0 else -((anchor.weekday() - weekday) % 7)
+        return (anchor + timedelta(days=step)).isoformat(), "day"
     return _nearest_weekday(anchor, weekday).isoformat(), "day"
 
 

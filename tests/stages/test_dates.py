@@ -55,3 +55,13 @@ def test_a_clock_time_takes_the_day_named_next_to_it() -> None:
         ("Mardi", "2016-10-25"),
         ("21 h 45", "2016-10-25T21:45"),
     ]
+
+
+def test_the_tense_of_the_sentence_says_which_weekday_or_which_year() -> None:
+    # published on Wednesday 26 October 2016
+    assert _values("Le village fera la fête dimanche.") == [("dimanche", "2016-10-30")]
+    assert _values("Le maire a inauguré la salle dimanche.") == [("dimanche", "2016-10-23")]
+    assert _values("Il avait été arrêté le 21 novembre.") == [("21 novembre", "2015-11-21")]
+    assert _values("Le sommet se tiendra le 3 février.") == [("3 février", "2017-02-03")]
+    assert _values("Le ministre a donné jusqu'au 3 février aux syndicats.") == [("3 février", "2017-02-03")]
+    assert _values("Le sommet du 3 février.") == [("3 février", "2016-02-03")]
