@@ -83,11 +83,14 @@ def similarity(
     members: Sequence[Member], weights: Sequence[dict[str, float]], corpus_mean: np.ndarray, documents: int
 ) -> np.ndarray:
     """Pairwise similarity of documents: WEIGHTS of word cosine, centred embedding cosine, entity Jaccard."""
-    vocabulary = {w: i for i, w in enumerate(sorted({w for x in weights for w in x}))}
+    # a word only one document has adds nothing between two documents: only shared words are laid out
+    counts = Counter(w for x in weights for w in x)
+    vocabulary = {w: i for i, w in enumerate(sorted(w for w, n in counts.items() if n > 1))}
     words = np.zeros((len(members), len(vocabulary)), dtype=np.float32)
     for row, x in enumerate(weights):
         for w, value in x.items():
-            words[row, vocabulary[w]] = value
+            if w in vocabulary:
+                words[row, vocabulary[w]] = value
     vectors = np.stack([centre(m.vector, corpus_mean, documents) for m in members])
     names = {k: i for i, k in enumerate(sorted({k for m in members for k in m.keys}))}
     keys = np.zeros((len(members), len(names)), dtype=np.float32)
