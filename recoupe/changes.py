@@ -20,6 +20,8 @@ class Changes:
     since: int
     version: int
     new_documents: list[str]
+    #: documents of the old version no longer in the story (moved to another story by regrouping)
+    removed_documents: list[str]
     new_facts: list[dict[str, Any]]
     revised_figures: list[dict[str, Any]]
     new_conflicts: list[dict[str, Any]]
@@ -44,6 +46,7 @@ def compare(story_id: str, old: tuple[int, dict[str, Any]], new: tuple[int, dict
     (old_version, old_report), (new_version, new_report) = old, new
     before, after = _story(old_report), _story(new_report)
     new_docs = [d for d in after["documents"] if d not in set(before["documents"])]
+    removed = [d for d in before["documents"] if d not in set(after["documents"])]
     said = {s["text"] for s in before["summary"]}
     facts = [s for s in after["summary"] if s["kind"] == "extract" and s["text"] not in said]
     return Changes(
@@ -51,6 +54,7 @@ def compare(story_id: str, old: tuple[int, dict[str, Any]], new: tuple[int, dict
         old_version,
         new_version,
         new_docs,
+        removed,
         facts,
         _revised(before, after, _published(new_report)),
         _new_conflicts(before, after),

@@ -106,6 +106,8 @@ def _changes(store: Store, args: argparse.Namespace, version: int, report_json: 
         return 0
     print(f"# {args.id}: version {since} -> {version}\n")
     print("New documents: " + (", ".join(changes.new_documents) or "none"))
+    if changes.removed_documents:
+        print("No longer in this story (moved to another): " + ", ".join(changes.removed_documents))
     for figure in changes.revised_figures:
         before, now = figure["before"], figure["now"]
         print(

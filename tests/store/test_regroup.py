@@ -44,6 +44,10 @@ def test_a_document_left_in_a_story_of_its_own_moves_back_and_the_empty_story_is
     ingest([EXAMPLE], store, Settings())
     apart = _split_off(store, MISPLACED)
     assert MISPLACED not in next(s for s in store.stories() if s.id == "s1").documents
+    db = store_url
+    capsys.readouterr()
+    assert main(["story", "s1", "--db", db, "--changes", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["removed_documents"] == [MISPLACED]
 
     regrouped = regroup(store, ["s1", apart])
 
