@@ -153,7 +153,7 @@ def _store_one(store: Store, doc: Document, own: Document, settings: Settings, r
             result.added.append(raw.id)
         store.save_story(grow(story, found, weights, day), doc.title or raw.id)
         if settings.story_regroup:
-            regrouped = regroup(store, [story.id, *neighbours])
+            regrouped = regroup(store, [story.id, *neighbours], raw.id)
             result.moved.update(regrouped.moved)
             result.retired.update(regrouped.retired)
             result.moved.pop(raw.id, None)  # the new document's own story is the one it ends in

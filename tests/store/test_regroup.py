@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 from recoupe.assign import tfidf
@@ -94,3 +95,20 @@ def test_ingest_regroups_the_stories_near_a_new_document(store_url: str, tmp_pat
     assert result.moved == {MISPLACED: "s1"} and result.retired == {apart: "s1"}
     assert "s1" in result.published and apart not in result.published
     assert_consistent(store)
+
+
+def test_an_older_document_moves_only_to_a_cluster_it_fits_at_least_as_well() -> None:
+    import numpy as np
+
+    from recoupe.regroup import _steady
+    from recoupe.store.features import Member
+
+    def member(doc: str, story: str) -> Member:
+        return Member(doc, story, doc, "2024-03-14", np.zeros(4, dtype=np.float32), Counter(), frozenset())
+
+    members = [member("a1", "A"), member("a2", "A"), member("b1", "B"), member("new", "B")]
+    pairs = np.array([[1, 0.30, 0.20, 0.1], [0.30, 1, 0.25, 0.2], [0.20, 0.25, 1, 0.3], [0.1, 0.2, 0.3, 1]])
+    clustered = {"a1": "A", "a2": "B", "b1": "B", "new": "A"}  # average link would move a2 to B and new to A
+    assert _steady(members, clustered, pairs, "new") == {"a1": "A", "a2": "A", "b1": "B", "new": "A"}
+    pairs[1, 2] = pairs[2, 1] = 0.5  # a2 now fits B better than A
+    assert _steady(members, clustered, pairs, "new")["a2"] == "B"
