@@ -6,6 +6,7 @@ A mixin of ``Store``: the SQL is the same on SQLite and PostgreSQL (``?`` placeh
 from __future__ import annotations
 
 import json
+from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -32,12 +33,14 @@ class Member:
     keys: frozenset[str]
 
 
-class FeatureQueries:
-    def _run(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        raise NotImplementedError
+class FeatureQueries(ABC):
+    """Given by ``Store``: run a statement, and run a query for its rows."""
 
-    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        raise NotImplementedError
+    @abstractmethod
+    def _run(self, sql: str, params: Sequence[Any] = ()) -> Any: ...
+
+    @abstractmethod
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
 
     def add_features(
         self, document_id: str, day: str, vector: np.ndarray, words: Counter[str], keys: frozenset[str]
