@@ -77,11 +77,7 @@ class Speakers:
         return [
             m
             for m in doc.mentions
-            if m.label == "PER"
-            and start <= m.span.start
-            and m.span.end <= end
-            and not _capital_only(doc, m)
-            and not _common_noun(doc, m)
+            if m.label == "PER" and start <= m.span.start and m.span.end <= end and not _capital_only(doc, m)
         ]
 
     def last_person(self, doc: Document, start: int, end: int) -> str | None:
@@ -165,12 +161,6 @@ def _capital_only(doc: Document, mention: Mention) -> bool:
         or doc.text[max(0, mention.span.start - 2) : mention.span.start] == ". "
     )
     return " " not in word and opens and word.endswith(("é", "ée", "és", "ées", "if", "ive", "ant", "ants"))
-
-
-def _common_noun(doc: Document, mention: Mention) -> bool:
-    """One capitalised word after an article is a noun, not a person: "l'Homme", "le Président", "la Justice"."""
-    before = doc.text[max(0, mention.span.start - 4) : mention.span.start].lower()
-    return " " not in mention.text and bool(re.search(r"(?:\b(?:le|la|du|au)\s|\bl['’])$", before))
 
 
 def organisations(doc: Document, start: int, end: int) -> list[str]:
