@@ -69,7 +69,8 @@ def regroup(store: Store, story_ids: Sequence[str], new: str | None = None) -> R
     kept: dict[str, list[int]] = {}
     for i, m in enumerate(members):
         kept.setdefault(labels[m.id], []).append(i)
-    for story in sorted({m.story for m in members} | set(kept)):
+    story_of = {m.id: m.story for m in members}
+    for story in sorted({story_of[doc] for doc in moved} | set(moved.values())):  # the others stay as they are
         if story in kept:
             group = kept[story]
             features = rebuild(
