@@ -60,11 +60,44 @@ def _same_words(a: str, b: str) -> bool:
     return len(short.split()) >= 3 and short in long_
 
 
+#: words an acronym leaves out: "LDH" is the "Ligue des droits de l'Homme"
+_SMALL_WORDS = {
+    "de",
+    "des",
+    "du",
+    "d",
+    "la",
+    "le",
+    "les",
+    "l",
+    "et",
+    "pour",
+    "a",
+    "au",
+    "aux",
+    "of",
+    "the",
+    "and",
+    "for",
+}
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word not in _SMALL_WORDS)
+
+
 def _names(predicted: str | None, gold: str | None) -> bool:
+    """The predicted name names the gold speaker: the same name, its surname, one inside the other, or an acronym
+    and its expansion ("LDH", "Ligue des droits de l'Homme")."""
     if gold is None or predicted is None:
         return gold is predicted
     p, g = (" ".join(re.findall(r"\w+", fold(name))) for name in (predicted, gold))
-    return bool(p and g) and (p == g or g in p or p in g or p.split()[-1] == g.split()[-1])
+    if not (p and g):
+        return False
+    acronym = (" " not in g and len(g) >= 3 and _initials(p) == g) or (
+        " " not in p and len(p) >= 3 and _initials(g) == p
+    )
+    return p == g or g in p or p in g or p.split()[-1] == g.split()[-1] or acronym
 
 
 def score(system: Callable[[Document], list[Quote]], docs: dict[str, Document], gold: list[dict]) -> dict[str, float]:  # type: ignore[type-arg]

@@ -18,7 +18,7 @@ from dataclasses import replace
 from ..config import Settings
 from ..model import Corpus, Document, Quote, Span
 from ..pipeline import stage
-from .speakers import Speakers, organisations
+from .speakers import UNNAMED, Speakers, organisations, sentence_start
 
 __all__ = ["SPEECH", "find_quotes"]
 
@@ -30,7 +30,7 @@ SPEECH = (
     r"concè\w*|concéd\w*|protest\w*|s['’]insurg\w*|regrett\w*|comment\w*|révél\w*|déplor\w*|dément\w*|"
     r"dénon[cç]\w*|qualifi\w*|évoqu\w*|félicit\w*|réjou\w*|critiqu\w*|accus\w*|plaid\w*|réclam\w*|"
     r"reconn\w*|renchéri\w*|s['’]interrog\w*|s['’]indign\w*|s['’]emport\w*|s['’]inqui[èé]t\w*|tranch\w*|"
-    r"résum\w*|ironis\w*|argu\w*|avou\w*|admet\w*|lâch\w*|gliss\w*|fustig\w*|"
+    r"résum\w*|ironis\w*|argu\w*|avou\w*|admet\w*|lâch\w*|gliss\w*|fustig\w*|abond\w*|"
     r"said|says|told|added|stated|announced|warned|explained|sagte|sagt|erklärte|betonte|fügte"
 )
 _OPEN_CLOSE = {"«": "»", "“": "”", '"': '"'}
@@ -45,7 +45,7 @@ _REFLEXIVE = (
 _WHO = r"(?:(?:M|Mme|Dr|Mr|Mrs|Pr)\.\s*)?[^.,;:!?«»\"]{2,80}"
 #: ", a-t-il ajouté" / "avait-il souligné" / ", a indiqué M. Carter" / ", a assuré le commandant Paul Mercier"
 _AFTER = re.compile(
-    rf"^\s*,?\s*(?:(?:a|avait|ont|avaient|aurait)(?:-t)?-(?P<p1>{_PRONOUN})\s+(?:\w+\s+){{0,2}}?(?:{SPEECH})"
+    rf"^\s*,?\s*(?:(?:a|avait|ont|avaient|aurait)(?:-t)?-(?P<p1>{_PRONOUN}|on)\s+(?:\w+\s+){{0,2}}?(?:{SPEECH})"
     rf"|(?:{SPEECH})-(?:t-)?(?P<p2>{_PRONOUN}|on)\b"
     rf"|(?:{SPEECH})\s+(?P<p3>er|sie|man)\b"  # German: "sagte er", "fügte sie hinzu"
     rf"|(?P<p4>he|she)\s+(?:{SPEECH})\b"  # English: "he said"
@@ -108,6 +108,15 @@ _NAME_CONTEXT = re.compile(
     r"|\bsur)\s*$",
     re.IGNORECASE,
 )
+#: a legal charge is named in a few words
+CHARGE_WORDS = 8
+_CHARGE_LEAD = re.compile(r"\b(?:pour|de|d['’]|chefs?\s+(?:de\s+|d['’]))\s*$", re.IGNORECASE)
+_CHARGE_LIST = re.compile(r"\s*(?:,|et|ou)\s*$")
+_JUDICIAL = re.compile(
+    r"examen|poursuivi|inculp|condamn|plainte|accus|soupçonn|chefs?\s+d|délit|crime|infraction|mis en cause|renvoy|"
+    r"procès|information judiciaire|enquête|charged|indicted",
+    re.IGNORECASE,
+)
 #: a quote opening a sentence this close after the previous quote continues it ("… », a ajouté M. Carter. « … »)
 CONTINUATION_REACH = 80
 
@@ -126,9 +135,13 @@ def _direct(doc: Document, who: Speakers) -> list[Quote]:
     found: list[Quote] = []
     chained: list[int] = []
     text = doc.text
+    charge_end = -1
     for match in _QUOTE.finditer(text):
         group = next(g for g in ("a", "b", "c", "d") if match.group(g) is not None)
         start, end = match.start(group), match.end(group)
+        if _is_a_charge(text, match.start(), text[start:end], charge_end):
+            charge_end = match.end()
+            continue
         before = _clause_before(text, match.start())
         after = text[match.end() : match.end() + 240]
         if re.match(r"[ \t\u00a0]*\n", after):  # an incise never opens the next paragraph ("Autrement dit, ...")
@@ -136,7 +149,8 @@ def _direct(doc: Document, who: Speakers) -> list[Quote]:
         continues = not before.strip() and bool(found) and match.start() - found[-1].span.end <= CONTINUATION_REACH
         #: a paragraph of its own that is a sentence: said by whoever the report was quoting or talking about
         standalone = _opens_paragraph(text, match.start()) and len(text[start:end].split()) >= STANDALONE_WORDS
-        if _is_a_name(text, match.start(), text[start:end]) and not _AFTER.match(after):
+        incise = _AFTER.match(after)
+        if _is_a_name(text, match.start(), text[start:end]) and not (incise and _names_someone(incise)):
             continue
         if _CHAINED.match(after):
             chained.append(len(found))
@@ -164,6 +178,23 @@ def _direct(doc: Document, who: Speakers) -> list[Quote]:
         if index + 1 < len(found) and found[index].speaker is None:
             found[index] = replace(found[index], speaker=found[index + 1].speaker)
     return found
+
+
+def _names_someone(incise: re.Match[str]) -> bool:
+    """An incise that gives a speaker ("a-t-il ajouté", "a dit M. Carter"), not an impersonal "a-t-on précisé"."""
+    return (incise.group("p1") or incise.group("p2") or "").lower() != "on"
+
+
+def _is_a_charge(text: str, position: int, words: str, previous_charge_end: int) -> bool:
+    """A legal charge between quotation marks: "mis en examen pour « abus de confiance »", and the charges listed
+    after it ("« faux et usage de faux », « introduction dans des systèmes … » et « abus de confiance »")."""
+    if len(words.split()) > CHARGE_WORDS:
+        return False
+    if previous_charge_end >= 0 and _CHARGE_LIST.match(text, previous_charge_end, position):
+        return True
+    return bool(_CHARGE_LEAD.search(text[max(0, position - 20) : position])) and bool(
+        _JUDICIAL.search(text[max(0, position - 150) : position])
+    )
 
 
 def _sentence_start(text: str, position: int) -> int:
@@ -225,9 +256,11 @@ def _from_incise(
     groups = incise.groupdict()
     pronoun = (groups.get("p1") or groups.get("p2") or groups.get("p3") or groups.get("p4") or "").lower()
     if pronoun:
-        return None if pronoun in ("on", "man") else who.antecedent(doc, qstart, earlier)
+        return None if pronoun in ("on", "man") else who.antecedent(doc, qstart, earlier, introduced=True)
     start, end = qend + incise.start("who"), qend + incise.end("who")
     phrase = incise.group("who") or ""
+    if re.match(r"(?:que|qu['’])", phrase):  # "« … », précisant que …": the sentence's subject goes on
+        return _continued_subject(doc, who, qstart, earlier)
     where = _TOLD_WHERE.match(phrase)  # "a déclaré sur France 2 le président de la CNIL": not France 2
     if where and where.end() < len(phrase):
         start, phrase = start + where.end(), phrase[where.end() :]
@@ -263,7 +296,13 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
         )
     subject_end = start + verbs[-1].start()
     subject = before[: subject_end - start]
+    if _CONTINUED.search(subject) and verbs[-1].group(0).lower().endswith("ant"):
+        return _continued_subject(doc, who, subject_end, earlier)  # ", estimant que « … »"
+    if _NARRATIVE_INFINITIVE.search(subject):
+        return who.antecedent(doc, subject_end, earlier)  # "Et de conclure : « … »"
     clause_start = start + subject.rfind(",") + 1
+    if UNNAMED.match(doc.text[clause_start:subject_end]):
+        return None
     persons = who.persons(doc, clause_start, subject_end)
     if persons:
         return persons[-1].text
@@ -271,7 +310,13 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
     if organisation:
         return organisation
     clause = doc.text[clause_start:subject_end]
-    named = who.role_in(clause) or who.described(doc, clause, qstart, earlier) or _subject_phrase(clause)
+    stripped = len(clause) - len(clause.lstrip())
+    named = (
+        _metonym(doc, clause_start + stripped, clause.lstrip())
+        or who.role_in(clause)
+        or who.described(doc, clause, clause_start + stripped, earlier)
+        or _subject_phrase(clause)
+    )
     if named is None and not doc.mentions:  # no tagger for this language: "Präsident François Hollande erklärte"
         named = who.written_before(clause)
     if named:
@@ -280,6 +325,42 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
     if persons:
         return persons[-1].text
     return who.last_person(doc, start, qstart) or who.role_in(before) or _first_org(doc, start, qstart)
+
+
+#: a participle of speech that continues the sentence's subject: "…, estimant que", "…, tout en dénonçant"
+_CONTINUED = re.compile(r"(?:^|,)\s*(?:tout\s+)?(?:en\s+)?(?:\w+ment\s+)?$")
+#: "Et de conclure", "Et d'ajouter": the previous speaker goes on
+_NARRATIVE_INFINITIVE = re.compile(r"(?:^|[.,:;]\s*)[Ee]t\s+(?:de\s+|d['’])$")
+#: a clause that opens with its subject: a name (maybe behind an article or a title), a pronoun, a description
+_OPENING = re.compile(r"^\s*(?:(?:le|la|les|l['’])\s*|(?:M|Mme|Me|Dr)\.?\s+)?")
+
+
+def _continued_subject(doc: Document, who: Speakers, position: int, earlier: list[Quote]) -> str | None:
+    """Who speaks on in a participle or a relative clause: the speaker of an earlier quote of the same sentence,
+    else the subject of its first clause that opens with one ("A l'audience, le parquet général a requis …,
+    arguant des « … »")."""
+    start = sentence_start(doc.text, position)
+    for quote in reversed(earlier):
+        if quote.span.start >= start and quote.speaker:
+            return quote.speaker
+    offset = start
+    for chunk in doc.text[start:position].split(","):
+        chunk_at, offset = offset, offset + len(chunk) + 1
+        at = chunk_at + _OPENING.match(chunk).end()  # type: ignore[union-attr]
+        opening = [m for m in doc.mentions if m.label in ("PER", "ORG") and m.span.start == at]
+        lead = len(chunk) - len(chunk.lstrip())
+        named = opening[0].text if opening else _metonym(doc, chunk_at + lead, chunk[lead:])
+        if named:
+            return named
+        if re.match(r"\s*(?:il|elle)\b", chunk):
+            return who.antecedent(doc, at, earlier)
+        subject = _SUBJECT.match(chunk)
+        if subject:  # "La ministre Christine Lagarde s'est déclarée …": the name in the subject, else its description
+            inside = who.persons(doc, chunk_at + subject.start("np"), chunk_at + subject.end("np"))
+            named = inside[0].text if inside else who.described(doc, chunk, at, earlier) or _subject_phrase(chunk)
+            if named:
+                return named
+    return None
 
 
 #: a single capitalised word with the ending of a people's name: "Belge", "Américain", "Chinois", "Texan"

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from ..model import Document, Mention, Quote
 from .roles import ROLE, Appositions
 
-__all__ = ["Speakers", "organisations"]
+__all__ = ["UNNAMED", "Speakers", "organisations", "sentence_start"]
 
 #: how far back a pronoun or a description looks for the previous quote's speaker or a name
 REACH = 600
@@ -39,12 +39,28 @@ _PERSON_NOUN = re.compile(
 #: "l'Américain", "le Belge", "le Texan" (case matters: a capitalised noun of nationality or origin)
 _NATIONALITY = re.compile(r"^\s*(?:[Ll]e|[Ll]a|[Ll]['’])\s*[A-ZÀ-Ý][a-zà-ÿ]+\b(?!\s+[A-ZÀ-Ý])")
 _ORG_NOUN = re.compile(
-    rf"^\s*{_ARTICLE}(?:\w+\s+){{0,2}}(?:communiqué|groupe|banque|journal|quotidien|hebdomadaire|agence|équipe|"
+    rf"^\s*{_ARTICLE}(?:\w+\s+){{0,2}}(?P<noun>communiqué|groupe|banque|journal|quotidien|hebdomadaire|agence|équipe|"
     r"société|entreprise|rapport|ministère|parquet|syndicat|parti|association|organisation|gouvernement|commission|"
     r"fédération|comité|club|établissement|institution|autorités|direction|texte|site|constructeur|compagnie|"
     r"company|group|bank|government|ministry|agency|statement|report|paper|newspaper)\b",
     re.IGNORECASE,
 )
+#: institutions that speak for themselves, named as written when the report gives no name that begins with them
+_INSTITUTIONS = {"parquet", "ministère", "gouvernement", "commission", "syndicat", "parti", "fédération", "comité"}
+#: what names an institution after its noun: "général", "de Paris", "de l'Intérieur" (not a verb or an adverb)
+_INSTITUTION_REST = re.compile(
+    r"(?:\s+(?:(?:de|du|des|d['’])\s*(?:la\s+|l['’])?[\w-]+|(?!(?:a|avait|est|était|se|s['’]|ne|n['’]|qui|que|et|"
+    r"ont|aurait|sera|va|dans|en|sur|lui|pour)\b)[a-zéèêàâîôûç-]+(?:al|ale|aux|ial|ier|ière|ique|el|elle|if|ive|ain|aine|ien|ienne|ais|aise)\b)){0,2}",
+)
+#: words nobody can be named from: "l'entourage de la ministre", "un proche", "une source judiciaire", "on"
+UNNAMED = re.compile(
+    r"^\s*(?:(?:l['’]|son\s+|leur\s+|dans\s+son\s+)entourage|(?:un|une|des)\s+(?:proches?|sources?)|on)\b",
+    re.IGNORECASE,
+)
+#: "ce dernier", "celle-ci": the person named last, not the previous speaker
+_LAST_NAMED = re.compile(r"^\s*(?:ce dernier|cette dernière|celui-ci|celle-ci)\b", re.IGNORECASE)
+#: a sentence ends at ". " (not after "M." or an initial), "? ", "! " or a line break
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bMme)(?<!\bMe)[.?!]\s+|\n")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b(?![-’'])")
 #: a German office written before the name, one word: "US-Verteidigungsminister Ashton Carter"
 _GERMAN_OFFICE = re.compile(
@@ -121,16 +137,37 @@ class Speakers:
         return found[0].text if found else None
 
     # -- what a pronoun or a description stands for -------------------------------------------------
-    def antecedent(self, doc: Document, position: int, earlier: list[Quote]) -> str | None:
-        """The previous quote's speaker, if near; else the last person named before; else the protagonist."""
+    def antecedent(self, doc: Document, position: int, earlier: list[Quote], *, introduced: bool = False) -> str | None:
+        """What a pronoun stands for. For a pronoun in an incise after a quote (``introduced``), the person named first
+        in the sentence that introduces the quote ("Puis vint le tour de Rama Yade : « … », a-t-elle déclaré"). Else
+        the previous quote's speaker, if near (and a person, unless no person is named since); else the last person
+        named before; else the protagonist."""
+        start = max([sentence_start(doc.text, position)] + [q.span.end for q in earlier if q.span.end <= position])
+        in_sentence = self.persons(doc, start, position) if introduced else []
+        if in_sentence:
+            return in_sentence[0].text
+        last = self.last_person(doc, position - REACH, position)
         if earlier and earlier[-1].speaker and position - earlier[-1].span.end <= REACH:
-            return earlier[-1].speaker
-        return self.last_person(doc, position - REACH, position) or self.protagonist(doc)
+            previous = earlier[-1].speaker
+            if previous in self.names or any(m.text == previous for m in doc.mentions if m.label == "PER"):
+                return previous
+            if not self.persons(doc, earlier[-1].span.end, position):
+                return previous
+        return last or self.protagonist(doc)
 
     def described(self, doc: Document, description: str, position: int, earlier: list[Quote]) -> str | None:
         """Who a description at ``position`` stands for (None when it is neither a person nor an organisation)."""
-        if _ORG_NOUN.match(description):
-            return _main_organisation(doc) or _last_organisation(doc, position - REACH, position)
+        if UNNAMED.match(description):
+            return None
+        organisation = _ORG_NOUN.match(description)
+        if organisation:
+            noun, rest = organisation.group("noun"), description[organisation.end() :]
+            named = _named_by(doc, noun, rest, position)
+            if named is None and noun.lower() in _INSTITUTIONS:  # "le parquet général", "le ministère de l'Intérieur"
+                named = noun + _INSTITUTION_REST.match(rest).group(0).rstrip()  # type: ignore[union-attr]
+            return named or _main_organisation(doc) or _last_organisation(doc, position - REACH, position)
+        if _LAST_NAMED.match(description):
+            return self.last_person(doc, position - REACH, position) or self.antecedent(doc, position, earlier)
         if _PERSON_NOUN.match(description) or _NATIONALITY.match(description) or ROLE.match(description.strip()):
             return self.antecedent(doc, position, earlier)
         return None
@@ -148,6 +185,29 @@ class Speakers:
                     counts[best] += 3
             self._protagonists[doc.id] = max(counts, key=lambda n: (counts[n], len(n))) if counts else None
         return self._protagonists[doc.id]
+
+
+def sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding ``position`` begins (at most 400 characters back)."""
+    window = max(0, position - 400)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, window, position)]
+    return ends[-1] if ends else window
+
+
+def _named_by(doc: Document, noun: str, rest: str, position: int) -> str | None:
+    """The organisation named last before ``position`` whose name begins with the description's noun and has its
+    complement: "la fédération" is the "Fédération bancaire française"; "la banque de gros" is no "Banque Populaire"."""
+    complement = re.match(r"\s+(?:de|du|des|d['’])\s*(?:la\s+|l['’])?(\w+)", rest)
+    found = [
+        m.text
+        for m in doc.mentions
+        if m.label == "ORG"
+        and m.span.end <= position
+        and " " in m.text
+        and m.text.split()[0].casefold() == noun.casefold()
+        and (complement is None or complement.group(1).casefold() in m.text.casefold())
+    ]
+    return found[-1] if found else None
 
 
 def _capital_only(doc: Document, mention: Mention) -> bool:

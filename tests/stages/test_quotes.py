@@ -172,3 +172,48 @@ def test_a_sentence_that_names_its_source_first() -> None:
         ("Jacques Dallest", "une personne qu'elle connaît depuis cinq ans"),
         (None, "aberrants"),
     ]
+
+
+def test_a_participle_continues_the_subject_of_its_sentence() -> None:
+    doc = with_mentions(
+        "A l'audience, le parquet général a requis le maintien en détention, arguant des « nécessités de "
+        "l'instruction puisque l'enquête se poursuit ».\n"
+        "La ministre Christine Lagarde s'est déclarée « satisfaite », estimant que « cela va permettre de repartir ».\n"
+        "« Nous verrons », a-t-elle ajouté, précisant que « rien n'est joué ».",
+        [("Christine Lagarde", "PER")],
+    )
+    assert [(s, w[:12]) for s, w, _ in _said(doc)] == [
+        ("parquet général", "nécessités d"),
+        ("Christine Lagarde", "satisfaite"),
+        ("Christine Lagarde", "cela va perm"),
+        ("Christine Lagarde", "Nous verrons"),
+        ("Christine Lagarde", "rien n'est j"),
+    ]
+
+
+def test_a_pronoun_after_a_quote_is_the_person_its_sentence_introduces() -> None:
+    doc = with_mentions(
+        "« Ce n'est pas le moment », a dit Jean-Louis Bianco.\n"
+        "Puis vint le tour de Rama Yade, secrétaire d'Etat : « Je serais très heureuse », a-t-elle déclaré.\n"
+        "Nicolas Mérindol a parlé le premier. Ce dernier avait tenu à préciser, à propos de l'affaire Kerviel, "
+        "qu'il n'y avait pas eu « de dissimulation ».",
+        [("Jean-Louis Bianco", "PER"), ("Rama Yade", "PER"), ("Nicolas Mérindol", "PER"), ("Kerviel", "PER")],
+    )
+    assert [s for s, _, _ in _said(doc)] == ["Jean-Louis Bianco", "Rama Yade", "Nicolas Mérindol"]
+
+
+def test_legal_charges_and_unnamed_sources_are_not_speakers() -> None:
+    doc = with_mentions(
+        "Jérôme Kerviel est mis en examen pour « faux et usage de faux », « introduction dans des systèmes "
+        "informatiques » et « abus de confiance ».\n"
+        "L'entourage de la ministre a rappelé avoir « demandé un pré-rapport ».\n"
+        "« Nulle part on ne parle de limite », a-t-on abondé dans son entourage.\n"
+        "La Fédération bancaire française et le Crédit Foncier ont parlé. "
+        "Parmi ces solutions, la fédération évoquait « l'allongement du prêt ».",
+        [("Jérôme Kerviel", "PER"), ("Fédération bancaire française", "ORG"), ("Crédit Foncier", "ORG")],
+    )
+    assert [(s, w[:12]) for s, w, _ in _said(doc)] == [
+        (None, "demandé un p"),
+        (None, "Nulle part o"),
+        ("Fédération bancaire française", "l'allongemen"),
+    ]
