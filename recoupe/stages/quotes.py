@@ -19,106 +19,37 @@ from ..config import Settings
 from ..model import Corpus, Document, Quote, Span
 from ..pipeline import stage
 from .speakers import UNNAMED, Speakers, organisations, sentence_start
+from .speech import (
+    ACCORDING,
+    AFTER,
+    AFTER_NAME_FIRST,
+    ATTRIBUTED,
+    BEFORE_SPEECH,
+    CHAINED,
+    CHARGE_LEAD,
+    CHARGE_LIST,
+    CHARGE_WORDS,
+    CONTINUATION_REACH,
+    CONTINUED,
+    DEMONYM,
+    DESCRIPTION,
+    INSIDE,
+    INSIDE_PRONOUN,
+    JUDICIAL,
+    LATER,
+    NAME_CONTEXT,
+    NAME_WORDS,
+    NARRATIVE_INFINITIVE,
+    OPENING,
+    QUOTE,
+    REPORTED,
+    SPEECH,
+    STANDALONE_WORDS,
+    SUBJECT,
+    TOLD_WHERE,
+)
 
-__all__ = ["SPEECH", "find_quotes"]
-
-SPEECH = (
-    r"déclar\w*|indiqu\w*|affirm\w*|ajout\w*|soulign\w*|précis\w*|annonc\w*|expliqu\w*|assur\w*|estim\w*|"
-    r"lanc[ée]\w*|rappel\w*|insist\w*|répond\w*|confirm\w*|dit|dire|disant|disent|disait|sout\w*nu|souten\w*|relev\w*|"
-    r"martel\w*|relè\w*|prévenu|prévien\w*|averti\w*|mis en garde|met en garde|appel\w*|jug\w*|ajoute|poursui\w*|"
-    r"racont\w*|confi[ea]\w*|écri\w*|s['’]amus\w*|s['’]exclam\w*|rapport\w*|constat\w*|conclu\w*|insist\w*|"
-    r"concè\w*|concéd\w*|protest\w*|s['’]insurg\w*|regrett\w*|comment\w*|révél\w*|déplor\w*|dément\w*|"
-    r"dénon[cç]\w*|qualifi\w*|évoqu\w*|félicit\w*|réjou\w*|critiqu\w*|accus\w*|plaid\w*|réclam\w*|"
-    r"reconn\w*|renchéri\w*|s['’]interrog\w*|s['’]indign\w*|s['’]emport\w*|s['’]inqui[èé]t\w*|tranch\w*|"
-    r"résum\w*|ironis\w*|argu\w*|avou\w*|admet\w*|lâch\w*|gliss\w*|fustig\w*|abond\w*|"
-    r"said|says|told|added|stated|announced|warned|explained|sagte|sagt|erklärte|betonte|fügte"
-)
-_OPEN_CLOSE = {"«": "»", "“": "”", '"': '"'}
-_QUOTE = re.compile(r"«\s*(?P<a>[^«»]+?)\s*»|“(?P<b>[^“”]+?)”|\"(?P<c>[^\"\n]+?)\"|„(?P<d>[^„“”]+?)[“”]")
-_PRONOUN = r"il|elle|ils|elles|he|she|er|sie"
-#: a reflexive verb of speech after a quote: ", s'est indigné le député", ", s'est félicité Liu Peng"
-_REFLEXIVE = (
-    r"s['’](?:est|était)\s+(?:\w+\s+)?"
-    r"(?:indign|félicit|réjou|exclam|emport|inquiét|insurg|amus|étonn|plaint|défend|exprim|interrog|alarm)\w*"
-)
-#: a speaker after the verb: a name, maybe behind a title with a full stop ("M. Carter")
-_WHO = r"(?:(?:M|Mme|Dr|Mr|Mrs|Pr)\.\s*)?[^.,;:!?«»\"]{2,80}"
-#: ", a-t-il ajouté" / "avait-il souligné" / ", a indiqué M. Carter" / ", a assuré le commandant Paul Mercier"
-_AFTER = re.compile(
-    rf"^\s*,?\s*(?:(?:a|avait|ont|avaient|aurait)(?:-t)?-(?P<p1>{_PRONOUN}|on)\s+(?:\w+\s+){{0,2}}?(?:{SPEECH})"
-    rf"|(?:{SPEECH})-(?:t-)?(?P<p2>{_PRONOUN}|on)\b"
-    rf"|(?:{SPEECH})\s+(?P<p3>er|sie|man)\b"  # German: "sagte er", "fügte sie hinzu"
-    rf"|(?P<p4>he|she)\s+(?:{SPEECH})\b"  # English: "he said"
-    rf"|(?:a|avait|ont|has|had)?\s*(?:\w+\s+){{0,3}}?(?:{SPEECH}|{_REFLEXIVE}|selon|d['’]après)\s+(?P<who>{_WHO}))",
-    re.IGNORECASE,
-)
-#: English order, name before verb: '"…," Carter told reporters' / '"…," said Ashton Carter' is _AFTER
-_AFTER_NAME_FIRST = re.compile(
-    rf"^\s*,?\s*(?P<who>(?:(?:Mr|Mrs|Ms|Dr)\.\s*)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}}"
-    r"|the\s+[^,.;:!?\"“”]{2,60},\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},?"  # "the mayor of Paris, Anne Hidalgo,"
-    rf")\s+(?:{SPEECH})\b"
-)
-#: an incise later in the sentence: "« … » contrôlés par les jihadistes, a-t-il déclaré."
-_LATER = re.compile(
-    rf"^[^.«»\"]{{0,200}}?,\s*(?:(?:a|avait)-t-(?P<p1>{_PRONOUN})\s+(?:{SPEECH})|(?:a|avait)\s+(?:{SPEECH})\s+(?P<who>{_WHO}))",
-    re.IGNORECASE,
-)
-#: where or to whom words were said, between the verb and the speaker: "à l'AFP", "sur France 2", "à la presse"
-_TOLD_WHERE = re.compile(
-    r"^\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|encore|ainsi)\s+)?"
-    r"(?:à|au|aux|sur|dans|devant)\s+(?:l['’]|la\s+|le\s+|les\s+)?[\w'’-]+(?:\s+[A-ZÀ-Ý0-9][\w'’-]*)*\s+"
-)
-#: "« est en place » et « se prépare … », a annoncé M. Carter": the first quote shares the second's speaker
-_CHAINED = re.compile(r"^\s*,?\s*(?:et|and|und|ou)\s+[«“\"]")
-_BEFORE_SPEECH = re.compile(rf"(?:{SPEECH})\s*(?:que|qu['’])?\s*:?\s*$|:\s*$|\bpour\s+[^,]+,[^,]*:\s*$", re.IGNORECASE)
-_INSIDE = re.compile(
-    rf",\s*(?:(?:a|avait)\s+)?(?:{SPEECH})(?:\s+encore)?\s+(?P<who>(?:(?:M|Mme|Dr)\.\s*)?[^.,;:!?«»\"]{{2,60}}?)(?:\s+à\s+[^.]*)?\.",
-    re.IGNORECASE,
-)
-#: "… mes enfants, dit-il encore. …" : a pronoun incise inside the quote
-_INSIDE_PRONOUN = re.compile(
-    rf",\s*(?:(?:a|avait)-t-(?P<p1>{_PRONOUN})\s+(?:{SPEECH})|(?:{SPEECH})-(?:t-)?(?P<p2>{_PRONOUN}))\b", re.IGNORECASE
-)
-_REPORTED = re.compile(
-    rf"(?P<lead>(?:^|[.;]\s+|,\s+))(?P<who>[A-ZÀ-Ý][^,;:.!?«»\"]{{1,80}}?)\s+(?:a|avait|ont|aurait)\s+(?:\w+\s+){{0,2}}?"
-    rf"(?:{SPEECH})\s+(?:que|qu['’])\s*(?P<what>[^«»\"]+?)(?=[.!?](?:\s|$))",
-)
-_ACCORDING = re.compile(
-    r"(?:^|[.;]\s+)(?:Selon|D['’]après|According to|Laut)\s+(?P<who>[^,;]{2,60}),\s*(?P<what>[^«»\"]+?)(?=[.!?](?:\s|$))"
-)
-#: a definite noun phrase opening a clause, up to its verb: "Le dalaï lama a aussi ", "L'ambassade américaine a "
-_SUBJECT = re.compile(
-    r"^\s*(?:le|la|l['’])\s*(?P<np>[\w'’-]+(?:\s+(?!(?:a|avait|ont|aurait|est|était|se|ne|qui|et)\b)[\w'’-]+){0,5}?)"
-    r"\s+(?:(?:a|avait|ont|aurait|est|était|se|s['’]\w+|n['’]\w+|ne)\b[^,;:]*)?$",
-    re.IGNORECASE,
-)
-#: a sentence that gives its source first: "Pour la LDH, il s'agit d'un « … »", "Selon le magistrat, … « … »"
-_ATTRIBUTED = re.compile(
-    r"(?:^|[.;!?]\s+|\n)\s*(?:Pour\s+(?=(?:l['’]|la\s+|le\s+|les\s+)?[A-ZÀ-Ý])|Selon\s+|D['’]après\s+)"
-    r"(?P<who>[^,.;:«»\"]{2,80}),"
-)
-#: a speaker written as a description, not a name: "le manager d'Astana", "le coureur", "l'Américain"
-_DESCRIPTION = re.compile(r"^(?:le|la|l['’]|les|ce|cet|cette|the|der|die)\b", re.IGNORECASE)
-#: a quote of at least this many words opening a paragraph is a quote without a verb of speech
-STANDALONE_WORDS = 6
-#: quoted words this short right after "dans le", "au", "le journal" ... are a name, not a quote
-NAME_WORDS = 4
-_NAME_CONTEXT = re.compile(
-    r"(?:\b(?:dans|au|aux|du|des|le|la|les|l['’]|journal|quotidien|magazine|site|film|livre|émission|opération)"
-    r"|\bsur)\s*$",
-    re.IGNORECASE,
-)
-#: a legal charge is named in a few words
-CHARGE_WORDS = 8
-_CHARGE_LEAD = re.compile(r"\b(?:pour|de|d['’]|chefs?\s+(?:de\s+|d['’]))\s*$", re.IGNORECASE)
-_CHARGE_LIST = re.compile(r"\s*(?:,|et|ou)\s*$")
-_JUDICIAL = re.compile(
-    r"examen|poursuivi|inculp|condamn|plainte|accus|soupçonn|chefs?\s+d|délit|crime|infraction|mis en cause|renvoy|"
-    r"procès|information judiciaire|enquête|charged|indicted",
-    re.IGNORECASE,
-)
-#: a quote opening a sentence this close after the previous quote continues it ("… », a ajouté M. Carter. « … »)
-CONTINUATION_REACH = 80
+__all__ = ["find_quotes"]
 
 
 def find_quotes(doc: Document, who: Speakers) -> tuple[Quote, ...]:
@@ -136,7 +67,7 @@ def _direct(doc: Document, who: Speakers) -> list[Quote]:
     chained: list[int] = []
     text = doc.text
     charge_end = -1
-    for match in _QUOTE.finditer(text):
+    for match in QUOTE.finditer(text):
         group = next(g for g in ("a", "b", "c", "d") if match.group(g) is not None)
         start, end = match.start(group), match.end(group)
         if _is_a_charge(text, match.start(), text[start:end], charge_end):
@@ -149,22 +80,22 @@ def _direct(doc: Document, who: Speakers) -> list[Quote]:
         continues = not before.strip() and bool(found) and match.start() - found[-1].span.end <= CONTINUATION_REACH
         #: a paragraph of its own that is a sentence: said by whoever the report was quoting or talking about
         standalone = _opens_paragraph(text, match.start()) and len(text[start:end].split()) >= STANDALONE_WORDS
-        incise = _AFTER.match(after)
+        incise = AFTER.match(after)
         if _is_a_name(text, match.start(), text[start:end]) and not (incise and _names_someone(incise)):
             continue
-        if _CHAINED.match(after):
+        if CHAINED.match(after):
             chained.append(len(found))
         elif not (
             continues
             or standalone
-            or _AFTER.match(after)
-            or _AFTER_NAME_FIRST.match(after)
-            or _LATER.match(after)
-            or _INSIDE.search(text[start:end])
-            or _INSIDE_PRONOUN.search(text[start:end])
-            or _ATTRIBUTED.search(text, max(0, match.start() - len(before) - 2), match.start())
+            or AFTER.match(after)
+            or AFTER_NAME_FIRST.match(after)
+            or LATER.match(after)
+            or INSIDE.search(text[start:end])
+            or INSIDE_PRONOUN.search(text[start:end])
+            or ATTRIBUTED.search(text, max(0, match.start() - len(before) - 2), match.start())
             or re.search(SPEECH, before, re.IGNORECASE)
-            or _BEFORE_SPEECH.search(before)
+            or BEFORE_SPEECH.search(before)
         ):
             continue
         speaker = _speaker(doc, who, match.start(), match.end(), before, after, text[start:end], found)
@@ -190,10 +121,10 @@ def _is_a_charge(text: str, position: int, words: str, previous_charge_end: int)
     after it ("« faux et usage de faux », « introduction dans des systèmes … » et « abus de confiance »")."""
     if len(words.split()) > CHARGE_WORDS:
         return False
-    if previous_charge_end >= 0 and _CHARGE_LIST.match(text, previous_charge_end, position):
+    if previous_charge_end >= 0 and CHARGE_LIST.match(text, previous_charge_end, position):
         return True
-    return bool(_CHARGE_LEAD.search(text[max(0, position - 20) : position])) and bool(
-        _JUDICIAL.search(text[max(0, position - 150) : position])
+    return bool(CHARGE_LEAD.search(text[max(0, position - 20) : position])) and bool(
+        JUDICIAL.search(text[max(0, position - 150) : position])
     )
 
 
@@ -210,7 +141,7 @@ def _opens_paragraph(text: str, position: int) -> bool:
 
 def _is_a_name(text: str, position: int, words: str) -> bool:
     """A title or a name between quotation marks: "dans le « Nid d'oiseau »", "au « Guardian »"."""
-    return len(words.split()) <= NAME_WORDS and bool(_NAME_CONTEXT.search(text[max(0, position - 30) : position]))
+    return len(words.split()) <= NAME_WORDS and bool(NAME_CONTEXT.search(text[max(0, position - 30) : position]))
 
 
 def _clause_before(text: str, position: int) -> str:
@@ -223,28 +154,28 @@ def _clause_before(text: str, position: int) -> str:
 def _speaker(
     doc: Document, who: Speakers, qstart: int, qend: int, before: str, after: str, words: str, earlier: list[Quote]
 ) -> str | None:
-    named_first = _AFTER_NAME_FIRST.match(after)
+    named_first = AFTER_NAME_FIRST.match(after)
     if named_first:
         name = who.name_in(doc, qend + named_first.start("who"), qend + named_first.end("who"))
         if name:
             return name
-    incise = _AFTER.match(after) or _LATER.match(after)
+    incise = AFTER.match(after) or LATER.match(after)
     if incise:
         return _from_incise(doc, who, incise, qstart, qend, earlier)
-    attributed = _ATTRIBUTED.search(doc.text, max(0, qstart - len(before) - 2), qstart)
+    attributed = ATTRIBUTED.search(doc.text, max(0, qstart - len(before) - 2), qstart)
     #: "Selon des médias, Ashton Carter a expliqué qu'il y aurait un « chevauchement »": the verb's subject speaks
     if attributed and not re.search(rf"\b(?:{SPEECH})", doc.text[attributed.end() : qstart], re.IGNORECASE):
         start, end = attributed.span("who")
         return who.name_in(doc, start, end) or who.described(doc, attributed.group("who"), qstart, earlier)
-    if _BEFORE_SPEECH.search(before) or re.search(SPEECH, before, re.IGNORECASE):
+    if BEFORE_SPEECH.search(before) or re.search(SPEECH, before, re.IGNORECASE):
         name = _from_clause(doc, who, before, qstart, earlier)
         if name:
             return name
-    inside = _INSIDE.search(words)
+    inside = INSIDE.search(words)
     if inside:
         offset = doc.text.find(words, qstart)
         return who.name_in(doc, offset + inside.start("who"), offset + inside.end("who"))
-    if _INSIDE_PRONOUN.search(words):
+    if INSIDE_PRONOUN.search(words):
         return who.antecedent(doc, qstart, earlier)
     return None
 
@@ -261,13 +192,13 @@ def _from_incise(
     phrase = incise.group("who") or ""
     if re.match(r"(?:que|qu['’])", phrase):  # "« … », précisant que …": the sentence's subject goes on
         return _continued_subject(doc, who, qstart, earlier)
-    where = _TOLD_WHERE.match(phrase)  # "a déclaré sur France 2 le président de la CNIL": not France 2
+    where = TOLD_WHERE.match(phrase)  # "a déclaré sur France 2 le président de la CNIL": not France 2
     if where and where.end() < len(phrase):
         start, phrase = start + where.end(), phrase[where.end() :]
     place = _metonym(doc, start, phrase)
     if place:
         return place
-    described = _DESCRIPTION.match(phrase) or re.match(r"^\s*(?:\w+\s+)?(?:le|la|l['’]|son|sa|leur)\b", phrase)
+    described = DESCRIPTION.match(phrase) or re.match(r"^\s*(?:\w+\s+)?(?:le|la|l['’]|son|sa|leur)\b", phrase)
     if described:
         named = who.person_after(doc, end)
         if named:
@@ -296,9 +227,9 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
         )
     subject_end = start + verbs[-1].start()
     subject = before[: subject_end - start]
-    if _CONTINUED.search(subject) and verbs[-1].group(0).lower().endswith("ant"):
+    if CONTINUED.search(subject) and verbs[-1].group(0).lower().endswith("ant"):
         return _continued_subject(doc, who, subject_end, earlier)  # ", estimant que « … »"
-    if _NARRATIVE_INFINITIVE.search(subject):
+    if NARRATIVE_INFINITIVE.search(subject):
         return who.antecedent(doc, subject_end, earlier)  # "Et de conclure : « … »"
     clause_start = start + subject.rfind(",") + 1
     if UNNAMED.match(doc.text[clause_start:subject_end]):
@@ -327,14 +258,6 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
     return who.last_person(doc, start, qstart) or who.role_in(before) or _first_org(doc, start, qstart)
 
 
-#: a participle of speech that continues the sentence's subject: "…, estimant que", "…, tout en dénonçant"
-_CONTINUED = re.compile(r"(?:^|,)\s*(?:tout\s+)?(?:en\s+)?(?:\w+ment\s+)?$")
-#: "Et de conclure", "Et d'ajouter": the previous speaker goes on
-_NARRATIVE_INFINITIVE = re.compile(r"(?:^|[.,:;]\s*)[Ee]t\s+(?:de\s+|d['’])$")
-#: a clause that opens with its subject: a name (maybe behind an article or a title), a pronoun, a description
-_OPENING = re.compile(r"^\s*(?:(?:le|la|les|l['’])\s*|(?:M|Mme|Me|Dr)\.?\s+)?")
-
-
 def _continued_subject(doc: Document, who: Speakers, position: int, earlier: list[Quote]) -> str | None:
     """Who speaks on in a participle or a relative clause: the speaker of an earlier quote of the same sentence,
     else the subject of its first clause that opens with one ("A l'audience, le parquet général a requis …,
@@ -346,7 +269,7 @@ def _continued_subject(doc: Document, who: Speakers, position: int, earlier: lis
     offset = start
     for chunk in doc.text[start:position].split(","):
         chunk_at, offset = offset, offset + len(chunk) + 1
-        at = chunk_at + _OPENING.match(chunk).end()  # type: ignore[union-attr]
+        at = chunk_at + OPENING.match(chunk).end()  # type: ignore[union-attr]
         opening = [m for m in doc.mentions if m.label in ("PER", "ORG") and m.span.start == at]
         lead = len(chunk) - len(chunk.lstrip())
         named = opening[0].text if opening else _metonym(doc, chunk_at + lead, chunk[lead:])
@@ -354,17 +277,13 @@ def _continued_subject(doc: Document, who: Speakers, position: int, earlier: lis
             return named
         if re.match(r"\s*(?:il|elle)\b", chunk):
             return who.antecedent(doc, at, earlier)
-        subject = _SUBJECT.match(chunk)
+        subject = SUBJECT.match(chunk)
         if subject:  # "La ministre Christine Lagarde s'est déclarée …": the name in the subject, else its description
             inside = who.persons(doc, chunk_at + subject.start("np"), chunk_at + subject.end("np"))
             named = inside[0].text if inside else who.described(doc, chunk, at, earlier) or _subject_phrase(chunk)
             if named:
                 return named
     return None
-
-
-#: a single capitalised word with the ending of a people's name: "Belge", "Américain", "Chinois", "Texan"
-_DEMONYM = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]*(?:ais|aise|ain|aine|ien|ienne|ois|oise|ge|and|ande|ol|ole|ote|que|an|ane)$")
 
 
 def _described_chunk(doc: Document, who: Speakers, before: str, qstart: int, earlier: list[Quote]) -> str | None:
@@ -384,7 +303,7 @@ def _metonym(doc: Document, start: int, phrase: str) -> str | None:
         return None
     at = start + article.end()
     found = next((m for m in doc.mentions if m.label in ("LOC", "ORG") and m.span.start == at), None)
-    if found is None or (found.label == "LOC" and _DEMONYM.search(found.text)):  # "le Belge" is a person
+    if found is None or (found.label == "LOC" and DEMONYM.search(found.text)):  # "le Belge" is a person
         return None
     return found.text
 
@@ -392,7 +311,7 @@ def _metonym(doc: Document, start: int, phrase: str) -> str | None:
 def _subject_phrase(clause: str) -> str | None:
     """A definite subject nobody tagged, as written: "Le dalaï lama a dénoncé", "Le Syndicat de la magistrature
     appelle", "L'ambassade américaine a regretté" (not "une source", not a pronoun or a bare noun)."""
-    match = _SUBJECT.match(clause)
+    match = SUBJECT.match(clause)
     if match is None:
         return None
     words = match.group("np").split()
@@ -406,7 +325,7 @@ def _first_org(doc: Document, start: int, end: int) -> str | None:
 
 def _reported(doc: Document, who: Speakers) -> list[Quote]:
     found = []
-    for pattern in (_REPORTED, _ACCORDING):
+    for pattern in (REPORTED, ACCORDING):
         for match in pattern.finditer(doc.text):
             speaker = who.name_in(doc, match.start("who"), match.end("who"))
             if speaker is None:

@@ -1,0 +1,149 @@
+"""The words of reported speech: verbs of speech, incises, attributions, and what is not a quote.
+
+Patterns only; ``quotes`` and ``speakers`` decide with them. French first, with the English and
+German forms the quotes stage reads.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "ACCORDING",
+    "AFTER",
+    "AFTER_NAME_FIRST",
+    "ATTRIBUTED",
+    "BEFORE_SPEECH",
+    "CHAINED",
+    "CHARGE_LEAD",
+    "CHARGE_LIST",
+    "CHARGE_WORDS",
+    "CONTINUATION_REACH",
+    "CONTINUED",
+    "DEMONYM",
+    "DESCRIPTION",
+    "INSIDE",
+    "INSIDE_PRONOUN",
+    "JUDICIAL",
+    "LATER",
+    "NAME_CONTEXT",
+    "NAME_WORDS",
+    "NARRATIVE_INFINITIVE",
+    "OPENING",
+    "OPEN_CLOSE",
+    "PRONOUN",
+    "QUOTE",
+    "REFLEXIVE",
+    "REPORTED",
+    "SPEECH",
+    "STANDALONE_WORDS",
+    "SUBJECT",
+    "TOLD_WHERE",
+    "WHO",
+]
+
+SPEECH = (
+    r"déclar\w*|indiqu\w*|affirm\w*|ajout\w*|soulign\w*|précis\w*|annonc\w*|expliqu\w*|assur\w*|estim\w*|"
+    r"lanc[ée]\w*|rappel\w*|insist\w*|répond\w*|confirm\w*|dit|dire|disant|disent|disait|sout\w*nu|souten\w*|relev\w*|"
+    r"martel\w*|relè\w*|prévenu|prévien\w*|averti\w*|mis en garde|met en garde|appel\w*|jug\w*|ajoute|poursui\w*|"
+    r"racont\w*|confi[ea]\w*|écri\w*|s['’]amus\w*|s['’]exclam\w*|rapport\w*|constat\w*|conclu\w*|insist\w*|"
+    r"concè\w*|concéd\w*|protest\w*|s['’]insurg\w*|regrett\w*|comment\w*|révél\w*|déplor\w*|dément\w*|"
+    r"dénon[cç]\w*|qualifi\w*|évoqu\w*|félicit\w*|réjou\w*|critiqu\w*|accus\w*|plaid\w*|réclam\w*|"
+    r"reconn\w*|renchéri\w*|s['’]interrog\w*|s['’]indign\w*|s['’]emport\w*|s['’]inqui[èé]t\w*|tranch\w*|"
+    r"résum\w*|ironis\w*|argu\w*|avou\w*|admet\w*|lâch\w*|gliss\w*|fustig\w*|abond\w*|"
+    r"said|says|told|added|stated|announced|warned|explained|sagte|sagt|erklärte|betonte|fügte"
+)
+OPEN_CLOSE = {"«": "»", "“": "”", '"': '"'}
+QUOTE = re.compile(r"«\s*(?P<a>[^«»]+?)\s*»|“(?P<b>[^“”]+?)”|\"(?P<c>[^\"\n]+?)\"|„(?P<d>[^„“”]+?)[“”]")
+PRONOUN = r"il|elle|ils|elles|he|she|er|sie"
+#: a reflexive verb of speech after a quote: ", s'est indigné le député", ", s'est félicité Liu Peng"
+REFLEXIVE = (
+    r"s['’](?:est|était)\s+(?:\w+\s+)?"
+    r"(?:indign|félicit|réjou|exclam|emport|inquiét|insurg|amus|étonn|plaint|défend|exprim|interrog|alarm)\w*"
+)
+#: a speaker after the verb: a name, maybe behind a title with a full stop ("M. Carter")
+WHO = r"(?:(?:M|Mme|Dr|Mr|Mrs|Pr)\.\s*)?[^.,;:!?«»\"]{2,80}"
+#: ", a-t-il ajouté" / "avait-il souligné" / ", a indiqué M. Carter" / ", a assuré le commandant Paul Mercier"
+AFTER = re.compile(
+    rf"^\s*,?\s*(?:(?:a|avait|ont|avaient|aurait)(?:-t)?-(?P<p1>{PRONOUN}|on)\s+(?:\w+\s+){{0,2}}?(?:{SPEECH})"
+    rf"|(?:{SPEECH})-(?:t-)?(?P<p2>{PRONOUN}|on)\b"
+    rf"|(?:{SPEECH})\s+(?P<p3>er|sie|man)\b"  # German: "sagte er", "fügte sie hinzu"
+    rf"|(?P<p4>he|she)\s+(?:{SPEECH})\b"  # English: "he said"
+    rf"|(?:a|avait|ont|has|had)?\s*(?:\w+\s+){{0,3}}?(?:{SPEECH}|{REFLEXIVE}|selon|d['’]après)\s+(?P<who>{WHO}))",
+    re.IGNORECASE,
+)
+#: English order, name before verb: '"…," Carter told reporters' / '"…," said Ashton Carter' is AFTER
+AFTER_NAME_FIRST = re.compile(
+    rf"^\s*,?\s*(?P<who>(?:(?:Mr|Mrs|Ms|Dr)\.\s*)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}}"
+    r"|the\s+[^,.;:!?\"“”]{2,60},\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},?"  # "the mayor of Paris, Anne Hidalgo,"
+    rf")\s+(?:{SPEECH})\b"
+)
+#: an incise later in the sentence: "« … » contrôlés par les jihadistes, a-t-il déclaré."
+LATER = re.compile(
+    rf"^[^.«»\"]{{0,200}}?,\s*(?:(?:a|avait)-t-(?P<p1>{PRONOUN})\s+(?:{SPEECH})|(?:a|avait)\s+(?:{SPEECH})\s+(?P<who>{WHO}))",
+    re.IGNORECASE,
+)
+#: where or to whom words were said, between the verb and the speaker: "à l'AFP", "sur France 2", "à la presse"
+TOLD_WHERE = re.compile(
+    r"^\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|encore|ainsi)\s+)?"
+    r"(?:à|au|aux|sur|dans|devant)\s+(?:l['’]|la\s+|le\s+|les\s+)?[\w'’-]+(?:\s+[A-ZÀ-Ý0-9][\w'’-]*)*\s+"
+)
+#: "« est en place » et « se prépare … », a annoncé M. Carter": the first quote shares the second's speaker
+CHAINED = re.compile(r"^\s*,?\s*(?:et|and|und|ou)\s+[«“\"]")
+BEFORE_SPEECH = re.compile(rf"(?:{SPEECH})\s*(?:que|qu['’])?\s*:?\s*$|:\s*$|\bpour\s+[^,]+,[^,]*:\s*$", re.IGNORECASE)
+INSIDE = re.compile(
+    rf",\s*(?:(?:a|avait)\s+)?(?:{SPEECH})(?:\s+encore)?\s+(?P<who>(?:(?:M|Mme|Dr)\.\s*)?[^.,;:!?«»\"]{{2,60}}?)(?:\s+à\s+[^.]*)?\.",
+    re.IGNORECASE,
+)
+#: "… mes enfants, dit-il encore. …" : a pronoun incise inside the quote
+INSIDE_PRONOUN = re.compile(
+    rf",\s*(?:(?:a|avait)-t-(?P<p1>{PRONOUN})\s+(?:{SPEECH})|(?:{SPEECH})-(?:t-)?(?P<p2>{PRONOUN}))\b", re.IGNORECASE
+)
+REPORTED = re.compile(
+    rf"(?P<lead>(?:^|[.;]\s+|,\s+))(?P<who>[A-ZÀ-Ý][^,;:.!?«»\"]{{1,80}}?)\s+(?:a|avait|ont|aurait)\s+(?:\w+\s+){{0,2}}?"
+    rf"(?:{SPEECH})\s+(?:que|qu['’])\s*(?P<what>[^«»\"]+?)(?=[.!?](?:\s|$))",
+)
+ACCORDING = re.compile(
+    r"(?:^|[.;]\s+)(?:Selon|D['’]après|According to|Laut)\s+(?P<who>[^,;]{2,60}),\s*(?P<what>[^«»\"]+?)(?=[.!?](?:\s|$))"
+)
+#: a definite noun phrase opening a clause, up to its verb: "Le dalaï lama a aussi ", "L'ambassade américaine a "
+SUBJECT = re.compile(
+    r"^\s*(?:le|la|l['’])\s*(?P<np>[\w'’-]+(?:\s+(?!(?:a|avait|ont|aurait|est|était|se|ne|qui|et)\b)[\w'’-]+){0,5}?)"
+    r"\s+(?:(?:a|avait|ont|aurait|est|était|se|s['’]\w+|n['’]\w+|ne)\b[^,;:]*)?$",
+    re.IGNORECASE,
+)
+#: a sentence that gives its source first: "Pour la LDH, il s'agit d'un « … »", "Selon le magistrat, … « … »"
+ATTRIBUTED = re.compile(
+    r"(?:^|[.;!?]\s+|\n)\s*(?:Pour\s+(?=(?:l['’]|la\s+|le\s+|les\s+)?[A-ZÀ-Ý])|Selon\s+|D['’]après\s+)"
+    r"(?P<who>[^,.;:«»\"]{2,80}),"
+)
+#: a speaker written as a description, not a name: "le manager d'Astana", "le coureur", "l'Américain"
+DESCRIPTION = re.compile(r"^(?:le|la|l['’]|les|ce|cet|cette|the|der|die)\b", re.IGNORECASE)
+#: a quote of at least this many words opening a paragraph is a quote without a verb of speech
+STANDALONE_WORDS = 6
+#: quoted words this short right after "dans le", "au", "le journal" ... are a name, not a quote
+NAME_WORDS = 4
+NAME_CONTEXT = re.compile(
+    r"(?:\b(?:dans|au|aux|du|des|le|la|les|l['’]|journal|quotidien|magazine|site|film|livre|émission|opération)"
+    r"|\bsur)\s*$",
+    re.IGNORECASE,
+)
+#: a legal charge is named in a few words
+CHARGE_WORDS = 8
+CHARGE_LEAD = re.compile(r"\b(?:pour|de|d['’]|chefs?\s+(?:de\s+|d['’]))\s*$", re.IGNORECASE)
+CHARGE_LIST = re.compile(r"\s*(?:,|et|ou)\s*$")
+JUDICIAL = re.compile(
+    r"examen|poursuivi|inculp|condamn|plainte|accus|soupçonn|chefs?\s+d|délit|crime|infraction|mis en cause|renvoy|"
+    r"procès|information judiciaire|enquête|charged|indicted",
+    re.IGNORECASE,
+)
+#: a quote opening a sentence this close after the previous quote continues it ("… », a ajouté M. Carter. « … »)
+CONTINUATION_REACH = 80
+#: a participle of speech that continues the sentence's subject: "…, estimant que", "…, tout en dénonçant"
+CONTINUED = re.compile(r"(?:^|,)\s*(?:tout\s+)?(?:en\s+)?(?:\w+ment\s+)?$")
+#: "Et de conclure", "Et d'ajouter": the previous speaker goes on
+NARRATIVE_INFINITIVE = re.compile(r"(?:^|[.,:;]\s*)[Ee]t\s+(?:de\s+|d['’])$")
+#: a clause that opens with its subject: a name (maybe behind an article or a title), a pronoun, a description
+OPENING = re.compile(r"^\s*(?:(?:le|la|les|l['’])\s*|(?:M|Mme|Me|Dr)\.?\s+)?")
+#: a single capitalised word with the ending of a people's name: "Belge", "Américain", "Chinois", "Texan"
+DEMONYM = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]*(?:ais|aise|ain|aine|ien|ienne|ois|oise|ge|and|ande|ol|ole|ote|que|an|ane)$")
