@@ -100,13 +100,30 @@ def _names(predicted: str | None, gold: str | None) -> bool:
     return p == g or g in p or p in g or p.split()[-1] == g.split()[-1] or acronym
 
 
+def _best_match(words: str, spans: list[tuple[int, dict]], found: set[int]) -> tuple[int, dict] | None:  # type: ignore[type-arg]
+    """The gold span a predicted quote stands for: among the spans with the same words, one with exactly its words
+    before one that contains it, a quote not yet found before one found, a quote before an unsure span (a sub-heading
+    that repeats a quote is unsure, the quote in the text is not)."""
+    candidates = [(i, g) for i, g in spans if _same_words(words, g["text"])]
+    exact = " ".join(re.findall(r"\w+", fold(words)))
+    return min(
+        candidates,
+        key=lambda c: (
+            " ".join(re.findall(r"\w+", fold(c[1]["text"]))) != exact,
+            c[0] in found,
+            c[1]["label"] != "quote",
+        ),
+        default=None,
+    )
+
+
 def score(system: Callable[[Document], list[Quote]], docs: dict[str, Document], gold: list[dict]) -> dict[str, float]:  # type: ignore[type-arg]
     tp = fp = speaker_ok = 0
     found_gold: set[int] = set()
     for doc_id, doc in docs.items():
         spans = [(i, g) for i, g in enumerate(gold) if g["doc"] == doc_id]
         for words, speaker in system(doc):
-            match = next(((i, g) for i, g in spans if _same_words(words, g["text"])), None)
+            match = _best_match(words, spans, found_gold)
             if match is None or match[1]["label"] == "not_a_quote":
                 fp += 1
             elif match[1]["label"] == "quote" and match[0] not in found_gold:

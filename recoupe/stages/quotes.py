@@ -18,9 +18,11 @@ from dataclasses import replace
 from ..config import Settings
 from ..model import Corpus, Document, Quote, Span
 from ..pipeline import stage
-from .speakers import UNNAMED, Speakers, organisations, sentence_start
+from .roles import ROLE
+from .speakers import UNNAMED, Speakers, capital_only, organisations, sentence_start
 from .speech import (
     ACCORDING,
+    ACCORDING_INSIDE,
     AFTER,
     AFTER_NAME_FIRST,
     ATTRIBUTED,
@@ -29,6 +31,7 @@ from .speech import (
     CHARGE_LEAD,
     CHARGE_LIST,
     CHARGE_WORDS,
+    CONNECTOR,
     CONTINUATION_REACH,
     CONTINUED,
     DEMONYM,
@@ -40,6 +43,7 @@ from .speech import (
     NAME_CONTEXT,
     NAME_WORDS,
     NARRATIVE_INFINITIVE,
+    NO_SUBJECT,
     OPENING,
     QUOTE,
     REPORTED,
@@ -77,7 +81,9 @@ def _direct(doc: Document, who: Speakers) -> list[Quote]:
         after = text[match.end() : match.end() + 240]
         if re.match(r"[ \t\u00a0]*\n", after):  # an incise never opens the next paragraph ("Autrement dit, ...")
             after = ""
-        continues = not before.strip() and bool(found) and match.start() - found[-1].span.end <= CONTINUATION_REACH
+        continues = (
+            bool(CONNECTOR.match(before)) and bool(found) and match.start() - found[-1].span.end <= CONTINUATION_REACH
+        )
         #: a paragraph of its own that is a sentence: said by whoever the report was quoting or talking about
         standalone = _opens_paragraph(text, match.start()) and len(text[start:end].split()) >= STANDALONE_WORDS
         incise = AFTER.match(after)
@@ -94,7 +100,7 @@ def _direct(doc: Document, who: Speakers) -> list[Quote]:
             or INSIDE.search(text[start:end])
             or INSIDE_PRONOUN.search(text[start:end])
             or ATTRIBUTED.search(text, max(0, match.start() - len(before) - 2), match.start())
-            or re.search(SPEECH, before, re.IGNORECASE)
+            or re.search(rf"{SPEECH}|\bselon\b|\bd['’]après\b", before, re.IGNORECASE)
             or BEFORE_SPEECH.search(before)
         ):
             continue
@@ -167,6 +173,11 @@ def _speaker(
     if attributed and not re.search(rf"\b(?:{SPEECH})", doc.text[attributed.end() : qstart], re.IGNORECASE):
         start, end = attributed.span("who")
         return who.name_in(doc, start, end) or who.described(doc, attributed.group("who"), qstart, earlier)
+    according = list(ACCORDING_INSIDE.finditer(before))
+    if according and not re.search(SPEECH, before[according[-1].end() :], re.IGNORECASE):
+        at = qstart - len(before) + according[-1].start("who")  # "Cette révélation avait été, selon Me Meyer, « … »"
+        phrase = according[-1].group("who")
+        return who.name_in(doc, at, at + len(phrase)) or who.described(doc, phrase, at, earlier)
     if BEFORE_SPEECH.search(before) or re.search(SPEECH, before, re.IGNORECASE):
         name = _from_clause(doc, who, before, qstart, earlier)
         if name:
@@ -232,16 +243,21 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
     if NARRATIVE_INFINITIVE.search(subject):
         return who.antecedent(doc, subject_end, earlier)  # "Et de conclure : « … »"
     clause_start = start + subject.rfind(",") + 1
-    if UNNAMED.match(doc.text[clause_start:subject_end]):
+    clause = doc.text[clause_start:subject_end]
+    if UNNAMED.match(clause):
         return None
+    if NO_SUBJECT.match(clause):  # "Jean-Luc Romero, président de l'ADMD, a estimé …": the subject is further back
+        return _continued_subject(doc, who, subject_end, earlier)
     persons = who.persons(doc, clause_start, subject_end)
     if persons:
         return persons[-1].text
+    stripped = len(clause) - len(clause.lstrip())
+    role = ROLE.match(clause.lstrip())  # "le président de l'ADMD a ajouté": not the ADMD
+    if role:
+        return who.role_in(clause) or who.described(doc, clause, clause_start + stripped, earlier)
     organisation = _first_org(doc, clause_start, subject_end)
     if organisation:
         return organisation
-    clause = doc.text[clause_start:subject_end]
-    stripped = len(clause) - len(clause.lstrip())
     named = (
         _metonym(doc, clause_start + stripped, clause.lstrip())
         or who.role_in(clause)
@@ -259,31 +275,43 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
 
 
 def _continued_subject(doc: Document, who: Speakers, position: int, earlier: list[Quote]) -> str | None:
-    """Who speaks on in a participle or a relative clause: the speaker of an earlier quote of the same sentence,
-    else the subject of its first clause that opens with one ("A l'audience, le parquet général a requis …,
+    """Who speaks on in a participle, or after an apposition: the speaker of an earlier quote of the same sentence;
+    else the first part of the sentence that opens with a name ("Le directeur général, Nicolas Mérindol, a annoncé");
+    else the first that opens with a pronoun or a definite subject ("A l'audience, le parquet général a requis …,
     arguant des « … »")."""
     start = sentence_start(doc.text, position)
     for quote in reversed(earlier):
         if quote.span.start >= start and quote.speaker:
             return quote.speaker
+    chunks = []
     offset = start
     for chunk in doc.text[start:position].split(","):
-        chunk_at, offset = offset, offset + len(chunk) + 1
-        at = chunk_at + OPENING.match(chunk).end()  # type: ignore[union-attr]
-        opening = [m for m in doc.mentions if m.label in ("PER", "ORG") and m.span.start == at]
-        lead = len(chunk) - len(chunk.lstrip())
-        named = opening[0].text if opening else _metonym(doc, chunk_at + lead, chunk[lead:])
-        if named:
+        chunks.append((offset, chunk))
+        offset += len(chunk) + 1
+    for chunk_at, chunk in chunks:
+        lead = chunk_at + len(chunk) - len(chunk.lstrip())
+        opens = (lead, chunk_at + OPENING.match(chunk).end())  # type: ignore[union-attr]
+        named = next(
+            (
+                m.text
+                for m in doc.mentions
+                if m.label in ("PER", "ORG") and m.span.start in opens and not capital_only(doc, m)
+            ),
+            None,
+        )
+        if named or (named := _metonym(doc, lead, chunk.lstrip())):
             return named
+    for chunk_at, chunk in chunks:
         if re.match(r"\s*(?:il|elle)\b", chunk):
-            return who.antecedent(doc, at, earlier)
-        subject = SUBJECT.match(chunk)
+            return who.antecedent(doc, chunk_at, earlier)
+        subject = SUBJECT.match(chunk + " ")
         if subject:  # "La ministre Christine Lagarde s'est déclarée …": the name in the subject, else its description
             inside = who.persons(doc, chunk_at + subject.start("np"), chunk_at + subject.end("np"))
-            named = inside[0].text if inside else who.described(doc, chunk, at, earlier) or _subject_phrase(chunk)
+            named = inside[0].text if inside else who.described(doc, chunk, chunk_at, earlier) or _subject_phrase(chunk)
             if named:
                 return named
-    return None
+    persons = who.persons(doc, start, position)  # "Des analystes comme Tang Wenfang, professeur …, assurent"
+    return persons[0].text if persons else None
 
 
 def _described_chunk(doc: Document, who: Speakers, before: str, qstart: int, earlier: list[Quote]) -> str | None:

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from ..model import Document, Mention, Quote
 from .roles import ROLE, Appositions
 
-__all__ = ["UNNAMED", "Speakers", "organisations", "sentence_start"]
+__all__ = ["UNNAMED", "Speakers", "capital_only", "organisations", "sentence_start"]
 
 #: how far back a pronoun or a description looks for the previous quote's speaker or a name
 REACH = 600
@@ -33,7 +33,7 @@ _PERSON_NOUN = re.compile(
     r"vainqueur|homme|femme|mère|père|fils|fille|ancien|ancienne|otage|victime|témoin|expert|experte|spécialiste|"
     r"analyste|économiste|chercheur|chercheuse|professeur|médecin|juge|policier|enquêteur|militant|militante|"
     r"opposant|opposante|diplomate|émissaire|négociateur|player|coach|spokesman|official|minister)"
-    r"|ce dernier|cette dernière|celui-ci|celle-ci|il|elle|he|she|er|sie)\b",
+    r"|ce dernier|cette dernière|celui-ci|celle-ci|il|elle|lui|he|she|er|sie)\b",
     re.IGNORECASE,
 )
 #: "l'Américain", "le Belge", "le Texan" (case matters: a capitalised noun of nationality or origin)
@@ -93,7 +93,7 @@ class Speakers:
         return [
             m
             for m in doc.mentions
-            if m.label == "PER" and start <= m.span.start and m.span.end <= end and not _capital_only(doc, m)
+            if m.label == "PER" and start <= m.span.start and m.span.end <= end and not capital_only(doc, m)
         ]
 
     def last_person(self, doc: Document, start: int, end: int) -> str | None:
@@ -177,7 +177,7 @@ class Speakers:
         if doc.id not in self._protagonists:
             counts: Counter[str] = Counter()
             for mention in doc.mentions:
-                if mention.label == "PER" and not _capital_only(doc, mention):
+                if mention.label == "PER" and not capital_only(doc, mention):
                     counts[mention.text] += 1
             for word in set(re.findall(r"\w{3,}", doc.title or "")):
                 for name in self._surnames.get(word, ()):
@@ -210,7 +210,7 @@ def _named_by(doc: Document, noun: str, rest: str, position: int) -> str | None:
     return found[-1] if found else None
 
 
-def _capital_only(doc: Document, mention: Mention) -> bool:
+def capital_only(doc: Document, mention: Mention) -> bool:
     """A word the tagger took for a name because it opens a sentence ("Attentif", "Interrogé", "Lundi")."""
     word = mention.text.lower()
     if word in _CALENDAR:
@@ -228,7 +228,7 @@ def organisations(doc: Document, start: int, end: int) -> list[str]:
     found = [
         (m.span.start, m.text)
         for m in doc.mentions
-        if m.label == "ORG" and max(0, start) <= m.span.start and m.span.end <= end and not _capital_only(doc, m)
+        if m.label == "ORG" and max(0, start) <= m.span.start and m.span.end <= end and not capital_only(doc, m)
     ]
     known = {position for position, _ in found}
     for match in _ACRONYM.finditer(doc.text, max(0, start), end):

@@ -10,6 +10,7 @@ import re
 
 __all__ = [
     "ACCORDING",
+    "ACCORDING_INSIDE",
     "AFTER",
     "AFTER_NAME_FIRST",
     "ATTRIBUTED",
@@ -18,6 +19,7 @@ __all__ = [
     "CHARGE_LEAD",
     "CHARGE_LIST",
     "CHARGE_WORDS",
+    "CONNECTOR",
     "CONTINUATION_REACH",
     "CONTINUED",
     "DEMONYM",
@@ -29,6 +31,7 @@ __all__ = [
     "NAME_CONTEXT",
     "NAME_WORDS",
     "NARRATIVE_INFINITIVE",
+    "NO_SUBJECT",
     "OPENING",
     "OPEN_CLOSE",
     "PRONOUN",
@@ -42,16 +45,26 @@ __all__ = [
     "WHO",
 ]
 
-SPEECH = (
+_SPEECH_ROOTS = (
     r"déclar\w*|indiqu\w*|affirm\w*|ajout\w*|soulign\w*|précis\w*|annonc\w*|expliqu\w*|assur\w*|estim\w*|"
-    r"lanc[ée]\w*|rappel\w*|insist\w*|répond\w*|confirm\w*|dit|dire|disant|disent|disait|sout\w*nu|souten\w*|relev\w*|"
-    r"martel\w*|relè\w*|prévenu|prévien\w*|averti\w*|mis en garde|met en garde|appel\w*|jug\w*|ajoute|poursui\w*|"
+    r"lanc[ée]\w*|rappel\w*|insist\w*|répond\w*|confirm\w*|(?:dit|dite|dits|dites|dire|disant|disent|disait)\b|sout\w*nu|souten\w*|relev\w*|"
+    r"martel\w*|relè\w*|prévenu\b|prévien\w*|averti\w*|mis en garde|met en garde|appel\w*|jug\w*|ajoute\b|poursui\w*|"
     r"racont\w*|confi[ea]\w*|écri\w*|s['’]amus\w*|s['’]exclam\w*|rapport\w*|constat\w*|conclu\w*|insist\w*|"
     r"concè\w*|concéd\w*|protest\w*|s['’]insurg\w*|regrett\w*|comment\w*|révél\w*|déplor\w*|dément\w*|"
     r"dénon[cç]\w*|qualifi\w*|évoqu\w*|félicit\w*|réjou\w*|critiqu\w*|accus\w*|plaid\w*|réclam\w*|"
     r"reconn\w*|renchéri\w*|s['’]interrog\w*|s['’]indign\w*|s['’]emport\w*|s['’]inqui[èé]t\w*|tranch\w*|"
-    r"résum\w*|ironis\w*|argu\w*|avou\w*|admet\w*|lâch\w*|gliss\w*|fustig\w*|abond\w*|"
+    r"résum\w*|ironis\w*|argu\w*|avou\w*|admet\w*|lâch\w*|gliss\w*|fustig\w*|abond\w*|remarqu\w*|brocard\w*|"
+    r"tempêt\w*|consid[èé]r\w*|souhait\w*|soutien[ts]\b|noté\b|formul\w*|"
     r"said|says|told|added|stated|announced|warned|explained|sagte|sagt|erklärte|betonte|fügte"
+)
+#: endings of the nouns that share a verb's root: "déclaration", "rapport", "commentaire", "jugement", "appel"
+_NOUN = r"(?:ation|ition|ution|tion|sion|ion|ement|aire|eur|euse|ance|ence|ité|ure)s?\b"
+#: the verbs of speech, each root followed by anything but a noun's ending: "déclar\w*" is not "déclaration"
+SPEECH = (
+    _SPEECH_ROOTS.replace(r"\w*", rf"(?!\w*{_NOUN})\w*")
+    .replace("rapport(?!", r"rapport(?!s?\b)(?!")
+    .replace("appel(?!", r"appel(?!s?\b)(?!")
+    .replace("constat(?!", r"constat(?!s?\b)(?!")
 )
 OPEN_CLOSE = {"«": "»", "“": "”", '"': '"'}
 QUOTE = re.compile(r"«\s*(?P<a>[^«»]+?)\s*»|“(?P<b>[^“”]+?)”|\"(?P<c>[^\"\n]+?)\"|„(?P<d>[^„“”]+?)[“”]")
@@ -65,7 +78,7 @@ REFLEXIVE = (
 WHO = r"(?:(?:M|Mme|Dr|Mr|Mrs|Pr)\.\s*)?[^.,;:!?«»\"]{2,80}"
 #: ", a-t-il ajouté" / "avait-il souligné" / ", a indiqué M. Carter" / ", a assuré le commandant Paul Mercier"
 AFTER = re.compile(
-    rf"^\s*,?\s*(?:(?:a|avait|ont|avaient|aurait)(?:-t)?-(?P<p1>{PRONOUN}|on)\s+(?:\w+\s+){{0,2}}?(?:{SPEECH})"
+    rf"^\s*,?\s*(?:(?:(?:a|avait|ont|avaient|aurait)(?:-t)?|s['’](?:est|était))-(?P<p1>{PRONOUN}|on)\s+(?:\w+\s+){{0,2}}?(?:{SPEECH})"
     rf"|(?:{SPEECH})-(?:t-)?(?P<p2>{PRONOUN}|on)\b"
     rf"|(?:{SPEECH})\s+(?P<p3>er|sie|man)\b"  # German: "sagte er", "fügte sie hinzu"
     rf"|(?P<p4>he|she)\s+(?:{SPEECH})\b"  # English: "he said"
@@ -89,7 +102,7 @@ TOLD_WHERE = re.compile(
     r"(?:à|au|aux|sur|dans|devant)\s+(?:l['’]|la\s+|le\s+|les\s+)?[\w'’-]+(?:\s+[A-ZÀ-Ý0-9][\w'’-]*)*\s+"
 )
 #: "« est en place » et « se prépare … », a annoncé M. Carter": the first quote shares the second's speaker
-CHAINED = re.compile(r"^\s*,?\s*(?:et|and|und|ou)\s+[«“\"]")
+CHAINED = re.compile(r"^\s*,?\s*(?:et|and|und|ou|voire|mais|or)\s+[«“\"]")
 BEFORE_SPEECH = re.compile(rf"(?:{SPEECH})\s*(?:que|qu['’])?\s*:?\s*$|:\s*$|\bpour\s+[^,]+,[^,]*:\s*$", re.IGNORECASE)
 INSIDE = re.compile(
     rf",\s*(?:(?:a|avait)\s+)?(?:{SPEECH})(?:\s+encore)?\s+(?P<who>(?:(?:M|Mme|Dr)\.\s*)?[^.,;:!?«»\"]{{2,60}}?)(?:\s+à\s+[^.]*)?\.",
@@ -117,6 +130,14 @@ ATTRIBUTED = re.compile(
     r"(?:^|[.;!?]\s+|\n)\s*(?:Pour\s+(?=(?:l['’]|la\s+|le\s+|les\s+)?[A-ZÀ-Ý])|Selon\s+|D['’]après\s+)"
     r"(?P<who>[^,.;:«»\"]{2,80}),"
 )
+#: "selon X" inside a sentence: "Cette révélation avait été, selon Me Meyer, « … »"
+ACCORDING_INSIDE = re.compile(r"\b(?:selon|d['’]après)\s+(?P<who>[^,.;:«»\"]{2,80})", re.IGNORECASE)
+#: a clause with no subject before its verb: ", a estimé", ", a de son côté annoncé", ", avait-il"
+NO_SUBJECT = re.compile(
+    r"^\s*(?:(?:a|avait|ont|avaient|aurait|est|était|s['’]est|s['’]était)\b(?:\s+[\w-]+){0,3}\s*)?$"
+)
+#: what may stand between two quotes of one speaker: nothing, "et", "ou", "or", "mais", "voire", "et que"
+CONNECTOR = re.compile(r"^\s*,?\s*(?:(?:et|ou|or|mais|voire|puis)(?:\s+(?:que|qu['’]))?)?\s*,?\s*$", re.IGNORECASE)
 #: a speaker written as a description, not a name: "le manager d'Astana", "le coureur", "l'Américain"
 DESCRIPTION = re.compile(r"^(?:le|la|l['’]|les|ce|cet|cette|the|der|die)\b", re.IGNORECASE)
 #: a quote of at least this many words opening a paragraph is a quote without a verb of speech
