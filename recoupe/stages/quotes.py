@@ -18,6 +18,7 @@ from dataclasses import replace
 from ..config import Settings
 from ..model import Corpus, Document, Quote, Span
 from ..pipeline import stage
+from .gender import pronoun_gender
 from .roles import ROLE
 from .speakers import UNNAMED, Speakers, capital_only, organisations, sentence_start
 from .speech import (
@@ -198,7 +199,9 @@ def _from_incise(
     groups = incise.groupdict()
     pronoun = (groups.get("p1") or groups.get("p2") or groups.get("p3") or groups.get("p4") or "").lower()
     if pronoun:
-        return None if pronoun in ("on", "man") else who.antecedent(doc, qstart, earlier, introduced=True)
+        if pronoun in ("on", "man"):
+            return None
+        return who.antecedent(doc, qstart, earlier, introduced=True, gender=pronoun_gender(pronoun))
     start, end = qend + incise.start("who"), qend + incise.end("who")
     phrase = incise.group("who") or ""
     if re.match(r"(?:que|qu['’])", phrase):  # "« … », précisant que …": the sentence's subject goes on
@@ -238,7 +241,8 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
         )
     subject_end = start + verbs[-1].start()
     subject = before[: subject_end - start]
-    if CONTINUED.search(subject) and verbs[-1].group(0).lower().endswith("ant"):
+    participle = verbs[-1].group(0).lower().endswith("ant")
+    if participle and (CONTINUED.search(subject) or _spoke_in_sentence(doc, start + len(subject), earlier)):
         return _continued_subject(doc, who, subject_end, earlier)  # ", estimant que « … »"
     if NARRATIVE_INFINITIVE.search(subject):
         return who.antecedent(doc, subject_end, earlier)  # "Et de conclure : « … »"
@@ -274,6 +278,12 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
     return who.last_person(doc, start, qstart) or who.role_in(before) or _first_org(doc, start, qstart)
 
 
+def _spoke_in_sentence(doc: Document, position: int, earlier: list[Quote]) -> bool:
+    """An earlier quote of the sentence of ``position`` has a speaker ("« … », a estimé M. Tête critiquant « … »")."""
+    start = sentence_start(doc.text, position)
+    return any(quote.span.start >= start and quote.speaker for quote in earlier)
+
+
 def _continued_subject(doc: Document, who: Speakers, position: int, earlier: list[Quote]) -> str | None:
     """Who speaks on in a participle, or after an apposition: the speaker of an earlier quote of the same sentence;
     else the first part of the sentence that opens with a name ("Le directeur général, Nicolas Mérindol, a annoncé");
@@ -302,12 +312,17 @@ def _continued_subject(doc: Document, who: Speakers, position: int, earlier: lis
         if named or (named := _metonym(doc, lead, chunk.lstrip())):
             return named
     for chunk_at, chunk in chunks:
-        if re.match(r"\s*(?:il|elle)\b", chunk):
-            return who.antecedent(doc, chunk_at, earlier)
+        pronoun = re.match(r"\s*(il|elle)\b", chunk)
+        if pronoun:
+            return who.antecedent(doc, chunk_at, earlier, gender=pronoun_gender(pronoun.group(1)))
         subject = SUBJECT.match(chunk + " ")
         if subject:  # "La ministre Christine Lagarde s'est déclarée …": the name in the subject, else its description
             inside = who.persons(doc, chunk_at + subject.start("np"), chunk_at + subject.end("np"))
-            named = inside[0].text if inside else who.described(doc, chunk, chunk_at, earlier) or _subject_phrase(chunk)
+            named = (
+                inside[0].text
+                if inside
+                else who.described(doc, chunk, chunk_at, earlier) or _subject_phrase(chunk + " ")
+            )
             if named:
                 return named
     persons = who.persons(doc, start, position)  # "Des analystes comme Tang Wenfang, professeur …, assurent"

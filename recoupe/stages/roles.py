@@ -16,7 +16,7 @@ from ..model import Document
 __all__ = ["ROLE", "Appositions", "role_words"]
 
 _HEADS = (
-    r"premier ministre|ministre|secrétaire(?: d['’]état)?|président|présidente|chef de l['’][ée]tat|chef de la diplomatie|"
+    r"premier ministre|ministre|secrétaire(?: d['’]état)?|vice-présidente|vice-président|président|présidente|chef de l['’][ée]tat|chef de la diplomatie|"
     r"porte[- ]parole|chancelier|chancelière|général|commandant|préfet|préfète|directeur|directrice|maire|"
     r"ambassadeur|procureur|minister|secretary|president|spokesman|spokeswoman|chancellor|mayor|prosecutor"
 )

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..model import Document, Mention, Quote
+from .gender import Genders, pronoun_gender
 from .roles import ROLE, Appositions
 
 __all__ = ["UNNAMED", "Speakers", "capital_only", "organisations", "sentence_start"]
@@ -50,7 +51,7 @@ _INSTITUTIONS = {"parquet", "ministère", "gouvernement", "commission", "syndica
 #: what names an institution after its noun: "général", "de Paris", "de l'Intérieur" (not a verb or an adverb)
 _INSTITUTION_REST = re.compile(
     r"(?:\s+(?:(?:de|du|des|d['’])\s*(?:la\s+|l['’])?[\w-]+|(?!(?:a|avait|est|était|se|s['’]|ne|n['’]|qui|que|et|"
-    r"ont|aurait|sera|va|dans|en|sur|lui|pour)\b)[a-zéèêàâîôûç-]+(?:al|ale|aux|ial|ier|ière|ique|el|elle|if|ive|ain|aine|ien|ienne|ais|aise)\b)){0,2}",
+    r"ont|aurait|sera|va|dans|en|sur|lui|pour)\b)[a-zéèêàâîôûç-]+(?:al|ale|aux|ial|ier|ière|ique|el|elle|if|ive|ain|aine|ien|ienne|ais|aise|iste)\b)){0,2}",
 )
 #: words nobody can be named from: "l'entourage de la ministre", "un proche", "une source judiciaire", "on"
 UNNAMED = re.compile(
@@ -82,6 +83,7 @@ class Speakers:
     def __init__(self, docs: Iterable[Document]) -> None:
         docs = list(docs)
         self.roles = Appositions(docs)
+        self.genders = Genders(docs)
         self.names = {m.text for d in docs for m in d.mentions if m.label == "PER" and " " in m.text}
         self._surnames: dict[str, list[str]] = {}
         for name in self.names:
@@ -110,7 +112,9 @@ class Speakers:
         written = _WRITTEN_NAME.match(stretch, office.end() if office else 0)
         if written and written.group(0).lower() in _CALENDAR:
             written = None
-        return self.role_in(doc.text[start:end]) or _organisation(doc, start, end) or (written and written.group(0))
+        if ROLE.match(stretch.strip()):  # "la vice-présidente du MoDem" is a person, not the MoDem
+            return self.role_in(stretch)
+        return self.role_in(stretch) or _organisation(doc, start, end) or (written and written.group(0))
 
     def written_before(self, text: str) -> str | None:
         """Two or three capitalised words ending a clause: a name the tagger missed (German has no tagger)."""
@@ -137,23 +141,32 @@ class Speakers:
         return found[0].text if found else None
 
     # -- what a pronoun or a description stands for -------------------------------------------------
-    def antecedent(self, doc: Document, position: int, earlier: list[Quote], *, introduced: bool = False) -> str | None:
+    def antecedent(
+        self,
+        doc: Document,
+        position: int,
+        earlier: list[Quote],
+        *,
+        introduced: bool = False,
+        gender: str | None = None,
+    ) -> str | None:
         """What a pronoun stands for. For a pronoun in an incise after a quote (``introduced``), the person named first
         in the sentence that introduces the quote ("Puis vint le tour de Rama Yade : « … », a-t-elle déclaré"). Else
         the previous quote's speaker, if near (and a person, unless no person is named since); else the last person
-        named before; else the protagonist."""
+        named before; else the protagonist. A person of the other ``gender`` than the pronoun's is skipped."""
+        agrees = self.genders.agrees
         start = max([sentence_start(doc.text, position)] + [q.span.end for q in earlier if q.span.end <= position])
-        in_sentence = self.persons(doc, start, position) if introduced else []
+        in_sentence = [m for m in self.persons(doc, start, position) if agrees(m.text, gender)] if introduced else []
         if in_sentence:
             return in_sentence[0].text
-        last = self.last_person(doc, position - REACH, position)
+        named = [m for m in self.persons(doc, max(0, position - REACH), position) if agrees(m.text, gender)]
         if earlier and earlier[-1].speaker and position - earlier[-1].span.end <= REACH:
             previous = earlier[-1].speaker
-            if previous in self.names or any(m.text == previous for m in doc.mentions if m.label == "PER"):
+            a_person = previous in self.names or any(m.text == previous for m in doc.mentions if m.label == "PER")
+            if agrees(previous, gender) and (a_person or not self.persons(doc, earlier[-1].span.end, position)):
                 return previous
-            if not self.persons(doc, earlier[-1].span.end, position):
-                return previous
-        return last or self.protagonist(doc)
+        protagonist = self.protagonist(doc)
+        return named[-1].text if named else protagonist if protagonist and agrees(protagonist, gender) else None
 
     def described(self, doc: Document, description: str, position: int, earlier: list[Quote]) -> str | None:
         """Who a description at ``position`` stands for (None when it is neither a person nor an organisation)."""
@@ -169,7 +182,7 @@ class Speakers:
         if _LAST_NAMED.match(description):
             return self.last_person(doc, position - REACH, position) or self.antecedent(doc, position, earlier)
         if _PERSON_NOUN.match(description) or _NATIONALITY.match(description) or ROLE.match(description.strip()):
-            return self.antecedent(doc, position, earlier)
+            return self.antecedent(doc, position, earlier, gender=_gender_of(description))
         return None
 
     def protagonist(self, doc: Document) -> str | None:
@@ -185,6 +198,13 @@ class Speakers:
                     counts[best] += 3
             self._protagonists[doc.id] = max(counts, key=lambda n: (counts[n], len(n))) if counts else None
         return self._protagonists[doc.id]
+
+
+def _gender_of(description: str) -> str | None:
+    """The gender a description's first word marks: "elle", "la coureuse", "le Belge" ("l'" marks none)."""
+    first = re.match(r"\s*(\w+)", description)
+    word = first.group(1).lower() if first else ""
+    return pronoun_gender(word) or {"le": "m", "la": "f", "ce": "m", "cette": "f"}.get(word)
 
 
 def sentence_start(text: str, position: int) -> int:

@@ -217,3 +217,13 @@ def test_legal_charges_and_unnamed_sources_are_not_speakers() -> None:
         (None, "Nulle part o"),
         ("Fédération bancaire française", "l'allongemen"),
     ]
+
+
+def test_a_pronoun_skips_a_person_of_the_other_gender() -> None:
+    doc = with_mentions(
+        "Ulrika Weiss a parlé à la presse. Mme Weiss est la porte-parole du parquet. "
+        "M. Kerviel est incarcéré depuis le 8 février.\n"
+        "« Nous nous opposons à la demande », a-t-elle déclaré.",
+        [("Ulrika Weiss", "PER"), ("Kerviel", "PER")],
+    )
+    assert [s for s, _, _ in _said(doc)] == ["Ulrika Weiss"]
