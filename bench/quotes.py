@@ -147,9 +147,10 @@ def analyse(shared: Path, gold: list[dict]) -> dict[str, Document]:  # type: ign
     wanted = {g["doc"].rsplit("_", 1)[0] for g in gold}
     pipeline = Pipeline(DOCUMENT_STAGES, settings=Settings())
     docs: dict[str, Document] = {}
-    for cluster in load_clusters(shared / "data" / "rpm2" / "dev.jsonl"):
-        if f"{cluster.topic}_{cluster.name}" in wanted:
-            docs.update({d.id: d for d in pipeline.run(cluster.docs).documents})
+    for name in ("dev.jsonl", "test-documents.jsonl"):
+        for cluster in load_clusters(shared / "data" / "rpm2" / name):
+            if f"{cluster.topic}_{cluster.name}" in wanted:
+                docs.update({d.id: d for d in pipeline.run(cluster.docs).documents})
     return docs
 
 

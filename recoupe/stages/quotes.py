@@ -37,6 +37,7 @@ from .speech import (
     CONTINUED,
     DEMONYM,
     DESCRIPTION,
+    INDEFINITE,
     INSIDE,
     INSIDE_PRONOUN,
     JUDICIAL,
@@ -106,10 +107,11 @@ def _direct(doc: Document, who: Speakers) -> list[Quote]:
         ):
             continue
         speaker = _speaker(doc, who, match.start(), match.end(), before, after, text[start:end], found)
-        if speaker is None and continues:
+        own_incise = bool(incise or LATER.match(after))  # an incise of its own that names nobody: unnamed
+        if speaker is None and continues and not own_incise:
             gap = found[-1].span.end
             speaker = who.last_person(doc, gap, match.start()) or found[-1].speaker
-        elif speaker is None and standalone:  # the person the sentence before names, if any
+        elif speaker is None and standalone and not own_incise:  # the person the sentence before names, if any
             speaker = who.last_person(doc, _sentence_start(text, match.start()), match.start())
         found.append(Quote(Span(doc.id, start, end), text[start:end], True, speaker))
     for index in reversed(chained):
@@ -209,7 +211,7 @@ def _from_incise(
     where = TOLD_WHERE.match(phrase)  # "a déclaré sur France 2 le président de la CNIL": not France 2
     if where and where.end() < len(phrase):
         start, phrase = start + where.end(), phrase[where.end() :]
-    place = _metonym(doc, start, phrase)
+    place = _metonym(doc, who, start, phrase)
     if place:
         return place
     described = DESCRIPTION.match(phrase) or re.match(r"^\s*(?:\w+\s+)?(?:le|la|l['’]|son|sa|leur)\b", phrase)
@@ -217,6 +219,8 @@ def _from_incise(
         named = who.person_after(doc, end)
         if named:
             return named
+    if INDEFINITE.match(phrase):  # "indique un ancien haut fonctionnaire du ministère": someone left unnamed
+        return who.person_after(doc, end)
     name = who.name_in(doc, start, end)
     if name:
         return name
@@ -263,7 +267,7 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
     if organisation:
         return organisation
     named = (
-        _metonym(doc, clause_start + stripped, clause.lstrip())
+        _metonym(doc, who, clause_start + stripped, clause.lstrip())
         or who.role_in(clause)
         or who.described(doc, clause, clause_start + stripped, earlier)
         or _subject_phrase(clause)
@@ -309,7 +313,7 @@ def _continued_subject(doc: Document, who: Speakers, position: int, earlier: lis
             ),
             None,
         )
-        if named or (named := _metonym(doc, lead, chunk.lstrip())):
+        if named or (named := _metonym(doc, who, lead, chunk.lstrip())):
             return named
     for chunk_at, chunk in chunks:
         pronoun = re.match(r"\s*(il|elle)\b", chunk)
@@ -339,15 +343,15 @@ def _described_chunk(doc: Document, who: Speakers, before: str, qstart: int, ear
     return None
 
 
-def _metonym(doc: Document, start: int, phrase: str) -> str | None:
+def _metonym(doc: Document, who: Speakers, start: int, phrase: str) -> str | None:
     """A place speaking for its institution, right after the verb: "a déclaré l'Elysée", "ajoute le Kremlin"."""
-    article = re.match(r"\s*(?:le|la|l['’])\s*(?=[A-ZÀ-Ý])", phrase)
+    article = re.match(r"\s*(?i:le|la|l['’])\s*(?=[A-ZÀ-Ý])", phrase)
     if article is None:
         return None
     at = start + article.end()
     found = next((m for m in doc.mentions if m.label in ("LOC", "ORG") and m.span.start == at), None)
-    if found is None or (found.label == "LOC" and DEMONYM.search(found.text)):  # "le Belge" is a person
-        return None
+    if found is None or (found.label == "LOC" and DEMONYM.search(found.text) and found.text not in who.places):
+        return None  # "le Belge" is a person; "le Cambodge" ("au Cambodge") is a place
     return found.text
 
 

@@ -18,8 +18,9 @@ from collections.abc import Iterable
 from ..model import Document, Mention, Quote
 from .gender import Genders, pronoun_gender
 from .roles import ROLE, Appositions
+from .speech import SPEECH
 
-__all__ = ["UNNAMED", "Speakers", "capital_only", "organisations", "sentence_start"]
+__all__ = ["REACH", "UNNAMED", "Speakers", "capital_only", "organisations", "sentence_start"]
 
 #: how far back a pronoun or a description looks for the previous quote's speaker or a name
 REACH = 600
@@ -58,6 +59,16 @@ UNNAMED = re.compile(
     r"^\s*(?:(?:l['’]|son\s+|leur\s+|dans\s+son\s+)entourage|(?:un|une|des)\s+(?:proches?|sources?)|on)\b",
     re.IGNORECASE,
 )
+#: between a verb of speech and the name it has for subject: "a déclaré mercredi à l'AFP Johan Bruyneel"
+_VERB_TO_NAME = re.compile(
+    r"^\s*(?:(?!(?:par|de|du|des|pour|que|qu|si|avec|contre|sur|dans|en)\b)[a-zà-ÿ'’]+\s+){0,4}?(?:(?:M|Mme|Me|Dr)\.?\s*)?$"
+)
+#: between a subject and its verb of speech: ", directeur de l'agence, a", " avait", " a ensuite"
+_NAME_TO_VERB = re.compile(
+    r"^\s*(?:,[^,.;:«»\"]{0,100},)?\s*(?P<aux>a|avait|ont|avaient|aurait|s['’]est|s['’]était|se|est|était)?"
+    r"(?:\s+[a-zà-ÿ-]+){0,2}\s*$"
+)
+_AS_PLACE = re.compile(r"\b(?:au|en|du|à|vers|depuis|dans le)\s+([A-ZÀ-Ý][\w-]+)")
 #: "ce dernier", "celle-ci": the person named last, not the previous speaker
 _LAST_NAMED = re.compile(r"^\s*(?:ce dernier|cette dernière|celui-ci|celle-ci)\b", re.IGNORECASE)
 #: a sentence ends at ". " (not after "M." or an initial), "? ", "! " or a line break
@@ -84,6 +95,8 @@ class Speakers:
         docs = list(docs)
         self.roles = Appositions(docs)
         self.genders = Genders(docs)
+        #: names the batch writes as places ("au Cambodge", "en Belgique"): not demonyms like "le Belge"
+        self.places = {m.group(1) for d in docs for m in _AS_PLACE.finditer(d.text)}
         self.names = {m.text for d in docs for m in d.mentions if m.label == "PER" and " " in m.text}
         self._surnames: dict[str, list[str]] = {}
         for name in self.names:
@@ -160,6 +173,10 @@ class Speakers:
         if in_sentence:
             return in_sentence[0].text
         named = [m for m in self.persons(doc, max(0, position - REACH), position) if agrees(m.text, gender)]
+        since = earlier[-1].span.end if earlier else 0
+        spoke = self.spoke(doc, max(since, position - REACH), position, gender)
+        if spoke:  # "…, a annoncé Khieu Kanharith, porte-parole. « … », a-t-il déclaré"
+            return spoke
         if earlier and earlier[-1].speaker and position - earlier[-1].span.end <= REACH:
             previous = earlier[-1].speaker
             a_person = previous in self.names or any(m.text == previous for m in doc.mentions if m.label == "PER")
@@ -167,6 +184,29 @@ class Speakers:
                 return previous
         protagonist = self.protagonist(doc)
         return named[-1].text if named else protagonist if protagonist and agrees(protagonist, gender) else None
+
+    def spoke(self, doc: Document, start: int, end: int, gender: str | None = None) -> str | None:
+        """The last person in [start, end) that a verb of speech has for its subject: named right after it ("a
+        annoncé Khieu Kanharith") or right before it ("Sompong Amornvivat avait affirmé", "Hang Soth, directeur de
+        l'agence, a reconnu")."""
+        found: list[str] = []
+        for verb in re.finditer(rf"\b(?:{SPEECH})", doc.text[start:end]):
+            if verb.group(0)[0].isupper():
+                continue
+            at, to = start + verb.start(), start + verb.end()
+            word = re.match(r"[\w'’-]+", doc.text[at:]).group(0).lower()  # type: ignore[union-attr]
+            if re.search(r"(?:er|ir|re)$", word):  # an infinitive has no subject of its own: "Prié de dire si X"
+                continue
+            finite = not re.search(r"(?:é|ée|és|ées|ant|u|ue|us|i|is|it)$", word)  # "estime", "précise", "dit"
+            for person in self.persons(doc, max(start, at - 160), min(end, to + 60)):
+                after = doc.text[to : person.span.start]
+                gap = _NAME_TO_VERB.match(doc.text[person.span.end : at]) if person.span.end <= at else None
+                attached = (person.span.start >= to and _VERB_TO_NAME.match(after)) or (
+                    gap is not None and (finite or bool(gap.group("aux")))
+                )
+                if attached and self.genders.agrees(person.text, gender):
+                    found.append(person.text)
+        return found[-1] if found else None
 
     def described(self, doc: Document, description: str, position: int, earlier: list[Quote]) -> str | None:
         """Who a description at ``position`` stands for (None when it is neither a person nor an organisation)."""
@@ -179,8 +219,12 @@ class Speakers:
             if named is None and noun.lower() in _INSTITUTIONS:  # "le parquet général", "le ministère de l'Intérieur"
                 named = noun + _INSTITUTION_REST.match(rest).group(0).rstrip()  # type: ignore[union-attr]
             return named or _main_organisation(doc) or _last_organisation(doc, position - REACH, position)
-        if _LAST_NAMED.match(description):
-            return self.last_person(doc, position - REACH, position) or self.antecedent(doc, position, earlier)
+        if _LAST_NAMED.match(description):  # the person named last, or the previous speaker if named later
+            last = self.persons(doc, max(0, position - REACH), position)
+            previous = earlier[-1] if earlier and position - earlier[-1].span.end <= REACH else None
+            if previous and previous.speaker and (not last or previous.span.start > last[-1].span.end):
+                return previous.speaker
+            return last[-1].text if last else self.antecedent(doc, position, earlier)
         if _PERSON_NOUN.match(description) or _NATIONALITY.match(description) or ROLE.match(description.strip()):
             return self.antecedent(doc, position, earlier, gender=_gender_of(description))
         return None

@@ -24,6 +24,7 @@ __all__ = [
     "CONTINUED",
     "DEMONYM",
     "DESCRIPTION",
+    "INDEFINITE",
     "INSIDE",
     "INSIDE_PRONOUN",
     "JUDICIAL",
@@ -54,7 +55,8 @@ _SPEECH_ROOTS = (
     r"dénon[cç]\w*|qualifi\w*|évoqu\w*|félicit\w*|réjou\w*|critiqu\w*|accus\w*|plaid\w*|réclam\w*|"
     r"reconn\w*|renchéri\w*|s['’]interrog\w*|s['’]indign\w*|s['’]emport\w*|s['’]inqui[èé]t\w*|tranch\w*|"
     r"résum\w*|ironis\w*|argu\w*|avou\w*|admet\w*|lâch\w*|gliss\w*|fustig\w*|abond\w*|remarqu\w*|brocard\w*|"
-    r"tempêt\w*|consid[èé]r\w*|souhait\w*|soutien[ts]\b|noté\b|formul\w*|"
+    r"tempêt\w*|consid[èé]r\w*|souhait\w*|soutien[ts]\b|noté\b|formul\w*|salu\w*|menac\w*|admis\b|admettre\b|"
+    r"(?:fait|faisant|font|fait)\s+état|conseill(?:é|ée|és|e|ent|ait|ant)\b|"
     r"said|says|told|added|stated|announced|warned|explained|sagte|sagt|erklärte|betonte|fügte"
 )
 #: endings of the nouns that share a verb's root: "déclaration", "rapport", "commentaire", "jugement", "appel"
@@ -75,7 +77,7 @@ REFLEXIVE = (
     r"(?:indign|félicit|réjou|exclam|emport|inquiét|insurg|amus|étonn|plaint|défend|exprim|interrog|alarm)\w*"
 )
 #: a speaker after the verb: a name, maybe behind a title with a full stop ("M. Carter")
-WHO = r"(?:(?:M|Mme|Dr|Mr|Mrs|Pr)\.\s*)?[^.,;:!?«»\"]{2,80}"
+WHO = r"(?:\b(?:M|Mme|Me|Dr|Mr|Mrs|Pr)\.\s*|[^.,;:!?«»\"]){2,80}"
 #: ", a-t-il ajouté" / "avait-il souligné" / ", a indiqué M. Carter" / ", a assuré le commandant Paul Mercier"
 AFTER = re.compile(
     rf"^\s*,?\s*(?:(?:(?:a|avait|ont|avaient|aurait)(?:-t)?|s['’](?:est|était))-(?P<p1>{PRONOUN}|on)\s+(?:\w+\s+){{0,2}}?(?:{SPEECH})"
@@ -138,6 +140,8 @@ NO_SUBJECT = re.compile(
 )
 #: what may stand between two quotes of one speaker: nothing, "et", "ou", "or", "mais", "voire", "et que"
 CONNECTOR = re.compile(r"^\s*,?\s*(?:(?:et|ou|or|mais|voire|puis)(?:\s+(?:que|qu['’]))?)?\s*,?\s*$", re.IGNORECASE)
+#: a speaker left unnamed behind an indefinite article: "un ancien haut fonctionnaire", "une source proche"
+INDEFINITE = re.compile(r"^\s*(?:un|une|des)\s", re.IGNORECASE)
 #: a speaker written as a description, not a name: "le manager d'Astana", "le coureur", "l'Américain"
 DESCRIPTION = re.compile(r"^(?:le|la|l['’]|les|ce|cet|cette|the|der|die)\b", re.IGNORECASE)
 #: a quote of at least this many words opening a paragraph is a quote without a verb of speech

@@ -227,3 +227,16 @@ def test_a_pronoun_skips_a_person_of_the_other_gender() -> None:
         [("Ulrika Weiss", "PER"), ("Kerviel", "PER")],
     )
     assert [s for s, _, _ in _said(doc)] == ["Ulrika Weiss"]
+
+
+def test_a_pronoun_is_the_last_person_a_verb_of_speech_had_for_subject() -> None:
+    doc = with_mentions(
+        "« Nous avons appelé la Thaïlande », a dit Hun Sen.\n"
+        "Les délégations se rencontreront lundi, a annoncé Khieu Kanharith, porte-parole du gouvernement.\n"
+        "« Les deux Premiers ministres se sont parlé », a-t-il déclaré.\n"
+        "Le Cambodge a mis en garde la Thaïlande contre un « conflit armé de grande envergure ».\n"
+        "« Si la Thaïlande a perdu, c'est la faute des avocats », indique un ancien haut fonctionnaire du ministère.\n"
+        "Les soldats sont arrivés au Cambodge hier.",
+        [("Hun Sen", "PER"), ("Khieu Kanharith", "PER"), ("Cambodge", "LOC")],
+    )
+    assert [s for s, _, _ in _said(doc)] == ["Hun Sen", "Khieu Kanharith", "Cambodge", None]
