@@ -48,7 +48,9 @@ from .speech import (
     NO_SUBJECT,
     OPENING,
     QUOTE,
+    QUOTE_LIST,
     REPORTED,
+    SLOGAN,
     SPEECH,
     STANDALONE_WORDS,
     SUBJECT,
@@ -79,6 +81,8 @@ def _direct(doc: Document, who: Speakers) -> list[Quote]:
         if _is_a_charge(text, match.start(), text[start:end], charge_end):
             charge_end = match.end()
             continue
+        if SLOGAN.search(text, max(0, match.start() - 60), match.start()) or SLOGAN.match(_rest_of_list(text, end)):
+            continue  # "aux cris de « … »", "« … », tels étaient les slogans": nobody's words
         before = _clause_before(text, match.start())
         after = text[match.end() : match.end() + 240]
         if re.match(r"[ \t\u00a0]*\n", after):  # an incise never opens the next paragraph ("Autrement dit, ...")
@@ -118,6 +122,12 @@ def _direct(doc: Document, who: Speakers) -> list[Quote]:
         if index + 1 < len(found) and found[index].speaker is None:
             found[index] = replace(found[index], speaker=found[index + 1].speaker)
     return found
+
+
+def _rest_of_list(text: str, end: int) -> str:
+    """What follows a quote and the quotes listed after it: "« A », « B », tels étaient les slogans" -> ", tels …"."""
+    rest = QUOTE_LIST.match(text, end)
+    return text[rest.end() : rest.end() + 60] if rest else text[end : end + 60]
 
 
 def _names_someone(incise: re.Match[str]) -> bool:

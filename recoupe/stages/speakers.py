@@ -65,7 +65,7 @@ _VERB_TO_NAME = re.compile(
 )
 #: between a subject and its verb of speech: ", directeur de l'agence, a", " avait", " a ensuite"
 _NAME_TO_VERB = re.compile(
-    r"^\s*(?:,[^,.;:«»\"]{0,100},)?\s*(?P<aux>a|avait|ont|avaient|aurait|s['’]est|s['’]était|se|est|était)?"
+    r"^\s*(?:,[^,.;:«»\"]{0,100})?,?\s*(?P<aux>a|avait|ont|avaient|aurait|s['’]est|s['’]était|se|est|était)?"
     r"(?:\s+[a-zà-ÿ-]+){0,2}\s*$"
 )
 _AS_PLACE = re.compile(r"\b(?:au|en|du|à|vers|depuis|dans le)\s+([A-ZÀ-Ý][\w-]+)")
@@ -84,7 +84,7 @@ _NAME_AT_END = re.compile(r"([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,2
 _CALENDAR = {
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février", "mars", "avril",
     "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "toussaint", "noël", "pâques", "pentecôte",
 }  # fmt: skip
 
 

@@ -37,8 +37,10 @@ __all__ = [
     "OPEN_CLOSE",
     "PRONOUN",
     "QUOTE",
+    "QUOTE_LIST",
     "REFLEXIVE",
     "REPORTED",
+    "SLOGAN",
     "SPEECH",
     "STANDALONE_WORDS",
     "SUBJECT",
@@ -56,7 +58,8 @@ _SPEECH_ROOTS = (
     r"reconn\w*|renchéri\w*|s['’]interrog\w*|s['’]indign\w*|s['’]emport\w*|s['’]inqui[èé]t\w*|tranch\w*|"
     r"résum\w*|ironis\w*|argu\w*|avou\w*|admet\w*|lâch\w*|gliss\w*|fustig\w*|abond\w*|remarqu\w*|brocard\w*|"
     r"tempêt\w*|consid[èé]r\w*|souhait\w*|soutien[ts]\b|noté\b|formul\w*|salu\w*|menac\w*|admis\b|admettre\b|"
-    r"(?:fait|faisant|font|fait)\s+état|conseill(?:é|ée|és|e|ent|ait|ant)\b|"
+    r"(?:fait|faisant|font)\s+(?:état|part|savoir|valoir|observer|remarquer)|conseill(?:é|ée|és|e|ent|ait|ant)\b|"
+    r"exig\w*|démenti\w*|réag\w*|témoign\w*|soupir\w*|"
     r"said|says|told|added|stated|announced|warned|explained|sagte|sagt|erklärte|betonte|fügte"
 )
 #: endings of the nouns that share a verb's root: "déclaration", "rapport", "commentaire", "jugement", "appel"
@@ -101,13 +104,17 @@ LATER = re.compile(
 #: where or to whom words were said, between the verb and the speaker: "à l'AFP", "sur France 2", "à la presse"
 TOLD_WHERE = re.compile(
     r"^\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|encore|ainsi)\s+)?"
-    r"(?:à|au|aux|sur|dans|devant)\s+(?:l['’]|la\s+|le\s+|les\s+)?[\w'’-]+(?:\s+[A-ZÀ-Ý0-9][\w'’-]*)*\s+"
+    r"(?:à|au|aux|sur|dans|devant|auprès\s+de|auprès\s+d['’]|auprès\s+du)\s+(?:l['’]|la\s+|le\s+|les\s+)?[\w'’-]+(?:\s+[A-ZÀ-Ý0-9][\w'’-]*)*\s+"
 )
 #: "« est en place » et « se prépare … », a annoncé M. Carter": the first quote shares the second's speaker
 CHAINED = re.compile(r"^\s*,?\s*(?:et|and|und|ou|voire|mais|or)\s+[«“\"]")
 BEFORE_SPEECH = re.compile(rf"(?:{SPEECH})\s*(?:que|qu['’])?\s*:?\s*$|:\s*$|\bpour\s+[^,]+,[^,]*:\s*$", re.IGNORECASE)
+#: an incise inside the quote, up to the full stop or the comma that closes it: "« Le défi est le même, remarque
+#: Éric Charbonnier, expert à l'OCDE. Après … »", "« Cela signifierait, s'insurgeait l'académie des Sciences, que … »"
 INSIDE = re.compile(
-    rf",\s*(?:(?:a|avait)\s+)?(?:{SPEECH})(?:\s+encore)?\s+(?P<who>(?:(?:M|Mme|Dr)\.\s*)?[^.,;:!?«»\"]{{2,60}}?)(?:\s+à\s+[^.]*)?\.",
+    rf",\s*(?:(?:a|avait)\s+)?(?:{SPEECH}|{REFLEXIVE})(?:\s+(?:encore|aussi|alors|vendredi dernier|hier|lundi|mardi|"
+    rf"mercredi|jeudi|vendredi|samedi|dimanche))?\s+(?P<who>(?:\b(?:M|Mme|Me|Dr)\.\s*|[^.,;:!?«»\"]){{2,60}}?)"
+    r"(?:\s+à\s+[^.,]*)?[.,]",
     re.IGNORECASE,
 )
 #: "… mes enfants, dit-il encore. …" : a pronoun incise inside the quote
@@ -140,6 +147,15 @@ NO_SUBJECT = re.compile(
 )
 #: what may stand between two quotes of one speaker: nothing, "et", "ou", "or", "mais", "voire", "et que"
 CONNECTOR = re.compile(r"^\s*,?\s*(?:(?:et|ou|or|mais|voire|puis)(?:\s+(?:que|qu['’]))?)?\s*,?\s*$", re.IGNORECASE)
+#: words of a crowd or a placard, nobody's words: "aux cris de", "des slogans comme", "tels étaient les slogans",
+#: "pouvait-on lire sur les pancartes"
+SLOGAN = re.compile(
+    r"(?:slogans?|pancartes?|banderoles?|cris\s+de|scand\w*|chant\w*\s+de|pouvait-on\s+lire|peut-on\s+lire)"
+    r"[^.«»\"]{0,40}$|^[\s»\"”]*[,.]?\s*(?:tels?\s+étaient|pouvait-on\s+lire|peut-on\s+lire|scand)",
+    re.IGNORECASE,
+)
+#: the quotation marks closing a quote and the quotes listed after it
+QUOTE_LIST = re.compile(r"\s*[»\"”]?(?:\s*(?:,|et|ou)\s*[«\"“][^«»\"“”\n]{1,120}[»\"”])*")
 #: a speaker left unnamed behind an indefinite article: "un ancien haut fonctionnaire", "une source proche"
 INDEFINITE = re.compile(r"^\s*(?:un|une|des)\s", re.IGNORECASE)
 #: a speaker written as a description, not a name: "le manager d'Astana", "le coureur", "l'Américain"
@@ -149,7 +165,8 @@ STANDALONE_WORDS = 6
 #: quoted words this short right after "dans le", "au", "le journal" ... are a name, not a quote
 NAME_WORDS = 4
 NAME_CONTEXT = re.compile(
-    r"(?:\b(?:dans|au|aux|du|des|le|la|les|l['’]|journal|quotidien|magazine|site|film|livre|émission|opération)"
+    r"(?:\b(?:dans|au|aux|du|des|le|la|les|l['’]|journal|quotidien|magazine|site|film|livre|émission|opération|"
+    r"programme|dispositif|label)"
     r"|\bsur)\s*$",
     re.IGNORECASE,
 )

@@ -240,3 +240,19 @@ def test_a_pronoun_is_the_last_person_a_verb_of_speech_had_for_subject() -> None
         [("Hun Sen", "PER"), ("Khieu Kanharith", "PER"), ("Cambodge", "LOC")],
     )
     assert [s for s, _, _ in _said(doc)] == ["Hun Sen", "Khieu Kanharith", "Cambodge", None]
+
+
+def test_an_incise_inside_the_quote_and_the_words_of_a_crowd() -> None:
+    doc = with_mentions(
+        "Le système s'ajuste.\n"
+        "« Le défi est le même pour tous les pays, remarque Éric Charbonnier, expert à l'OCDE. Après une phase de "
+        "massification, les Etats changent. »\n"
+        "« Cela signifierait, s'insurgeait vendredi dernier l'académie des Sciences, que ce champ ne compte pas. »\n"
+        "Les manifestants défilaient aux cris de « Rased, vivants ! ».\n"
+        "« Investir dans l'école, c'est l'avenir », « Non à la casse », tels étaient les slogans.",
+        [("Éric Charbonnier", "PER"), ("académie des Sciences", "ORG")],
+    )
+    assert [(s, w[:12]) for s, w, _ in _said(doc)] == [
+        ("Éric Charbonnier", "Le défi est "),
+        ("académie des Sciences", "Cela signifi"),
+    ]
