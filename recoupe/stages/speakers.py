@@ -284,6 +284,8 @@ def capital_only(doc: Document, mention: Mention) -> bool:
         or doc.text[mention.span.start - 1] == "\n"
         or doc.text[max(0, mention.span.start - 2) : mention.span.start] == ". "
     )
+    if ROLE.fullmatch("le " + word):  # "Président", "Premier ministre": a role the tagger took for a name
+        return True
     return " " not in word and opens and word.endswith(("é", "ée", "és", "ées", "if", "ive", "ant", "ants"))
 
 
