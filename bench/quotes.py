@@ -24,11 +24,18 @@ from recoupe.pipeline import Pipeline
 from recoupe.stages.entities import fold
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "tests" / "gold" / "rpm2-quotes.jsonl"
-#: annotated in the second session after the rules of the first; its errors were read in the third session
-HELD_OUT = ROOT / "tests" / "gold" / "rpm2-quotes-heldout.jsonl"
-#: annotated in the third session before that session's rule changes; only ever scored as a whole
-THIRD = ROOT / "tests" / "gold" / "rpm2-quotes-third.jsonl"
+_GOLD_DIR = ROOT / "tests" / "gold"
+#: (file, label in the table); how and when each was made, and which were read error by error: tests/gold/README.md
+GOLD_SETS = (
+    ("rpm2-quotes.jsonl", "first set (dev T01-C2 T02-C2 T06-C1 T08-C1 T08-C2)"),
+    ("rpm2-quotes-heldout.jsonl", "second set (dev T04-C1 T05-C1 T06-C2 T10-C1 T10-C2)"),
+    ("rpm2-quotes-third.jsonl", "third set (dev T02-C1 T03-C2 T07-C2)"),
+    ("rpm2-quotes-fourth.jsonl", "fourth set (dev T09-C2)"),
+    ("rpm2-quotes-test-t13.jsonl", "test T13-C1 T13-C2"),
+    ("rpm2-quotes-test-t17.jsonl", "test T17-C1"),
+    ("rpm2-quotes-test-t18.jsonl", "test T18-C1"),
+)
+GOLD = _GOLD_DIR / GOLD_SETS[0][0]
 _MARKS = re.compile(r"«\s*(?P<a>[^«»]+?)\s*»|“(?P<b>[^“”]+?)”|\"(?P<c>[^\"\n]+?)\"")
 #: how far back the peer looks for the person it gives a quote to
 PEER_REACH = 300
@@ -158,34 +165,85 @@ def load(path: Path) -> list[dict]:  # type: ignore[type-arg]
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
+def errors(docs: dict[str, Document], gold: list[dict]) -> list[str]:  # type: ignore[type-arg]
+    """recoupe's mistakes on one gold set, one line each (reading them makes the set a tuning set)."""
+    lines = []
+    for doc_id, doc in docs.items():
+        spans = [(i, g) for i, g in enumerate(gold) if g["doc"] == doc_id]
+        found: set[int] = set()
+        for words, speaker in recoupe_quotes(doc):
+            match = _best_match(words, spans, found)
+            if match is None or match[1]["label"] == "not_a_quote":
+                lines.append(f"FP {doc_id} «{words[:90]}» speaker={speaker}")
+            elif match[1]["label"] == "quote" and match[0] not in found:
+                found.add(match[0])
+                if not _names(speaker, match[1]["speaker"]):
+                    lines.append(f"SPEAKER {doc_id} «{words[:60]}» gold={match[1]['speaker']!r} got={speaker!r}")
+        lines += [f"FN {doc_id} «{g['text'][:90]}»" for i, g in spans if g["label"] == "quote" and i not in found]
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    parser.add_argument(
+        "--errors", metavar="FILE", help="print recoupe's errors on one gold set (a file name in tests/gold)"
+    )
     args = parser.parse_args()
+    if args.errors:
+        gold = load(_GOLD_DIR / args.errors)
+        print("\n".join(errors(analyse(Path(args.shared), gold), gold)))
+        return
     rows = [
         "| gold set | system | quote P | R | F1 | speaker accuracy (on quotes found) | quotes found / gold |",
         "|---|---|---|---|---|---|---|",
     ]
-    for label, path in (("tuning set (T01-C2 T02-C2 T06-C1 T08-C1 T08-C2)", GOLD),
-                        ("second set (T04-C1 T05-C1 T06-C2 T10-C1 T10-C2)", HELD_OUT),
-                        ("third set, held out (T02-C1 T03-C2 T07-C2)", THIRD)):  # fmt: skip
-        gold = load(path)
+    for name, label in GOLD_SETS:
+        gold = load(_GOLD_DIR / name)
         docs = analyse(Path(args.shared), gold)
-        for name, system in (("recoupe", recoupe_quotes), ("nearest person before the quote marks", nearest_person)):
+        for system_name, system in (
+            ("recoupe", recoupe_quotes),
+            ("nearest person before the quote marks", nearest_person),
+        ):
             r = score(system, docs, gold)
             rows.append(
-                f"| {label} | {name} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {r['speaker']:.3f} "
-                f"| {r['found']:.0f} / {r['gold']:.0f} |"
+                f"| {label} | {system_name} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} "
+                f"| {r['speaker']:.3f} | {r['found']:.0f} / {r['gold']:.0f} |"
             )
             print(rows[-1], flush=True)
-    (ROOT / "bench" / "results" / "quotes.md").write_text(
-        "# Quotes on 13 RPM2 dev clusters (bench/quotes.py)\n\n"
-        "Gold (how each was made: tests/gold/README.md): tests/gold/rpm2-quotes.jsonl, whose errors the quote rules "
-        "were adjusted on since the first session; tests/gold/rpm2-quotes-heldout.jsonl, held out in the second session "
-        "and whose errors were read in the third; tests/gold/rpm2-quotes-third.jsonl, annotated in the third session "
-        "before that session's rule changes and only ever scored as a whole (before them: recoupe 0.836/0.734/0.782, "
-        "speakers 0.657). Direct quotes only.\n\n" + "\n".join(rows) + "\n"
-    )
+    (ROOT / "bench" / "results" / "quotes.md").write_text(HEADER + "\n".join(rows) + "\n" + FIRST_SCORES)
+
+
+#: what the table is, and the sets that were read error by error (all of them, by now)
+HEADER = """# Quotes on 14 RPM2 dev clusters and 4 RPM2 test clusters (bench/quotes.py)
+
+Gold (how each was made and which sessions read its errors: tests/gold/README.md). Direct quotes only. A predicted
+quote counts for the gold span with exactly its words first, else one that contains it (3+ words); an acronym names
+its expansion ("LDH", "Ligue des droits de l'Homme"). Every set below has by now had its errors read and the rules
+adjusted on it: the figures in the table are tuning figures. The clean figures are each set's first score, below.
+
+"""
+#: the first score of each set annotated in the fourth session, before its errors were read (and the code of the
+#: session before on the same set, same scorer)
+FIRST_SCORES = """
+## Held-out figures: each set's first score (fourth session)
+
+| gold set | code | quote P | R | F1 | speakers | scored when |
+|---|---|---|---|---|---|---|
+| fourth set (dev T09-C2), old scorer | this session, after its first commit | 0.923 | 0.679 | 0.783 | 0.611 | annotated after the first commit, scored once, then read |
+| fourth set (dev T09-C2), old scorer | previous session | 0.923 | 0.679 | 0.783 | 0.639 | same |
+| test T13-C1 T13-C2 | this session, after the gender rule | 0.972 | 0.909 | 0.940 | 0.743 | annotated, scored once, then read |
+| test T13-C1 T13-C2 | previous session | 0.972 | 0.909 | 0.940 | 0.743 | same |
+| test T17-C1 | this session, after the T13 rules | 0.830 | 0.812 | 0.821 | 0.641 | annotated, scored once, then read |
+| test T17-C1 | previous session | 0.812 | 0.812 | 0.812 | 0.667 | same |
+| test T18-C1 | this session, after the T17 rules | 0.967 | 0.829 | 0.892 | 0.586 | annotated, scored once, then read (one rule added after) |
+| test T18-C1 | previous session | 0.906 | 0.829 | 0.866 | 0.586 | same |
+
+Pooled over the three test clusters at first score: speakers 94 of 138 quotes found (0.681) against 95 of 138 (0.688)
+for the previous session's code: this session's speaker rules, which raised every set they were tuned on, did not
+raise speaker accuracy on reports they had not seen. Quote precision did rise on unseen reports (charges, nouns that
+are not verbs of speech, words of a crowd).
+"""
 
 
 if __name__ == "__main__":
