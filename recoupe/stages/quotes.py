@@ -115,8 +115,9 @@ def _direct(doc: Document, who: Speakers) -> list[Quote]:
         if speaker is None and continues and not own_incise:
             gap = found[-1].span.end
             speaker = who.last_person(doc, gap, match.start()) or found[-1].speaker
-        elif speaker is None and standalone and not own_incise:  # the person the sentence before names, if any
-            speaker = who.last_person(doc, _sentence_start(text, match.start()), match.start())
+        elif speaker is None and standalone and not own_incise:  # who spoke in the sentence before, or it names
+            before_start = _sentence_start(text, match.start())
+            speaker = who.spoke(doc, before_start, match.start()) or who.last_person(doc, before_start, match.start())
         found.append(Quote(Span(doc.id, start, end), text[start:end], True, speaker))
     for index in reversed(chained):
         if index + 1 < len(found) and found[index].speaker is None:
@@ -260,7 +261,7 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
         return _continued_subject(doc, who, subject_end, earlier)  # ", estimant que « … »"
     if NARRATIVE_INFINITIVE.search(subject):
         return who.antecedent(doc, subject_end, earlier)  # "Et de conclure : « … »"
-    clause_start = start + subject.rfind(",") + 1
+    clause_start = start + max(subject.rfind(mark) for mark in (",", '"', "”", "»")) + 1
     clause = doc.text[clause_start:subject_end]
     if UNNAMED.match(clause):
         return None
@@ -289,7 +290,12 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
     persons = who.persons(doc, start, subject_end)
     if persons:
         return persons[-1].text
-    return who.last_person(doc, start, qstart) or who.role_in(before) or _first_org(doc, start, qstart)
+    return (
+        who.surname_in(doc.text[start:subject_end])  # "Maathai told Norway's TV2, « … »": not TV2
+        or who.last_person(doc, start, qstart)
+        or who.role_in(before)
+        or _first_org(doc, start, qstart)
+    )
 
 
 def _spoke_in_sentence(doc: Document, position: int, earlier: list[Quote]) -> bool:
@@ -355,7 +361,7 @@ def _described_chunk(doc: Document, who: Speakers, before: str, qstart: int, ear
 
 def _metonym(doc: Document, who: Speakers, start: int, phrase: str) -> str | None:
     """A place speaking for its institution, right after the verb: "a déclaré l'Elysée", "ajoute le Kremlin"."""
-    article = re.match(r"\s*(?i:le|la|l['’])\s*(?=[A-ZÀ-Ý])", phrase)
+    article = re.match(r"\s*(?i:le|la|l['’]|the)\s*(?=[A-ZÀ-Ý])", phrase)
     if article is None:
         return None
     at = start + article.end()

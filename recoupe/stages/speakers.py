@@ -44,7 +44,8 @@ _ORG_NOUN = re.compile(
     rf"^\s*{_ARTICLE}(?:\w+\s+){{0,2}}(?P<noun>communiqué|groupe|banque|journal|quotidien|hebdomadaire|agence|équipe|"
     r"société|entreprise|rapport|ministère|parquet|syndicat|parti|association|organisation|gouvernement|commission|"
     r"fédération|comité|club|établissement|institution|autorités|direction|texte|site|constructeur|compagnie|"
-    r"company|group|bank|government|ministry|agency|statement|report|paper|newspaper)\b",
+    r"company|group|bank|government|ministry|agency|statement|report|paper|newspaper|committee|council|court|"
+    r"commission|union|party|association|organisation|organization|institute|foundation|board|department)\b",
     re.IGNORECASE,
 )
 #: institutions that speak for themselves, named as written when the report gives no name that begins with them
@@ -61,7 +62,8 @@ UNNAMED = re.compile(
 )
 #: between a verb of speech and the name it has for subject: "a déclaré mercredi à l'AFP Johan Bruyneel"
 _VERB_TO_NAME = re.compile(
-    r"^\s*(?:(?!(?:par|de|du|des|pour|que|qu|si|avec|contre|sur|dans|en)\b)[a-zà-ÿ'’]+\s+){0,4}?(?:(?:M|Mme|Me|Dr)\.?\s*)?$"
+    r"^\s*(?:(?!(?:par|de|du|des|pour|que|qu|si|avec|contre|sur|dans|en|that|to|of|for|with|by|from|about|if|whether|"
+    r"in|on|at)\b)[a-zà-ÿ'’]+\s+){0,4}?(?:(?:M|Mme|Me|Dr)\.?\s*)?$"
 )
 #: between a subject and its verb of speech: ", directeur de l'agence, a", " avait", " a ensuite"
 _NAME_TO_VERB = re.compile(
@@ -85,7 +87,10 @@ _CALENDAR = {
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février", "mars", "avril",
     "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday", "toussaint", "noël", "pâques", "pentecôte",
+    "il", "elle", "he", "she", "they", "er", "sie",
 }  # fmt: skip
+#: a title between a description and the name: "Rep. Tom Lantos", "Sen. Norm Coleman", "Me Meyer"
+_TITLE_BEFORE_NAME = re.compile(r"(?:M|Mme|Me|Dr|Mr|Mrs|Ms|Rep|Sen|Gov|Gen|Prof|Pr)\.?\s+(?=[A-ZÀ-Ý])")
 
 
 class Speakers:
@@ -129,6 +134,14 @@ class Speakers:
             return self.role_in(stretch)
         return self.role_in(stretch) or _organisation(doc, start, end) or (written and written.group(0))
 
+    def surname_in(self, text: str) -> str | None:
+        """A surname of the batch's people written alone, the tagger having missed it: "Maathai told", "Hyde said"."""
+        for word in re.findall(r"\b[A-ZÀ-Ý][\w'’-]{2,}", text):
+            names = self._surnames.get(word)
+            if names and word.lower() not in _CALENDAR:
+                return max(names, key=len)
+        return None
+
     def written_before(self, text: str) -> str | None:
         """Two or three capitalised words ending a clause: a name the tagger missed (German has no tagger)."""
         match = _NAME_AT_END.search(text)
@@ -150,6 +163,8 @@ class Speakers:
         if gap is None:
             return None
         start = position + gap.end()
+        title = _TITLE_BEFORE_NAME.match(doc.text, start)  # "the panel's top Democrat, Rep. Tom Lantos"
+        start = title.end() if title else start
         found = [m for m in self.persons(doc, start, start + 80) if m.span.start == start]
         return found[0].text if found else None
 
@@ -198,21 +213,24 @@ class Speakers:
             if re.search(r"(?:er|ir|re)$", word):  # an infinitive has no subject of its own: "Prié de dire si X"
                 continue
             finite = not re.search(r"(?:é|ée|és|ées|ant|u|ue|us|i|is|it)$", word)  # "estime", "précise", "dit"
+            subjects, inverted = [], []  # "Dave Harris told the jury that Peterson …": Harris, not Peterson
             for person in self.persons(doc, max(start, at - 160), min(end, to + 60)):
-                after = doc.text[to : person.span.start]
+                if not self.genders.agrees(person.text, gender):
+                    continue
                 gap = _NAME_TO_VERB.match(doc.text[person.span.end : at]) if person.span.end <= at else None
-                attached = (person.span.start >= to and _VERB_TO_NAME.match(after)) or (
-                    gap is not None and (finite or bool(gap.group("aux")))
-                )
-                if attached and self.genders.agrees(person.text, gender):
-                    found.append(person.text)
+                if gap is not None and (finite or bool(gap.group("aux"))):
+                    subjects.append(person.text)
+                elif person.span.start >= to and _VERB_TO_NAME.match(doc.text[to : person.span.start]):
+                    inverted.append(person.text)
+            incise = re.search(r",\s*(?:a|avait|ont|has|had)?\s*$", doc.text[max(0, at - 12) : at])  # ", a dit Y"
+            found += (inverted[:1] or subjects[-1:]) if incise else (subjects[-1:] or inverted[:1])
         return found[-1] if found else None
 
     def described(self, doc: Document, description: str, position: int, earlier: list[Quote]) -> str | None:
         """Who a description at ``position`` stands for (None when it is neither a person nor an organisation)."""
         if UNNAMED.match(description):
             return None
-        organisation = _ORG_NOUN.match(description)
+        organisation = _ORG_NOUN.match(description)  # (English "committee", "council" … are in _ORG_NOUN)
         if organisation:
             noun, rest = organisation.group("noun"), description[organisation.end() :]
             named = _named_by(doc, noun, rest, position)

@@ -60,7 +60,9 @@ _SPEECH_ROOTS = (
     r"tempêt\w*|consid[èé]r\w*|souhait\w*|soutien[ts]\b|noté\b|formul\w*|salu\w*|menac\w*|admis\b|admettre\b|"
     r"(?:fait|faisant|font)\s+(?:état|part|savoir|valoir|observer|remarquer)|conseill(?:é|ée|és|e|ent|ait|ant)\b|"
     r"exig\w*|démenti\w*|réag\w*|témoign\w*|soupir\w*|"
-    r"said|says|told|added|stated|announced|warned|explained|sagte|sagt|erklärte|betonte|fügte"
+    r"said|says|told|added|stated|announced|warned|explained|described|called|argued|noted|insisted|claimed|"
+    r"admitted|urged|begged|asked|replied|suggested|proclaimed|pleaded|vowed|recalled|testified|wrote|tweeted|"
+    r"confirmed|denied|declared|commented|reported|stressed|acknowledged|conceded|sagte|sagt|erklärte|betonte|fügte"
 )
 #: endings of the nouns that share a verb's root: "déclaration", "rapport", "commentaire", "jugement", "appel"
 _NOUN = r"(?:ation|ition|ution|tion|sion|ion|ement|aire|eur|euse|ance|ence|ité|ure)s?\b"
@@ -92,7 +94,8 @@ AFTER = re.compile(
 )
 #: English order, name before verb: '"…," Carter told reporters' / '"…," said Ashton Carter' is AFTER
 AFTER_NAME_FIRST = re.compile(
-    rf"^\s*,?\s*(?P<who>(?:(?:Mr|Mrs|Ms|Dr)\.\s*)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}}"
+    rf"^\s*,?\s*(?P<who>(?:(?:Mr|Mrs|Ms|Dr)\.\s*)?(?:[A-Z][\w'’-]+\s+)?(?:[a-z]+\s+){{0,2}}"  # "Ash director …"
+    rf"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}}"
     r"|the\s+[^,.;:!?\"“”]{2,60},\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},?"  # "the mayor of Paris, Anne Hidalgo,"
     rf")\s+(?:{SPEECH})\b"
 )

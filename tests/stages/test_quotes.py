@@ -256,3 +256,18 @@ def test_an_incise_inside_the_quote_and_the_words_of_a_crowd() -> None:
         ("Éric Charbonnier", "Le défi est "),
         ("académie des Sciences", "Cela signifi"),
     ]
+
+
+def test_english_subjects_titles_and_surnames() -> None:
+    doc = with_mentions(
+        "Henry Hyde chairs the panel.\n"
+        '"We all knew it," said the panel\'s top Democrat, Rep. Tom Lantos of California.\n'
+        '"There is no excuse," Ash director Deborah Arnott said.\n'
+        'Dave Harris told the jury that Peterson began plotting the crime.\n'
+        '"He is the worst of the worst," he told the jury.\n'
+        'Hyde warned that "this inquiry is just beginning."',
+        [("Henry Hyde", "PER"), ("Tom Lantos", "PER"), ("Deborah Arnott", "PER"), ("Dave Harris", "PER"),
+         ("Peterson", "PER")],
+        language="en",
+    )  # fmt: skip
+    assert [s for s, _, d in _said(doc) if d] == ["Tom Lantos", "Deborah Arnott", "Dave Harris", "Henry Hyde"]
