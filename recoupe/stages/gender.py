@@ -56,18 +56,18 @@ def pronoun_gender(pronoun: str) -> str | None:
 
 
 class Genders:
-    """Gender votes for every surname a batch's people carry, from the words around each occurrence."""
+    """Gender votes for every surname a batch's people carry, from the words around each mention of them."""
 
     def __init__(self, docs: Iterable[Document]) -> None:
         self._votes: dict[str, Counter[str]] = {}
-        docs = list(docs)
-        surnames = {m.text.split()[-1] for d in docs for m in d.mentions if m.label == "PER" and len(m.text) > 2}
-        for doc in docs:
-            for surname in surnames:
-                for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}\b", doc.text):
-                    vote = _vote(doc.text, match.start(), match.end())
-                    if vote:
-                        self._votes.setdefault(surname, Counter())[vote] += 1
+        for doc in docs:  # one look around each name the tagger found: linear in the batch's mentions
+            for mention in doc.mentions:
+                if mention.label != "PER" or len(mention.text) <= 2:
+                    continue
+                surname = mention.text.split()[-1]
+                vote = _vote(doc.text, mention.span.end - len(surname), mention.span.end)
+                if vote:
+                    self._votes.setdefault(surname, Counter())[vote] += 1
 
     def of(self, name: str) -> str | None:
         """ "m", "f", or None when the batch does not say (or says both as often)."""
