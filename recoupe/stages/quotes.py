@@ -105,7 +105,7 @@ def _direct(doc: Document, who: Speakers) -> list[Quote]:
             or LATER.match(after)
             or INSIDE.search(text[start:end])
             or INSIDE_PRONOUN.search(text[start:end])
-            or ATTRIBUTED.search(text, max(0, match.start() - len(before) - 2), match.start())
+            or ATTRIBUTED.search(text, max(0, _sentence_start(text, match.start()) - 2), match.start())
             or re.search(rf"{SPEECH}|\bselon\b|\bd['’]après\b", before, re.IGNORECASE)
             or BEFORE_SPEECH.search(before)
         ):

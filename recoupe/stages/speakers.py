@@ -67,7 +67,7 @@ _VERB_TO_NAME = re.compile(
 )
 #: between a subject and its verb of speech: ", directeur de l'agence, a", " avait", " a ensuite"
 _NAME_TO_VERB = re.compile(
-    r"^\s*(?:,[^,.;:«»\"]{0,100})?,?\s*(?P<aux>a|avait|ont|avaient|aurait|s['’]est|s['’]était|se|est|était)?"
+    r"^\s*(?:,[^,.;:«»\"]{1,100},|,)?\s*(?P<aux>a|avait|ont|avaient|aurait|s['’]est|s['’]était|se|est|était)?"
     r"(?:\s+[a-zà-ÿ-]+){0,2}\s*$"
 )
 _AS_PLACE = re.compile(r"\b(?:au|en|du|à|vers|depuis|dans le)\s+([A-ZÀ-Ý][\w-]+)")
@@ -106,7 +106,7 @@ class Speakers:
         self._surnames: dict[str, list[str]] = {}
         for name in self.names:
             self._surnames.setdefault(name.split()[-1], []).append(name)
-        self._protagonists: dict[str, str | None] = {}
+        self._protagonists: dict[str, list[str]] = {}
 
     # -- names in a stretch of text -----------------------------------------------------------------
     def persons(self, doc: Document, start: int, end: int) -> list[Mention]:
@@ -188,6 +188,8 @@ class Speakers:
         if in_sentence:
             return in_sentence[0].text
         named = [m for m in self.persons(doc, max(0, position - REACH), position) if agrees(m.text, gender)]
+        marked = [m for m in named if gender and self.genders.of(m.text) == gender]  # "elle": a known woman first
+        named = marked or named
         since = earlier[-1].span.end if earlier else 0
         spoke = self.spoke(doc, max(since, position - REACH), position, gender)
         if spoke:  # "…, a annoncé Khieu Kanharith, porte-parole. « … », a-t-il déclaré"
@@ -197,8 +199,7 @@ class Speakers:
             a_person = previous in self.names or any(m.text == previous for m in doc.mentions if m.label == "PER")
             if agrees(previous, gender) and (a_person or not self.persons(doc, earlier[-1].span.end, position)):
                 return previous
-        protagonist = self.protagonist(doc)
-        return named[-1].text if named else protagonist if protagonist and agrees(protagonist, gender) else None
+        return named[-1].text if named else self.protagonist(doc, gender)
 
     def spoke(self, doc: Document, start: int, end: int, gender: str | None = None) -> str | None:
         """The last person in [start, end) that a verb of speech has for its subject: named right after it ("a
@@ -247,8 +248,8 @@ class Speakers:
             return self.antecedent(doc, position, earlier, gender=_gender_of(description))
         return None
 
-    def protagonist(self, doc: Document) -> str | None:
-        """The person a report names most, a name in its title counting three times."""
+    def protagonist(self, doc: Document, gender: str | None = None) -> str | None:
+        """The person a report names most, a name in its title counting three times (of ``gender``, if given)."""
         if doc.id not in self._protagonists:
             counts: Counter[str] = Counter()
             for mention in doc.mentions:
@@ -258,8 +259,9 @@ class Speakers:
                 for name in self._surnames.get(word, ()):
                     best = max((n for n in counts if n.split()[-1] == word), key=len, default=name)
                     counts[best] += 3
-            self._protagonists[doc.id] = max(counts, key=lambda n: (counts[n], len(n))) if counts else None
-        return self._protagonists[doc.id]
+            self._protagonists[doc.id] = sorted(counts, key=lambda n: (-counts[n], -len(n)))
+        ranked = self._protagonists[doc.id]
+        return next((name for name in ranked if self.genders.agrees(name, gender)), None)
 
 
 def _gender_of(description: str) -> str | None:

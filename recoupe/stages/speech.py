@@ -59,7 +59,7 @@ _SPEECH_ROOTS = (
     r"résum\w*|ironis\w*|argu\w*|avou\w*|admet\w*|lâch\w*|gliss\w*|fustig\w*|abond\w*|remarqu\w*|brocard\w*|"
     r"tempêt\w*|consid[èé]r\w*|souhait\w*|soutien[ts]\b|noté\b|formul\w*|salu\w*|menac\w*|admis\b|admettre\b|"
     r"(?:fait|faisant|font)\s+(?:état|part|savoir|valoir|observer|remarquer)|conseill(?:é|ée|és|e|ent|ait|ant)\b|"
-    r"exig\w*|démenti\w*|réag\w*|témoign\w*|soupir\w*|"
+    r"exig\w*|démenti\w*|réag\w*|témoign\w*|soupir\w*|promet\w*|promis\b|répét\w*|défini[est]?\b|"
     r"said|says|told|added|stated|announced|warned|explained|described|called|argued|noted|insisted|claimed|"
     r"admitted|urged|begged|asked|replied|suggested|proclaimed|pleaded|vowed|recalled|testified|wrote|tweeted|"
     r"confirmed|denied|declared|commented|reported|stressed|acknowledged|conceded|sagte|sagt|erklärte|betonte|fügte"
@@ -168,7 +168,7 @@ STANDALONE_WORDS = 6
 #: quoted words this short right after "dans le", "au", "le journal" ... are a name, not a quote
 NAME_WORDS = 4
 NAME_CONTEXT = re.compile(
-    r"(?:\b(?:dans|au|aux|du|des|le|la|les|l['’]|journal|quotidien|magazine|site|film|livre|émission|opération|"
+    r"(?:\b(?:dans|au|aux|du|le|la|les|l['’]|journal|quotidien|magazine|site|film|livre|émission|opération|"
     r"programme|dispositif|label)"
     r"|\bsur)\s*$",
     re.IGNORECASE,
