@@ -210,6 +210,8 @@ def _from_incise(
 ) -> str | None:
     """ ", a-t-il ajouté" / ", a indiqué M. Carter" / ", a déclaré le manager de l'équipe, Roberto Damiani"."""
     groups = incise.groupdict()
+    if groups.get("so"):  # German: "…", so Häupl
+        return who.name_in(doc, qend + incise.start("so"), qend + incise.end("so"))
     pronoun = (groups.get("p1") or groups.get("p2") or groups.get("p3") or groups.get("p4") or "").lower()
     if pronoun:
         if pronoun in ("on", "man"):
@@ -283,8 +285,9 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
         or who.described(doc, clause, clause_start + stripped, earlier)
         or _subject_phrase(clause)
     )
-    if named is None and not doc.mentions:  # no tagger for this language: "Präsident François Hollande erklärte"
-        named = who.written_before(clause)
+    if named is None and not doc.mentions:  # no tagger for this language: "Als Ziel nannte Gusenbauer: « … »",
+        inverted = _NAME_AFTER_VERB.match(doc.text, start + verbs[-1].end(), qstart)  # "Präsident Hollande erklärte"
+        named = inverted.group(1) if inverted else who.written_before(clause)
     if named:
         return named
     persons = who.persons(doc, start, subject_end)
@@ -296,6 +299,10 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
         or who.role_in(before)
         or _first_org(doc, start, qstart)
     )
+
+
+#: a name between the verb of speech and the quote (German puts the subject after the verb): "nannte Gusenbauer:"
+_NAME_AFTER_VERB = re.compile(r"\s+([A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)\s*:?\s*$")
 
 
 def _spoke_in_sentence(doc: Document, position: int, earlier: list[Quote]) -> bool:

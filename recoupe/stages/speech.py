@@ -62,7 +62,9 @@ _SPEECH_ROOTS = (
     r"exig\w*|démenti\w*|réag\w*|témoign\w*|soupir\w*|promet\w*|promis\b|répét\w*|défini[est]?\b|"
     r"said|says|told|added|stated|announced|warned|explained|described|called|argued|noted|insisted|claimed|"
     r"admitted|urged|begged|asked|replied|suggested|proclaimed|pleaded|vowed|recalled|testified|wrote|tweeted|"
-    r"confirmed|denied|declared|commented|reported|stressed|acknowledged|conceded|sagte|sagt|erklärte|betonte|fügte"
+    r"confirmed|denied|declared|commented|reported|stressed|acknowledged|conceded|"
+    r"(?:sagte|sagt|erklärte|erklärt|betonte|betont|fügte|meinte|meint|nannte|zitierte|wertete|versprach|lobte|"
+    r"kritisierte|forderte|warnte|räumte|bekräftigte|unterstrich|sprach|verwies|bezeichnete)\b"
 )
 #: endings of the nouns that share a verb's root: "déclaration", "rapport", "commentaire", "jugement", "appel"
 _NOUN = r"(?:ation|ition|ution|tion|sion|ion|ement|aire|eur|euse|ance|ence|ité|ure)s?\b"
@@ -89,7 +91,8 @@ AFTER = re.compile(
     rf"|(?:{SPEECH})-(?:t-)?(?P<p2>{PRONOUN}|on)\b"
     rf"|(?:{SPEECH})\s+(?P<p3>er|sie|man)\b"  # German: "sagte er", "fügte sie hinzu"
     rf"|(?P<p4>he|she)\s+(?:{SPEECH})\b"  # English: "he said"
-    rf"|(?:a|avait|ont|has|had)?\s*(?:\w+\s+){{0,3}}?(?:{SPEECH}|{REFLEXIVE}|selon|d['’]après)\s+(?P<who>{WHO}))",
+    rf"|(?:a|avait|ont|has|had)?\s*(?:\w+\s+){{0,3}}?(?:{SPEECH}|{REFLEXIVE}|selon|d['’]après)\s+(?P<who>{WHO})"
+    rf"|(?-i:so\s+(?P<so>[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?))\b)",  # German: "…", so Häupl
     re.IGNORECASE,
 )
 #: English order, name before verb: '"…," Carter told reporters' / '"…," said Ashton Carter' is AFTER

@@ -271,3 +271,14 @@ def test_english_subjects_titles_and_surnames() -> None:
         language="en",
     )  # fmt: skip
     assert [s for s, _, d in _said(doc) if d] == ["Tom Lantos", "Deborah Arnott", "Dave Harris", "Henry Hyde"]
+
+
+def test_german_so_incise_and_the_subject_after_the_verb() -> None:
+    doc = with_mentions(
+        'Wiens Bürgermeister will keinen Dämpfer sehen. "Für die Nummer Eins ist das gut", so Häupl im Radio.\n'
+        'Als Ziel nannte Gusenbauer: "Wir wollen ein soziales Österreich."\n'
+        'Es wäre "nicht normal", meinte Gusenbauer.',
+        [],
+        language="de",
+    )
+    assert [speaker for speaker, _, _ in _said(doc)] == ["Häupl", "Gusenbauer", "Gusenbauer"]
