@@ -20,7 +20,7 @@ from ..model import Corpus, Document, Quote, Span
 from ..pipeline import stage
 from .gender import pronoun_gender
 from .roles import ROLE
-from .speakers import UNNAMED, Speakers, capital_only, organisations, sentence_start
+from .speakers import UNNAMED, Speakers
 from .speech import (
     ACCORDING,
     ACCORDING_INSIDE,
@@ -35,7 +35,6 @@ from .speech import (
     CONNECTOR,
     CONTINUATION_REACH,
     CONTINUED,
-    DEMONYM,
     DESCRIPTION,
     INDEFINITE,
     INSIDE,
@@ -46,15 +45,22 @@ from .speech import (
     NAME_WORDS,
     NARRATIVE_INFINITIVE,
     NO_SUBJECT,
-    OPENING,
     QUOTE,
     QUOTE_LIST,
     REPORTED,
     SLOGAN,
     SPEECH,
     STANDALONE_WORDS,
-    SUBJECT,
     TOLD_WHERE,
+)
+from .subjects import (
+    NAME_AFTER_VERB,
+    continued_subject,
+    described_chunk,
+    first_org,
+    metonym,
+    spoke_in_sentence,
+    subject_phrase,
 )
 
 __all__ = ["find_quotes"]
@@ -220,11 +226,11 @@ def _from_incise(
     start, end = qend + incise.start("who"), qend + incise.end("who")
     phrase = incise.group("who") or ""
     if re.match(r"(?:que|qu['’])", phrase):  # "« … », précisant que …": the sentence's subject goes on
-        return _continued_subject(doc, who, qstart, earlier)
+        return continued_subject(doc, who, qstart, earlier)
     where = TOLD_WHERE.match(phrase)  # "a déclaré sur France 2 le président de la CNIL": not France 2
     if where and where.end() < len(phrase):
         start, phrase = start + where.end(), phrase[where.end() :]
-    place = _metonym(doc, who, start, phrase)
+    place = metonym(doc, who, start, phrase)
     if place:
         return place
     described = DESCRIPTION.match(phrase) or re.match(r"^\s*(?:\w+\s+)?(?:le|la|l['’]|son|sa|leur)\b", phrase)
@@ -254,13 +260,13 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
         if persons:
             return persons[0].text
         return (
-            who.role_in(before) or _first_org(doc, start, qstart) or _described_chunk(doc, who, before, qstart, earlier)
+            who.role_in(before) or first_org(doc, start, qstart) or described_chunk(doc, who, before, qstart, earlier)
         )
     subject_end = start + verbs[-1].start()
     subject = before[: subject_end - start]
     participle = verbs[-1].group(0).lower().endswith("ant")
-    if participle and (CONTINUED.search(subject) or _spoke_in_sentence(doc, start + len(subject), earlier)):
-        return _continued_subject(doc, who, subject_end, earlier)  # ", estimant que « … »"
+    if participle and (CONTINUED.search(subject) or spoke_in_sentence(doc, start + len(subject), earlier)):
+        return continued_subject(doc, who, subject_end, earlier)  # ", estimant que « … »"
     if NARRATIVE_INFINITIVE.search(subject):
         return who.antecedent(doc, subject_end, earlier)  # "Et de conclure : « … »"
     clause_start = start + max(subject.rfind(mark) for mark in (",", '"', "”", "»")) + 1
@@ -268,7 +274,7 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
     if UNNAMED.match(clause):
         return None
     if NO_SUBJECT.match(clause):  # "Jean-Luc Romero, président de l'ADMD, a estimé …": the subject is further back
-        return _continued_subject(doc, who, subject_end, earlier)
+        return continued_subject(doc, who, subject_end, earlier)
     persons = who.persons(doc, clause_start, subject_end)
     if persons:
         return persons[-1].text
@@ -276,17 +282,17 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
     role = ROLE.match(clause.lstrip())  # "le président de l'ADMD a ajouté": not the ADMD
     if role:
         return who.role_in(clause) or who.described(doc, clause, clause_start + stripped, earlier)
-    organisation = _first_org(doc, clause_start, subject_end)
+    organisation = first_org(doc, clause_start, subject_end)
     if organisation:
         return organisation
     named = (
-        _metonym(doc, who, clause_start + stripped, clause.lstrip())
+        metonym(doc, who, clause_start + stripped, clause.lstrip())
         or who.role_in(clause)
         or who.described(doc, clause, clause_start + stripped, earlier)
-        or _subject_phrase(clause)
+        or subject_phrase(clause)
     )
     if named is None and not doc.mentions:  # no tagger for this language: "Als Ziel nannte Gusenbauer: « … »",
-        inverted = _NAME_AFTER_VERB.match(doc.text, start + verbs[-1].end(), qstart)  # "Präsident Hollande erklärte"
+        inverted = NAME_AFTER_VERB.match(doc.text, start + verbs[-1].end(), qstart)  # "Präsident Hollande erklärte"
         named = inverted.group(1) if inverted else who.written_before(clause)
     if named:
         return named
@@ -297,100 +303,8 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
         who.surname_in(doc.text[start:subject_end])  # "Maathai told Norway's TV2, « … »": not TV2
         or who.last_person(doc, start, qstart)
         or who.role_in(before)
-        or _first_org(doc, start, qstart)
+        or first_org(doc, start, qstart)
     )
-
-
-#: a name between the verb of speech and the quote (German puts the subject after the verb): "nannte Gusenbauer:"
-_NAME_AFTER_VERB = re.compile(r"\s+([A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)\s*:?\s*$")
-
-
-def _spoke_in_sentence(doc: Document, position: int, earlier: list[Quote]) -> bool:
-    """An earlier quote of the sentence of ``position`` has a speaker ("« … », a estimé M. Tête critiquant « … »")."""
-    start = sentence_start(doc.text, position)
-    return any(quote.span.start >= start and quote.speaker for quote in earlier)
-
-
-def _continued_subject(doc: Document, who: Speakers, position: int, earlier: list[Quote]) -> str | None:
-    """Who speaks on in a participle, or after an apposition: the speaker of an earlier quote of the same sentence;
-    else the first part of the sentence that opens with a name ("Le directeur général, Nicolas Mérindol, a annoncé");
-    else the first that opens with a pronoun or a definite subject ("A l'audience, le parquet général a requis …,
-    arguant des « … »")."""
-    start = sentence_start(doc.text, position)
-    for quote in reversed(earlier):
-        if quote.span.start >= start and quote.speaker:
-            return quote.speaker
-    chunks = []
-    offset = start
-    for chunk in doc.text[start:position].split(","):
-        chunks.append((offset, chunk))
-        offset += len(chunk) + 1
-    for chunk_at, chunk in chunks:
-        lead = chunk_at + len(chunk) - len(chunk.lstrip())
-        opens = (lead, chunk_at + OPENING.match(chunk).end())  # type: ignore[union-attr]
-        named = next(
-            (
-                m.text
-                for m in doc.mentions
-                if m.label in ("PER", "ORG") and m.span.start in opens and not capital_only(doc, m)
-            ),
-            None,
-        )
-        if named or (named := _metonym(doc, who, lead, chunk.lstrip())):
-            return named
-    for chunk_at, chunk in chunks:
-        pronoun = re.match(r"\s*(il|elle)\b", chunk)
-        if pronoun:
-            return who.antecedent(doc, chunk_at, earlier, gender=pronoun_gender(pronoun.group(1)))
-        subject = SUBJECT.match(chunk + " ")
-        if subject:  # "La ministre Christine Lagarde s'est déclarée …": the name in the subject, else its description
-            inside = who.persons(doc, chunk_at + subject.start("np"), chunk_at + subject.end("np"))
-            named = (
-                inside[0].text
-                if inside
-                else who.described(doc, chunk, chunk_at, earlier) or _subject_phrase(chunk + " ")
-            )
-            if named:
-                return named
-    persons = who.persons(doc, start, position)  # "Des analystes comme Tang Wenfang, professeur …, assurent"
-    return persons[0].text if persons else None
-
-
-def _described_chunk(doc: Document, who: Speakers, before: str, qstart: int, earlier: list[Quote]) -> str | None:
-    """A pronoun or a description opening a part of the clause: "hier, il a préparé le terrain :",
-    "l'Américain a dévoilé ses intentions :"."""
-    for chunk in reversed(before.split(",")):
-        named = who.described(doc, chunk, qstart, earlier)
-        if named:
-            return named
-    return None
-
-
-def _metonym(doc: Document, who: Speakers, start: int, phrase: str) -> str | None:
-    """A place speaking for its institution, right after the verb: "a déclaré l'Elysée", "ajoute le Kremlin"."""
-    article = re.match(r"\s*(?i:le|la|l['’]|the)\s*(?=[A-ZÀ-Ý])", phrase)
-    if article is None:
-        return None
-    at = start + article.end()
-    found = next((m for m in doc.mentions if m.label in ("LOC", "ORG") and m.span.start == at), None)
-    if found is None or (found.label == "LOC" and DEMONYM.search(found.text) and found.text not in who.places):
-        return None  # "le Belge" is a person; "le Cambodge" ("au Cambodge") is a place
-    return found.text
-
-
-def _subject_phrase(clause: str) -> str | None:
-    """A definite subject nobody tagged, as written: "Le dalaï lama a dénoncé", "Le Syndicat de la magistrature
-    appelle", "L'ambassade américaine a regretté" (not "une source", not a pronoun or a bare noun)."""
-    match = SUBJECT.match(clause)
-    if match is None:
-        return None
-    words = match.group("np").split()
-    return " ".join(words) if 1 < len(words) <= 5 and not any(w[0].isdigit() for w in words) else None
-
-
-def _first_org(doc: Document, start: int, end: int) -> str | None:
-    found = organisations(doc, start, end)
-    return found[-1] if found else None
 
 
 def _reported(doc: Document, who: Speakers) -> list[Quote]:
