@@ -131,8 +131,10 @@ REPORTED = re.compile(
     rf"(?P<lead>(?:^|[.;]\s+|,\s+))(?P<who>[A-ZÀ-Ý][^,;:.!?«»\"]{{1,80}}?)\s+(?:a|avait|ont|aurait)\s+(?:\w+\s+){{0,2}}?"
     rf"(?:{SPEECH})\s+(?:que|qu['’])\s*(?P<what>[^«»\"]+?)(?=[.!?](?:\s|$))",
 )
+#: "Selon le commandant Paul Mercier, des pompiers du Rhône, le feu a pris …": the source may carry an apposition
 ACCORDING = re.compile(
-    r"(?:^|[.;]\s+)(?:Selon|D['’]après|According to|Laut)\s+(?P<who>[^,;]{2,60}),\s*(?P<what>[^«»\"]+?)(?=[.!?](?:\s|$))"
+    r"(?:^|[.;]\s+)(?:Selon|D['’]après|According to|Laut)\s+"
+    r"(?P<who>[^,;]{2,60}(?:,\s*(?:de|du|des|d['’]|of)\s*[^,;]{2,60})?),\s*(?P<what>[^«»\"]+?)(?=[.!?](?:\s|$))"
 )
 #: a definite noun phrase opening a clause, up to its verb: "Le dalaï lama a aussi ", "L'ambassade américaine a "
 SUBJECT = re.compile(

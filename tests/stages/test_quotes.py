@@ -282,3 +282,11 @@ def test_german_so_incise_and_the_subject_after_the_verb() -> None:
         language="de",
     )
     assert [speaker for speaker, _, _ in _said(doc)] == ["Häupl", "Gusenbauer", "Gusenbauer"]
+
+
+def test_reported_speech_after_a_source_with_an_apposition() -> None:
+    doc = with_mentions(
+        "Selon le commandant Paul Mercier, des pompiers du Rhône, le feu a pris dans un entrepôt vers 21 heures.",
+        [("Paul Mercier", "PER")],
+    )
+    assert _said(doc) == [("Paul Mercier", "le feu a pris dans un entrepôt vers 21 heures", False)]
