@@ -15,7 +15,7 @@ import argparse
 import json
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from recoupe.config import Settings
@@ -46,6 +46,8 @@ _MARKS = re.compile(r"«\s*(?P<a>[^«»]+?)\s*»|“(?P<b>[^“”]+?)”|\"(?P<
 PEER_REACH = 300
 
 Quote = tuple[str, str | None]  # (words, speaker)
+#: (verdict, document, words, speaker, gold span)
+Judged = tuple[str, str, str, str | None, dict | None]  # type: ignore[type-arg]
 
 
 def recoupe_quotes(doc: Document) -> list[Quote]:
@@ -156,20 +158,31 @@ def _ranked(predicted: list[Quote], spans: list[tuple[int, dict]]) -> list[tuple
     return ranked
 
 
-def score(system: Callable[[Document], list[Quote]], docs: dict[str, Document], gold: list[dict]) -> dict[str, float]:  # type: ignore[type-arg]
-    tp = fp = speaker_ok = 0
-    found_gold: set[int] = set()
+def _judged(system: Callable[[Document], list[Quote]], docs: dict[str, Document], gold: list[dict]) -> Iterator[Judged]:  # type: ignore[type-arg]
+    """Each predicted quote with what it is worth: ("fp", …) not a quote, ("tp", …) a gold quote found first, ("-", …)
+    an unsure span or a quote found again; then ("fn", …) for every gold quote no prediction found."""
+    found: set[int] = set()
     for doc_id, doc in docs.items():
         spans = [(i, g) for i, g in enumerate(gold) if g["doc"] == doc_id]
-        predicted = system(doc)
-        for words, speaker, rank in _ranked(predicted, spans):
-            match = _best_match(words, spans, found_gold, rank)
+        for words, speaker, rank in _ranked(system(doc), spans):
+            match = _best_match(words, spans, found, rank)
             if match is None or match[1]["label"] == "not_a_quote":
-                fp += 1
-            elif match[1]["label"] == "quote" and match[0] not in found_gold:
-                tp += 1
-                found_gold.add(match[0])
-                speaker_ok += _names(speaker, match[1]["speaker"])
+                yield "fp", doc_id, words, speaker, None
+            elif match[1]["label"] == "quote" and match[0] not in found:
+                found.add(match[0])
+                yield "tp", doc_id, words, speaker, match[1]
+            else:
+                yield "-", doc_id, words, speaker, match[1]
+        for i, g in spans:
+            if g["label"] == "quote" and i not in found:
+                yield "fn", doc_id, g["text"], None, g
+
+
+def score(system: Callable[[Document], list[Quote]], docs: dict[str, Document], gold: list[dict]) -> dict[str, float]:  # type: ignore[type-arg]
+    verdicts = [(verdict, speaker, g) for verdict, _, _, speaker, g in _judged(system, docs, gold)]
+    tp = sum(1 for verdict, _, _ in verdicts if verdict == "tp")
+    fp = sum(1 for verdict, _, _ in verdicts if verdict == "fp")
+    speaker_ok = sum(_names(speaker, g["speaker"]) for verdict, speaker, g in verdicts if verdict == "tp" and g)
     quotes = sum(1 for g in gold if g["label"] == "quote")
     precision, recall = tp / max(1, tp + fp), tp / max(1, quotes)
     return {
@@ -207,18 +220,13 @@ def load(path: Path) -> list[dict]:  # type: ignore[type-arg]
 def errors(docs: dict[str, Document], gold: list[dict]) -> list[str]:  # type: ignore[type-arg]
     """recoupe's mistakes on one gold set, one line each (reading them makes the set a tuning set)."""
     lines = []
-    for doc_id, doc in docs.items():
-        spans = [(i, g) for i, g in enumerate(gold) if g["doc"] == doc_id]
-        found: set[int] = set()
-        for words, speaker, rank in _ranked(recoupe_quotes(doc), spans):
-            match = _best_match(words, spans, found, rank)
-            if match is None or match[1]["label"] == "not_a_quote":
-                lines.append(f"FP {doc_id} «{words[:90]}» speaker={speaker}")
-            elif match[1]["label"] == "quote" and match[0] not in found:
-                found.add(match[0])
-                if not _names(speaker, match[1]["speaker"]):
-                    lines.append(f"SPEAKER {doc_id} «{words[:60]}» gold={match[1]['speaker']!r} got={speaker!r}")
-        lines += [f"FN {doc_id} «{g['text'][:90]}»" for i, g in spans if g["label"] == "quote" and i not in found]
+    for verdict, doc_id, words, speaker, g in _judged(recoupe_quotes, docs, gold):
+        if verdict == "fp":
+            lines.append(f"FP {doc_id} «{words[:90]}» speaker={speaker}")
+        elif verdict == "tp" and g and not _names(speaker, g["speaker"]):
+            lines.append(f"SPEAKER {doc_id} «{words[:60]}» gold={g['speaker']!r} got={speaker!r}")
+        elif verdict == "fn":
+            lines.append(f"FN {doc_id} «{words[:90]}»")
     return lines
 
 

@@ -45,7 +45,7 @@ _ORG_NOUN = re.compile(
     r"société|entreprise|rapport|ministère|parquet|syndicat|parti|association|organisation|gouvernement|commission|"
     r"fédération|comité|club|établissement|institution|autorités|direction|texte|site|constructeur|compagnie|"
     r"company|group|bank|government|ministry|agency|statement|report|paper|newspaper|committee|council|court|"
-    r"commission|union|party|association|organisation|organization|institute|foundation|board|department)\b",
+    r"union|party|organization|institute|foundation|board|department)\b",
     re.IGNORECASE,
 )
 #: institutions that speak for themselves, named as written when the report gives no name that begins with them
@@ -187,9 +187,6 @@ class Speakers:
         in_sentence = [m for m in self.persons(doc, start, position) if agrees(m.text, gender)] if introduced else []
         if in_sentence:
             return in_sentence[0].text
-        named = [m for m in self.persons(doc, max(0, position - REACH), position) if agrees(m.text, gender)]
-        marked = [m for m in named if gender and self.genders.of(m.text) == gender]  # "elle": a known woman first
-        named = marked or named
         since = earlier[-1].span.end if earlier else 0
         spoke = self.spoke(doc, max(since, position - REACH), position, gender)
         if spoke:  # "…, a annoncé Khieu Kanharith, porte-parole. « … », a-t-il déclaré"
@@ -199,6 +196,9 @@ class Speakers:
             a_person = previous in self.names or any(m.text == previous for m in doc.mentions if m.label == "PER")
             if agrees(previous, gender) and (a_person or not self.persons(doc, earlier[-1].span.end, position)):
                 return previous
+        named = [m for m in self.persons(doc, max(0, position - REACH), position) if agrees(m.text, gender)]
+        marked = [m for m in named if gender and self.genders.of(m.text) == gender]  # "elle": a known woman first
+        named = marked or named
         return named[-1].text if named else self.protagonist(doc, gender)
 
     def spoke(self, doc: Document, start: int, end: int, gender: str | None = None) -> str | None:
