@@ -22,6 +22,7 @@ from xml.etree import ElementTree
 
 import dateparser.search
 
+from recoupe.model import DateMention
 from recoupe.stages.dates import find_dates
 
 Prediction = tuple[int, int, str]
@@ -53,7 +54,12 @@ def load(path: Path) -> tuple[str, date, list[Prediction]]:
 
 
 def recoupe_dates(text: str, anchor: date) -> list[Prediction]:
-    return [(d.span.start, d.span.end, d.value) for d in find_dates("d", text, anchor)]
+    return [(d.span.start, d.span.end, timeml_value(d)) for d in find_dates("d", text, anchor)]
+
+
+def timeml_value(mention: DateMention) -> str:
+    """TimeML writes a part of day after the date: "1999-05-23TEV"."""
+    return f"{mention.value}T{mention.part_of_day}" if mention.part_of_day else mention.value
 
 
 def dateparser_dates(text: str, anchor: date) -> list[Prediction]:

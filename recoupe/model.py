@@ -71,12 +71,17 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
-    """A date expression resolved to ISO 8601 at the precision it has."""
+    """A date expression resolved to ISO 8601 at the precision it has.
+
+    ``part_of_day`` is TimeML's part of a day that ISO 8601 cannot write ("mardi soir": ``EV``;
+    also ``MO``, ``AF``, ``NI``), None when the expression names none.
+    """
 
     span: Span
     text: str
     value: str
     precision: Precision
+    part_of_day: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,12 +32,15 @@ def _document(doc: Document) -> dict[str, Any]:
 
 
 def _date(mention: DateMention) -> dict[str, Any]:
-    return {
+    out = {
         "value": mention.value,
         "precision": mention.precision,
         "text": mention.text,
         "span": span_dict(mention.span),
     }
+    if mention.part_of_day:
+        out["part_of_day"] = mention.part_of_day
+    return out
 
 
 def _story(story: Story) -> dict[str, Any]:

@@ -42,8 +42,24 @@ _RELATIVE_DAYS = {
 _NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
                  "neuf": 9, "dix": 10, "quinze": 15, "vingt": 20, "trente": 30}  # fmt: skip
 _COUNT = r"\d{1,3}|" + "|".join(_NUMBER_WORDS)
+#: a two-digit year ("en 97", "octobre 98") only where nothing follows that makes it a count
+_YEAR_ENDS = r"(?=\s*[,.;:()]|\s*$)"
+#: TimeML's parts of a day, named inside a date ("ce soir") or right after it ("mardi soir")
+_PARTS = {"matin": "MO", "matinée": "MO", "morning": "MO", "vormittag": "MO", "après-midi": "AF", "afternoon": "AF",
+          "nachmittag": "AF", "soir": "EV", "soirée": "EV", "evening": "EV", "tonight": "EV", "abend": "EV",
+          "nuit": "NI", "night": "NI", "nacht": "NI"}  # fmt: skip
+_PART_INSIDE = re.compile(r"\b(?P<p>" + "|".join(_PARTS) + r")\b", re.IGNORECASE)
+_PART_AFTER = re.compile(
+    r"\s*,?\s+(?:(?:en|dans la|dans l['’]|au|tard dans la|tôt dans la|tard dans l['’]|tôt dans l['’]|in the|am)\s*"
+    r"(?:(?:début|fin)\s+d['’]|(?:début|fin)\s+de\s+)?)?(?P<p>" + "|".join(_PARTS) + r")\b(?!-)",
+    re.IGNORECASE,
+)
 _PATTERNS = [
     ("ago", rf"\bil y a\s+(?P<n>{_COUNT})\s+(?P<u>jours?|semaines?|mois|ans|années)\b"),
+    (
+        "night",
+        rf"\b(?:la\s+)?nuit\s+(?:de|du)\s+(?P<w>{_DAYS})(?:\s+(?P<d>\d{{1,2}}))?\s+(?:à|au)\s+(?:{_DAYS})(?:\s+\d{{1,2}})?\b",
+    ),
     ("weekday_mod", rf"\b(?P<w>{_DAYS})\s+(?P<mod>dernier|prochain|passé|last|next)\b"),
     ("mod_weekday", rf"\b(?P<mod>last|next|letzten|nächsten)\s+(?P<w>{_DAYS})\b"),
     (
@@ -57,19 +73,38 @@ _PATTERNS = [
         "year_rel",
         r"\b(?P<which>l['’]an(?:née)? (?:dernier|dernière|prochain|prochaine|passée?)|cette année|last year|next year|this year)\b",
     ),
+    ("this_year", r"\b(?:la|en)\s+(?:fin|début|milieu)\s+(?:de\s+l['’]année|d['’]année)\b"),
     (
         "week_rel",
         r"\b(?P<which>la semaine (?:dernière|prochaine|passée)|cette semaine|last week|next week|this week)\b",
     ),
+    (
+        "day_span",
+        (
+            rf"\b(?:du|from|vom)\s+(?P<d>\d{{1,2}})(?:er)?\.?\s+(?:au|to|bis(?: zum)?)\s+(?P<d2>\d{{1,2}})(?:er)?\.?\s+"
+            rf"(?P<m>{_MON})(?:\s+(?P<y>\d{{4}}))?\b"
+        ),
+    ),
+    ("wdm", rf"\b(?:{_DAYS})\s+(?P<d>\d{{1,2}})(?:er)?\.?\s+(?P<m>{_MON})(?:\s+(?P<y>\d{{4}}))?\b"),
     ("dmy", rf"\b(?P<d>\d{{1,2}})(?:er)?\.?\s+(?P<m>{_MON})\s+(?P<y>\d{{4}})\b"),
     ("mdy", rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})\b"),
     ("numeric", r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b"),
     ("weekday_day", rf"\b(?P<w>{_DAYS})\s+(?P<d>\d{{1,2}})(?:er)?\b(?!\s*(?:{_MON}))"),
     ("dm", rf"\b(?P<d>\d{{1,2}})(?:er)?\.?\s+(?P<m>{_MON})\b(?!\s+\d{{4}})"),
+    ("month_span", rf"\b(?P<m>{_MON})\s*[-–/]\s*(?P<m2>{_MON})(?:\s+(?P<y>\d{{4}}))?\b"),
     ("my", rf"\b(?P<m>{_MON})\s+(?P<y>\d{{4}})\b"),
+    ("my2", rf"\b(?P<m>{_MON})\s+(?P<yy>\d\d)\b{_YEAR_ENDS}"),
     ("weekday", rf"\b(?P<w>{_DAYS})\b(?!\s+\d)"),
     ("relative", r"(?<![\w-])(?P<r>" + "|".join(re.escape(k) for k in _RELATIVE_DAYS) + r")(?![\w-])"),
     ("in_month", rf"\b(?:en|in|im|depuis|since|seit|d['’]ici|jusqu['’]en)\s+(?P<m>{_MON})\b(?!\s+\d)"),
+    (
+        "year_span",
+        (
+            r"(?:\b(?:entre|de|du|période|between|from|zwischen|von)\s+|\b(?=\d{4}\s*[-–]\s*\d{4}))"
+            r"(?P<y>(?:18|19|20)\d\d)\s*(?:-|–|et|à|au|and|to|und|bis)\s*(?P<y3>(?:18|19|20)\d\d)\b"
+            r"(?!\s*(?:%|€|\$|euros?\b|dollars?\b|francs?\b|personnes\b|habitants\b|mètres\b|tonnes\b|km\b))"
+        ),
+    ),
     (
         "year",
         (
@@ -77,8 +112,10 @@ _PATTERNS = [
             r"(?P<y>(?:18|19|20)\d\d)\b|\b(?P<y2>(?:19|20)\d\d)(?=\s*[,.;:)]|$)"
         ),
     ),
+    ("year2", rf"(?:(?<=\ben )|(?<=\bdès )|(?<=\bdepuis )|(?<=\bin ))(?P<yy>\d\d)\b{_YEAR_ENDS}"),
     ("tonight", r"\b(?P<r2>ce soir|ce matin|cet après-midi|cette nuit|tonight|this morning|heute abend)\b"),
     ("clock", r"(?<![\d,])(?P<h>[01]?\d|2[0-3])\s?h\s?(?P<min>[0-5]\d)?\b"),
+    ("noon", r"(?:(?<=\bà )|(?<=\bvers )|(?<=\bce )|(?<=\bat ))(?:midi|noon)\b(?!-)"),
 ]
 _COMPILED = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _PATTERNS}
 #: verbs in the future ("fera", "se déroulera", "aura lieu", "va ...") and in the past ("a été", "avait",
@@ -102,31 +139,78 @@ _AHEAD = re.compile(
 def find_dates(doc_id: str, text: str, anchor: date | None) -> list[DateMention]:
     """Every date expression, the more specific pattern winning where two overlap."""
     taken: list[tuple[int, int]] = []
-    found: list[DateMention] = []
+    found: list[tuple[str, DateMention]] = []
     for kind, pattern in _COMPILED.items():
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
             tense = 1 if _AHEAD.search(text, max(0, match.start() - 20), match.start()) else _tense(text, *match.span())
-            resolved = _resolve(kind, match.groupdict(), anchor, tense)
-            if resolved is not None:
-                taken.append((match.start(), match.end()))
-                span = Span(doc_id, match.start(), match.end())
-                found.append(DateMention(span, match.group(0), resolved[0], resolved[1]))
-    return _clock_on_its_day(sorted(found, key=lambda mention: mention.span.start))
+            pieces = []
+            for piece_kind, start, end, groups in _pieces(kind, match):
+                resolved = _resolve(piece_kind, groups, anchor, tense)
+                if resolved is not None:
+                    pieces.append((piece_kind, DateMention(Span(doc_id, start, end), text[start:end], *resolved)))
+            if pieces:
+                taken.append(match.span())
+                found.extend(pieces)
+    found.sort(key=lambda pair: pair[1].span.start)
+    return _clock_on_its_day(text, [_part_of_day(text, *pair) for pair in found])
 
 
-#: a clock time takes the day named this close to it ("mardi soir … à 21 h 45")
-CLOCK_REACH = 80
+def _pieces(kind: str, match: re.Match[str]) -> list[tuple[str, int, int, dict[str, str | None]]]:
+    """A range ("du 19 au 23 juillet", "entre 1982 et 1990", "mars-avril") is one expression per end."""
+    g = match.groupdict()
+    if kind == "year_span":
+        return [("year", *match.span(key), {"y": g[key], "y2": None}) for key in ("y", "y3")]
+    if kind == "month_span":
+        one = "my" if g["y"] else "in_month"
+        return [
+            (one, *match.span("m"), {"m": g["m"], "y": g["y"]}),
+            (one, match.start("m2"), match.end(), {"m": g["m2"], "y": g["y"]}),
+        ]
+    if kind == "wdm":  # "samedi 5 juin": the weekday is part of the expression
+        return [("dmy" if g["y"] else "dm", *match.span(), g)]
+    if kind == "day_span":
+        one = "dmy" if g["y"] else "dm"
+        first = {"d": g["d"], "m": g["m"], "y": g["y"]}
+        return [(one, *match.span("d"), first), (one, match.start("d2"), match.end(), {**first, "d": g["d2"]})]
+    return [(kind, *match.span(), g)]
 
 
-def _clock_on_its_day(found: list[DateMention]) -> list[DateMention]:
-    days = [m for m in found if m.precision == "day"]
+Found = list[tuple[str, DateMention]]
+
+
+def _part_of_day(text: str, kind: str, mention: DateMention) -> tuple[str, DateMention]:
+    """ "mardi soir": the day with TimeML's part of day."""
+    if mention.precision != "day":
+        return kind, mention
+    inside = _PART_INSIDE.search(mention.text)
+    if inside is not None:
+        return kind, replace(mention, part_of_day=_PARTS[inside.group("p").lower()])
+    after = _PART_AFTER.match(text, mention.span.end)
+    if after is None:
+        return kind, mention
+    span = replace(mention.span, end=after.end())
+    return kind, DateMention(span, text[span.start : span.end], mention.value, "day", _PARTS[after.group("p").lower()])
+
+
+#: a clock time takes the day named in its paragraph up to this far before it ("samedi 24 juillet … Le même
+#: jour, à 14 h 15"), else the day named this close after it
+CLOCK_BEFORE, CLOCK_AFTER = 300, 80
+
+
+def _clock_on_its_day(text: str, found: Found) -> list[DateMention]:
+    days = [m for _, m in found if m.precision == "day"]
     out = []
-    for mention in found:
-        if mention.precision == "time":
-            near = min(days, key=lambda d: abs(d.span.start - mention.span.start), default=None)
-            if near is not None and abs(near.span.start - mention.span.start) <= CLOCK_REACH:
+    for kind, mention in found:
+        if kind in ("clock", "noon"):
+            start = mention.span.start
+            before = [
+                d for d in days if 0 <= start - d.span.end <= CLOCK_BEFORE and "\n" not in text[d.span.end : start]
+            ]
+            after = [d for d in days if 0 <= d.span.start - start <= CLOCK_AFTER]
+            near = before[-1] if before else min(after, key=lambda d: d.span.start, default=None)
+            if near is not None:
                 mention = replace(mention, value=near.value + mention.value[10:])
         out.append(mention)
     return out
@@ -151,6 +235,9 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: date | None, tense: in
         return f"{int(g['y'] or 0):04d}-{month:02d}", "month"
     if kind in {"dmy", "mdy", "numeric"}:
         return _day(int(g["y"] or 0), month, int(g["d"] or 0))
+    if kind in ("year2", "my2"):
+        year = _two_digits(int(g["yy"] or 0), anchor)
+        return (f"{year:04d}", "year") if kind == "year2" else (f"{year:04d}-{month:02d}", "month")
     if anchor is None:
         return None
     extra = _relative(kind, g, anchor, month)
@@ -164,7 +251,7 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: date | None, tense: in
     if kind == "relative":
         return (anchor + timedelta(days=_RELATIVE_DAYS[(g["r"] or "").lower()])).isoformat(), "day"
     weekday = WEEKDAYS[(g["w"] or "").lower()]
-    if kind == "weekday_day":
+    if kind == "weekday_day" or kind == "night" and g["d"]:
         return _weekday_day(anchor, weekday, int(g["d"] or 0))
     if tense:  # "la fête aura lieu dimanche": the next one; "il a parlé dimanche": the last one
         step = (weekday - anchor.weekday()) % 7 if tense > 0 else -((anchor.weekday() - weekday) % 7)
@@ -218,6 +305,10 @@ def _relative(kind: str, g: dict[str, str | None], anchor: date, month: int) -> 
         return _week(anchor + timedelta(weeks=shift)), "week"
     if kind == "tonight":
         return anchor.isoformat(), "day"
+    if kind == "this_year":
+        return f"{anchor.year:04d}", "year"
+    if kind == "noon":
+        return f"{anchor.isoformat()}T12:00", "time"
     if kind == "clock":
         return f"{anchor.isoformat()}T{int(g['h'] or 0):02d}:{int(g['min'] or 0):02d}", "time"
     return None
@@ -225,6 +316,12 @@ def _relative(kind: str, g: dict[str, str | None], anchor: date, month: int) -> 
 
 def _count(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS.get(word.lower(), 1)
+
+
+def _two_digits(year: int, anchor: date | None) -> int:
+    """ "97" in 1999 is 1997, "05" in 2016 is 2005: the last such year not after next year."""
+    pivot = (anchor.year + 1) % 100 if anchor is not None else 30
+    return (2000 if year <= pivot else 1900) + year
 
 
 def _week(day: date) -> str:
@@ -286,7 +383,7 @@ def _anchor(published: str | None) -> date | None:
         return None
 
 
-@stage("dates", version="1", requires=["text", "published"], assigns=["dates"])
+@stage("dates", version="2", requires=["text", "published"], assigns=["dates"])
 def make_dates(settings: Settings):  # type: ignore[no-untyped-def]
     def dates(doc: Document) -> Document:
         return replace(doc, dates=tuple(find_dates(doc.id, doc.text, _anchor(doc.published))))

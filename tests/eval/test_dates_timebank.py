@@ -6,10 +6,10 @@ import pytest
 
 from ..conftest import bench_module, shared
 
-#: a little under bench/results/dates.md: (detection F1, value accuracy to the day) per half
+#: a little under bench/results/dates.md: (detection F1, value to the day, exact TimeML value) per half
 FLOORS = {
-    "first": (0.80, 0.91),  # rules written looking at its errors: 0.828, 0.939
-    "second": (0.83, 0.85),  # held out: 0.858, 0.872
+    "first": (0.85, 0.92, 0.91),  # rules written looking at its errors: 0.876, 0.945, 0.938
+    "second": (0.84, 0.84, 0.83),  # held out until session 5: 0.862, 0.866, 0.858
 }
 
 
@@ -19,5 +19,5 @@ def test_dates_stay_above_the_floor(half: str) -> None:
     part = files[: len(files) // 2] if half == "first" else files[len(files) // 2 :]
     bench = bench_module("dates")
     result = bench.score(bench.recoupe_dates, part)
-    floor_f1, floor_day = FLOORS[half]
-    assert result["f1"] >= floor_f1 and result["day"] >= floor_day, result
+    floor_f1, floor_day, floor_exact = FLOORS[half]
+    assert result["f1"] >= floor_f1 and result["day"] >= floor_day and result["exact"] >= floor_exact, result

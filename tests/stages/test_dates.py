@@ -52,9 +52,53 @@ def test_more_relative_expressions() -> None:
 
 def test_a_clock_time_takes_the_day_named_next_to_it() -> None:
     assert _values("Mardi soir, vers 21 h 45, le feu a pris.") == [
-        ("Mardi", "2016-10-25"),
+        ("Mardi soir", "2016-10-25"),
         ("21 h 45", "2016-10-25T21:45"),
     ]
+    # the day named earlier in its paragraph wins over a nearer one after the time
+    assert _values("Le mariage aura lieu le samedi 29 octobre à 15 h, et à 17 h 30 le vin d'honneur, dimanche 30.") == [
+        ("samedi 29 octobre", "2016-10-29"),
+        ("15 h", "2016-10-29T15:00"),
+        ("17 h 30", "2016-10-29T17:30"),
+        ("dimanche 30", "2016-10-30"),
+    ]
+    assert _values("Hier, vers midi, une femme est tombée.") == [("Hier", "2016-10-25"), ("midi", "2016-10-25T12:00")]
+    assert _values("Un mariage de l'après-midi.") == []
+
+
+def test_a_part_of_the_day_is_kept_apart_from_the_iso_value() -> None:
+    def parts(text: str) -> list[tuple[str, str, str | None]]:
+        return [(d.text, d.value, d.part_of_day) for d in find_dates("d", text, PUBLISHED)]
+
+    assert parts("Hier en début d'après-midi, puis ce soir, et mardi matin.") == [
+        ("Hier en début d'après-midi", "2016-10-25", "AF"),
+        ("ce soir", "2016-10-26", "EV"),
+        ("mardi matin", "2016-10-25", "MO"),
+    ]
+    assert parts("Dans la nuit de lundi à mardi, la voiture a brûlé.") == [
+        ("la nuit de lundi à mardi", "2016-10-24", "NI")
+    ]
+    assert parts("le 25 octobre 2016.") == [("25 octobre 2016", "2016-10-25", None)]
+
+
+def test_ranges_give_both_ends_and_two_digit_years_their_century() -> None:
+    assert _values("Le stage se déroulera du 19 au 23 juillet.") == [("19", "2017-07-19"), ("23 juillet", "2017-07-23")]
+    assert _values("La population a baissé entre 1982 et 1990, puis sur la période 1990-1999.") == [
+        ("1982", "1982"),
+        ("1990", "1990"),
+        ("1990", "1990"),
+        ("1999", "1999"),
+    ]
+    assert _values("Le lot coûte entre 1800 et 2000 euros.") == []
+    assert _values("le recensement de juillet-août") == [("juillet", "2016-07"), ("août", "2016-08")]
+    assert _values("le recensement de mars-avril 2015") == [("mars", "2015-03"), ("avril 2015", "2015-04")]
+    assert _values("deux ruptures en 97 (rue de Metz), rien en 98, dès octobre 98.") == [
+        ("97", "1997"),
+        ("98", "1998"),
+        ("octobre 98", "1998-10"),
+    ]
+    assert _values("Il a marqué en 12 minutes.") == []
+    assert _values("d'ici la fin de l'année, puis une fête de fin d'année") == [("la fin de l'année", "2016")]
 
 
 def test_the_tense_of_the_sentence_says_which_weekday_or_which_year() -> None:
