@@ -37,6 +37,8 @@ GOLD_SETS = (
     ("rpm2-quotes-test-t18.jsonl", "test T18-C1"),
     ("rpm2-quotes-test-t11.jsonl", "test T11-C2"),
     ("rpm2-quotes-test-t15.jsonl", "test T15-C1 (held out: never read)"),
+    ("rpm2-quotes-test-t15c2.jsonl", "test T15-C2 (held out: never read)"),
+    ("rpm2-quotes-test-t20c2.jsonl", "test T20-C2 (held out: never read)"),
     ("wikinewssum-en-quotes.jsonl", "English: 12 WikinewsSum sources"),
     ("wikinewssum-de-quotes.jsonl", "German: the 2 WikinewsSum sources"),
 )
