@@ -19,6 +19,9 @@ __all__ = ["clean_text", "extract_html"]
 #: a first line this short, not ending a sentence, is the title of a scraped text
 TITLE_MAX_CHARS = 200
 _SPACES = re.compile(r"[ \t\u00a0\u202f]+")
+#: characters that print as nothing and split words for every later stage: soft hyphens ("mar\u00adtelé"),
+#: zero-width spaces, word joiners, byte-order marks left inside the text
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 _MAX_REMOVED_FROM_HTML = 200
 #: fewer words than this once cleaned is no article (a page of menus, a caption alone)
 MIN_ARTICLE_WORDS = 6
@@ -31,7 +34,7 @@ def clean_text(text: str) -> tuple[list[str], list[str]]:
     seen: set[str] = set()
     lines = text.split("\n")
     for number, line in enumerate(lines):
-        stripped = _SPACES.sub(" ", line).strip()
+        stripped = _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
         if not stripped:
             continue
         if ends_article(stripped):
@@ -80,7 +83,7 @@ def _other_blocks(html: str, main: str) -> list[str]:
     return [b for b in blocks if b and b not in main][:_MAX_REMOVED_FROM_HTML]
 
 
-@stage("clean", version="1", requires=["raw"], assigns=["text", "removed", "title", "outlet", "published"])
+@stage("clean", version="2", requires=["raw"], assigns=["text", "removed", "title", "outlet", "published"])
 def make_clean(settings: Settings):  # type: ignore[no-untyped-def]
     def clean(doc: Document) -> Document:
         raw = doc.raw
@@ -91,6 +94,7 @@ def make_clean(settings: Settings):  # type: ignore[no-untyped-def]
             body, meta, page_removed = extract_html(raw.content, doc.source)
         kept, removed = clean_text(body)
         title = doc.title or meta.get("title")
+        title = _INVISIBLE.sub("", title) if title else title
         if raw.kind == "text" and title is None:
             title, kept = split_title(kept)
         elif kept and title and kept[0].casefold() == title.casefold():

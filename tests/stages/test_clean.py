@@ -64,3 +64,8 @@ def test_cleaning_is_idempotent(lines: list[str]) -> None:
     kept, _ = clean_text("\n".join(lines))
     again, removed_again = clean_text("\n".join(kept))
     assert again == kept and removed_again == []
+
+
+def test_invisible_characters_that_split_words_are_dropped() -> None:
+    kept, _ = clean_text("« J'insiste », a mar\u00adtelé hier Georges\u200b Pauget.\ufeff")
+    assert kept == ["« J'insiste », a martelé hier Georges Pauget."]
