@@ -32,6 +32,9 @@ _THINGS = {
     "famille", "affaire", "loi", "rue", "place", "avenue", "équipe", "fondation", "mission", "commission", "clinique",
     "maison", "société", "cité", "caisse", "galerie", "méthode", "version", "thèse", "piste", "formation", "liste",
     "fois", "semaine", "journée", "saison", "course", "étape", "victoire", "défaite", "rencontre", "visite",
+    "réforme", "plan", "projet", "rapport", "réseau", "gouvernement", "cabinet", "administration", "campagne",
+    "circulaire", "doctrine", "ère", "époque", "génération", "jurisprudence", "stratégie", "politique", "dossier",
+    "procès", "scandale", "règle", "taxe", "directive", "proposition", "ligne", "majorité", "motion", "réponse",
 }  # fmt: skip
 #: a noun set off after the name, up to a comma, a full stop or its complement: "X, avocate du trader", "X, une
 #: voisine, ..." (not "X, le petit garçon aurait ...", a new clause)

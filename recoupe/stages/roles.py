@@ -21,8 +21,11 @@ _HEADS = (
     r"ambassadeur|procureur|minister|secretary|president|spokesman|spokeswoman|chancellor|mayor|prosecutor"
 )
 #: "le ministre français de la Défense", "la porte-parole du gouvernement" (up to 7 more words, no punctuation)
+#: words between the article and the office that do not change who holds it: "le futur président", "le 44e président"
+_MODIFIERS = r"(?:(?:futur|future|nouveau|nouvel|nouvelle|actuel|actuelle|\d+e|\d+ème|new|former)\s+)?"
 ROLE = re.compile(
-    rf"\b(?:le|la|l['’]|du|de la|the)\s*(?P<head>{_HEADS})(?P<rest>(?:\s+(?!a\b|et\b)[\w'’-]+){{0,7}})", re.IGNORECASE
+    rf"\b(?:le|la|l['’]|du|de la|the)\s*{_MODIFIERS}(?P<head>{_HEADS})(?P<rest>(?:\s+(?!a\b|et\b)[\w'’-]+){{0,7}})",
+    re.IGNORECASE,
 )
 #: a role right after a name: "Jean-Yves Le Drian, ministre de la Défense"
 _FOLLOWING = re.compile(rf"\s*,?\s*(?:le |la |l['’])?(?P<head>{_HEADS})(?P<rest>(?:\s+[\w'’-]+){{0,6}})", re.IGNORECASE)

@@ -45,6 +45,7 @@ __all__ = [
     "STANDALONE_WORDS",
     "SUBJECT",
     "TOLD_WHERE",
+    "UNNAMED_NEAR",
     "WHO",
 ]
 
@@ -197,3 +198,8 @@ NARRATIVE_INFINITIVE = re.compile(r"(?:^|[.,:;]\s*)[Ee]t\s+(?:de\s+|d['’])$")
 OPENING = re.compile(r"^\s*(?:(?:le|la|les|l['’])\s*|(?:M|Mme|Me|Dr)\.?\s+)?")
 #: a single capitalised word with the ending of a people's name: "Belge", "Américain", "Chinois", "Texan"
 DEMONYM = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]*(?:ais|aise|ain|aine|ien|ienne|ois|oise|ge|and|ande|ol|ole|ote|que|an|ane)$")
+
+#: words before a quote that leave its speaker unnamed: "a-t-on", "l'entourage", "selon un proche"
+UNNAMED_NEAR = re.compile(
+    r"\b(?:on|l['’]entourage|un proche|une source|des sources|selon (?:un|une|des))\b", re.IGNORECASE
+)

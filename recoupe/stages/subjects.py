@@ -26,6 +26,13 @@ __all__ = [
 NAME_AFTER_VERB = re.compile(r"\s+([A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)\s*:?\s*$")
 
 
+#: a pronoun opening a part of the sentence, or right after a dash ("Sans être avare … - il a assuré"); not the
+#: impersonal "il y a", "il faut"
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:\s*|[^-–—]*[-–—]\s*)(il|elle)\s+(?!y\b|faut\b|s['’]agit\b|semble\b|para[iî]t\b|reste\b)", re.IGNORECASE
+)
+
+
 def spoke_in_sentence(doc: Document, position: int, earlier: list[Quote]) -> bool:
     """An earlier quote of the sentence of ``position`` has a speaker ("« … », a estimé M. Tête critiquant « … »")."""
     start = sentence_start(doc.text, position)
@@ -60,7 +67,7 @@ def continued_subject(doc: Document, who: Speakers, position: int, earlier: list
         if named or (named := metonym(doc, who, lead, chunk.lstrip())):
             return named
     for chunk_at, chunk in chunks:
-        pronoun = re.match(r"\s*(il|elle)\b", chunk)
+        pronoun = _PRONOUN_SUBJECT.match(chunk)
         if pronoun:
             return who.antecedent(doc, chunk_at, earlier, gender=pronoun_gender(pronoun.group(1)))
         subject = SUBJECT.match(chunk + " ")

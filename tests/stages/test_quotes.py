@@ -290,3 +290,33 @@ def test_reported_speech_after_a_source_with_an_apposition() -> None:
         [("Paul Mercier", "PER")],
     )
     assert _said(doc) == [("Paul Mercier", "le feu a pris dans un entrepôt vers 21 heures", False)]
+
+
+def test_a_quote_no_verb_of_speech_introduces_is_the_sentence_subjects() -> None:
+    doc = with_mentions(
+        "Le ministre cambodgien de la Défense Tea Banh a salué ce « bon résultat » obtenu à la frontière. "
+        "Sans être avare de compliments - il a assuré sa secrétaire d'État de « sa totale confiance ».",
+        [("Tea Banh", "PER")],
+    )
+    assert [speaker for speaker, _, _ in _said(doc)] == ["Tea Banh", "Tea Banh"]
+    # an unnamed source stays unnamed
+    doc = with_mentions(
+        "Le maire Paul Durand est parti. Un proche a salué ce « bon résultat ».", [("Paul Durand", "PER")]
+    )
+    assert [speaker for speaker, _, _ in _said(doc)] == [None]
+
+
+def test_a_name_after_a_noun_of_a_thing_says_nothing_of_its_gender() -> None:
+    doc = with_mentions(
+        "La réforme Darcos avance. M. Darcos a parlé. Parlant de la réforme, le ministre a dit : « Rien n'est arrêté. »",
+        [("Darcos", "PER"), ("Darcos", "PER")],
+    )
+    assert _said(doc)[-1] == ("Darcos", "Rien n'est arrêté.", True)
+
+
+def test_a_role_with_a_word_before_its_office_still_stands_for_its_person() -> None:
+    intro = with_mentions(
+        "Le ministre français de la Défense, Jean-Yves Le Drian, est arrivé.", [("Jean-Yves Le Drian", "PER")]
+    )
+    doc = with_mentions("« Daech vacille », a lancé le nouveau ministre français de la Défense.", [], id="d2")
+    assert _said(doc, [intro, doc]) == [("Jean-Yves Le Drian", "Daech vacille", True)]
