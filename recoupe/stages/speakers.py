@@ -63,13 +63,18 @@ UNNAMED = re.compile(
 #: between a verb of speech and the name it has for subject: "a déclaré mercredi à l'AFP Johan Bruyneel"
 _VERB_TO_NAME = re.compile(
     r"^\s*(?:(?!(?:par|de|du|des|pour|que|qu|si|avec|contre|sur|dans|en|that|to|of|for|with|by|from|about|if|whether|"
-    r"in|on|at)\b)[a-zà-ÿ'’]+\s+){0,4}?(?:(?:M|Mme|Me|Dr)\.?\s*)?$"
+    r"in|on|at)\b)[a-zà-ÿ'’]+\s+){0,4}?(?:(?:M|Mme|Me|Dr|Mr|Mrs|Ms)\.?\s*)?$"
 )
 #: between a subject and its verb of speech: ", directeur de l'agence, a", " avait", " a ensuite"
 _NAME_TO_VERB = re.compile(
     r"^\s*(?:,[^,.;:«»\"]{1,100},|,)?\s*(?P<aux>a|avait|ont|avaient|aurait|s['’]est|s['’]était|se|est|était)?"
     r"(?:\s+[a-zà-ÿ-]+){0,2}\s*$"
 )
+#: what may stand before the person a sentence opens with as its subject: "Le Premier ministre thaïlandais ", "M. "
+_OPENS_WITH_SUBJECT = re.compile(
+    r"^\s*(?:(?:le|la|l['’]|the)\s*(?:[\w'’-]+\s+){0,5}?)?(?:(?:M|Mme|Me|Dr|Mr|Mrs|Ms)\.?\s*)?$", re.IGNORECASE
+)
+_SUBJECT_REACH = 80
 _AS_PLACE = re.compile(r"\b(?:au|en|du|à|vers|depuis|dans le)\s+([A-ZÀ-Ý][\w-]+)")
 #: "ce dernier", "celle-ci": the person named last, not the previous speaker
 _LAST_NAMED = re.compile(r"^\s*(?:ce dernier|cette dernière|celui-ci|celle-ci)\b", re.IGNORECASE)
@@ -188,8 +193,13 @@ class Speakers:
         if in_sentence:
             return in_sentence[0].text
         since = earlier[-1].span.end if earlier else 0
-        spoke = self.spoke(doc, max(since, position - REACH), position, gender)
-        if spoke:  # "…, a annoncé Khieu Kanharith, porte-parole. « … », a-t-il déclaré"
+        before = _sentence_before(doc.text, position)
+        #: who spoke last ("…, a annoncé Khieu Kanharith, porte-parole. « … », a-t-il déclaré"), unless the sentence
+        #: before opens with someone else ("Le Premier ministre Somchai Wongsawat a tenté … « … », a-t-il indiqué")
+        spoke = self.spoke(doc, max(since, before, position - REACH), position, gender)
+        subject = None if spoke or before < since else self.subject_before(doc, before, position, gender)
+        spoke = spoke or subject or self.spoke(doc, max(since, position - REACH), position, gender)
+        if spoke:
             return spoke
         if earlier and earlier[-1].speaker and position - earlier[-1].span.end <= REACH:
             previous = earlier[-1].speaker
@@ -200,6 +210,17 @@ class Speakers:
         marked = [m for m in named if gender and self.genders.of(m.text) == gender]  # "elle": a known woman first
         named = marked or named
         return named[-1].text if named else self.protagonist(doc, gender)
+
+    def subject_before(self, doc: Document, start: int, position: int, gender: str | None) -> str | None:
+        """The person the sentence at ``start`` opens with as its subject ("Le Premier ministre thaïlandais Somchai
+        Wongsawat a …")."""
+        for person in self.persons(doc, start, min(position, start + _SUBJECT_REACH)):
+            if _OPENS_WITH_SUBJECT.match(doc.text[start : person.span.start]) and self.genders.agrees(
+                person.text, gender
+            ):
+                return person.text
+            break
+        return None
 
     def spoke(self, doc: Document, start: int, end: int, gender: str | None = None) -> str | None:
         """The last person in [start, end) that a verb of speech has for its subject: named right after it ("a
@@ -269,6 +290,14 @@ def _gender_of(description: str) -> str | None:
     first = re.match(r"\s*(\w+)", description)
     word = first.group(1).lower() if first else ""
     return pronoun_gender(word) or {"le": "m", "la": "f", "ce": "m", "cette": "f"}.get(word)
+
+
+def _sentence_before(text: str, position: int) -> int:
+    """Where the sentence before the one ``position`` opens begins (or the one holding it, if it does not open it)."""
+    start = sentence_start(text, position)
+    if text[start:position].strip(' \t«“"') == "":
+        return sentence_start(text, max(0, start - 2))
+    return start
 
 
 def sentence_start(text: str, position: int) -> int:

@@ -320,3 +320,12 @@ def test_a_role_with_a_word_before_its_office_still_stands_for_its_person() -> N
     )
     doc = with_mentions("« Daech vacille », a lancé le nouveau ministre français de la Défense.", [], id="d2")
     assert _said(doc, [intro, doc]) == [("Jean-Yves Le Drian", "Daech vacille", True)]
+
+
+def test_a_pronoun_after_a_quote_is_the_subject_of_the_sentence_before() -> None:
+    doc = with_mentions(
+        "« Nous restons », a affirmé Sompong Amornviwat. Le Premier ministre thaïlandais Somchai Wongsawat a tenté "
+        "d'apaiser la tension. « Ce soir, tout ira bien », a-t-il indiqué.",
+        [("Sompong Amornviwat", "PER"), ("Somchai Wongsawat", "PER")],
+    )
+    assert [speaker for speaker, _, _ in _said(doc)] == ["Sompong Amornviwat", "Somchai Wongsawat"]
