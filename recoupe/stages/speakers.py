@@ -197,7 +197,8 @@ class Speakers:
         #: who spoke last ("…, a annoncé Khieu Kanharith, porte-parole. « … », a-t-il déclaré"), unless the sentence
         #: before opens with someone else ("Le Premier ministre Somchai Wongsawat a tenté … « … », a-t-il indiqué")
         spoke = self.spoke(doc, max(since, before, position - REACH), position, gender)
-        subject = None if spoke or before < since else self.subject_before(doc, before, position, gender)
+        opens = before < sentence_start(doc.text, position)  # the quote opens its sentence
+        subject = None if spoke or not opens or before < since else self.subject_before(doc, before, position, gender)
         spoke = spoke or subject or self.spoke(doc, max(since, position - REACH), position, gender)
         if spoke:
             return spoke

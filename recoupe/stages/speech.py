@@ -139,7 +139,7 @@ ACCORDING = re.compile(
 )
 #: a definite noun phrase opening a clause, up to its verb: "Le dalaï lama a aussi ", "L'ambassade américaine a "
 SUBJECT = re.compile(
-    r"^\s*(?:le|la|l['’])\s*(?P<np>[\w'’-]+(?:\s+(?!(?:a|avait|ont|aurait|est|était|se|ne|qui|et)\b)[\w'’-]+){0,5}?)"
+    r"^\s*(?:(?:le|la|les)\b|l['’])\s*(?P<np>[\w'’-]+(?:\s+(?!(?:a|avait|ont|aurait|est|était|se|ne|qui|et)\b)[\w'’-]+){0,5}?)"
     r"\s+(?:(?:a|avait|ont|aurait|est|était|se|s['’]\w+|n['’]\w+|ne)\b[^,;:]*)?$",
     re.IGNORECASE,
 )

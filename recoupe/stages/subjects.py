@@ -39,11 +39,14 @@ def spoke_in_sentence(doc: Document, position: int, earlier: list[Quote]) -> boo
     return any(quote.span.start >= start and quote.speaker for quote in earlier)
 
 
-def continued_subject(doc: Document, who: Speakers, position: int, earlier: list[Quote]) -> str | None:
+def continued_subject(
+    doc: Document, who: Speakers, position: int, earlier: list[Quote], *, named_only: bool = False
+) -> str | None:
     """Who speaks on in a participle, or after an apposition: the speaker of an earlier quote of the same sentence;
     else the first part of the sentence that opens with a name ("Le directeur général, Nicolas Mérindol, a annoncé");
     else the first that opens with a pronoun or a definite subject ("A l'audience, le parquet général a requis …,
-    arguant des « … »")."""
+    arguant des « … »"). ``named_only``: a name, a place for its institution or a pronoun's antecedent, never a
+    description written as it is."""
     start = sentence_start(doc.text, position)
     for quote in reversed(earlier):
         if quote.span.start >= start and quote.speaker:
@@ -73,11 +76,9 @@ def continued_subject(doc: Document, who: Speakers, position: int, earlier: list
         subject = SUBJECT.match(chunk + " ")
         if subject:  # "La ministre Christine Lagarde s'est déclarée …": the name in the subject, else its description
             inside = who.persons(doc, chunk_at + subject.start("np"), chunk_at + subject.end("np"))
-            named = (
-                inside[0].text
-                if inside
-                else who.described(doc, chunk, chunk_at, earlier) or subject_phrase(chunk + " ")
-            )
+            if inside:
+                return inside[0].text
+            named = None if named_only else who.described(doc, chunk, chunk_at, earlier) or subject_phrase(chunk + " ")
             if named:
                 return named
     persons = who.persons(doc, start, position)  # "Des analystes comme Tang Wenfang, professeur …, assurent"
