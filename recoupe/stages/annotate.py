@@ -11,6 +11,7 @@ from ..errors import RecoupeError
 from ..model import Document, EntityLabel, Mention, Span
 from ..pipeline import stage
 from ..resources import spacy_model
+from .roles import FOLLOWING
 
 __all__ = ["LABELS", "tidy_mention"]
 
@@ -32,6 +33,10 @@ LABELS: dict[str, EntityLabel] = {
 _ELISION = re.compile(r"^(?:[lLdD]['’]|(?:la|le|les|the|der|die|das)\s+)")
 _TRAILING = re.compile(r"[\s\"'«»“”.,;:!?()\-–—]+$")
 BATCH_SIZE = 32
+#: a title right before a name: "M. ", "Mme ", "Dr "
+_TITLE_BEFORE = re.compile(r"\b(?:M|Mme|Me|Dr|Mr|Mrs|Ms)\.?\s+$")
+#: a name of two or three capitalised words ("Khieu Kanharith"), as a place or a thing the tagger took it for
+_FULL_NAME = re.compile(r"[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,2}")
 
 
 def tidy_mention(doc_id: str, text: str, start: int, end: int, label: EntityLabel) -> Mention | None:
@@ -58,11 +63,23 @@ def _mentions(doc: Document, parsed: object) -> tuple[Mention, ...]:
             continue
         mention = tidy_mention(doc.id, doc.text, ent.start_char, ent.end_char, label)
         if mention is not None:
-            found.append(mention)
+            found.append(_person_by_context(doc.text, mention))
     return tuple(found)
 
 
-@stage("annotate", version="1", requires=["text", "language"], assigns=["mentions"])
+def _person_by_context(text: str, mention: Mention) -> Mention:
+    """A full name the tagger took for a place or a thing is a person when a role follows it ("Khieu Kanharith,
+    porte-parole du gouvernement") or a title comes before it ("M. Sompong Amornvivat")."""
+    if mention.label not in ("LOC", "MISC") or not _FULL_NAME.fullmatch(mention.text):
+        return mention
+    start, end = mention.span.start, mention.span.end
+    role = FOLLOWING.match(text, end) if text[end : end + 1] == "," else None
+    if role or _TITLE_BEFORE.search(text[max(0, start - 5) : start]):
+        return replace(mention, label="PER")
+    return mention
+
+
+@stage("annotate", version="2", requires=["text", "language"], assigns=["mentions"])
 def make_annotate(settings: Settings):  # type: ignore[no-untyped-def]
     class Annotate:
         def __call__(self, doc: Document) -> Document:

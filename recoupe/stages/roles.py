@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from ..model import Document
 
-__all__ = ["ROLE", "Appositions", "role_words"]
+__all__ = ["FOLLOWING", "ROLE", "Appositions", "role_words"]
 
 _HEADS = (
     r"premier ministre|ministre|secrétaire(?: d['’]état)?|vice-présidente|vice-président|président|présidente|chef de l['’][ée]tat|chef de la diplomatie|"
@@ -28,7 +28,7 @@ ROLE = re.compile(
     re.IGNORECASE,
 )
 #: a role right after a name: "Jean-Yves Le Drian, ministre de la Défense"
-_FOLLOWING = re.compile(rf"\s*,?\s*(?:le |la |l['’])?(?P<head>{_HEADS})(?P<rest>(?:\s+[\w'’-]+){{0,6}})", re.IGNORECASE)
+FOLLOWING = re.compile(rf"\s*,?\s*(?:le |la |l['’])?(?P<head>{_HEADS})(?P<rest>(?:\s+[\w'’-]+){{0,6}})", re.IGNORECASE)
 #: heads that name the same office
 _SAME_HEAD = {
     "chef de l'etat": "president",
@@ -68,7 +68,7 @@ class Appositions:
             if before[match.end() :].strip(" ,") == "":
                 office, words = role_words(match.group("head"), match.group("rest"))
                 self.pairs.append((office, words, name))
-        following = _FOLLOWING.match(after)
+        following = FOLLOWING.match(after)
         if following:
             office, words = role_words(following.group("head"), following.group("rest"))
             self.pairs.append((office, words, name))

@@ -169,8 +169,8 @@ class Speakers:
             return None
         start = position + gap.end()
         title = _TITLE_BEFORE_NAME.match(doc.text, start)  # "the panel's top Democrat, Rep. Tom Lantos"
-        start = title.end() if title else start
-        found = [m for m in self.persons(doc, start, start + 80) if m.span.start == start]
+        opens = {start, title.end() if title else start}  # the tagger may take the title in ("Me Elisabeth Meyer")
+        found = [m for m in self.persons(doc, start, start + 80) if m.span.start in opens]
         return found[0].text if found else None
 
     # -- what a pronoun or a description stands for -------------------------------------------------

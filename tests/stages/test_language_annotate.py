@@ -3,7 +3,8 @@ import pytest
 from recoupe.config import Settings
 from recoupe.errors import UnsupportedLanguage
 from recoupe.registry import stages
-from recoupe.stages.annotate import tidy_mention
+from recoupe.model import Mention, Span
+from recoupe.stages.annotate import _person_by_context, tidy_mention
 from recoupe.stages.language import detect_language
 
 from ..conftest import make_doc
@@ -40,3 +41,15 @@ def test_french_entities_come_with_spans_into_the_clean_text() -> None:
     doc = stage(make_doc("Jean-Yves Le Drian a reçu Ashton Carter à Paris."))
     assert {(m.text, m.label) for m in doc.mentions} >= {("Jean-Yves Le Drian", "PER"), ("Paris", "LOC")}
     assert all(m.span.of(doc.text) == m.text for m in doc.mentions)
+
+
+def test_a_full_name_with_a_role_after_it_is_a_person_whatever_the_tagger_said() -> None:
+    text = "a annoncé Khieu Kanharith, porte-parole du gouvernement, puis Phnom Penh, la capitale, et M. Sompong Amornvivat."
+
+    def mention(name: str) -> Mention:
+        start = text.index(name)
+        return Mention(Span("d", start, start + len(name)), name, "LOC")
+
+    assert _person_by_context(text, mention("Khieu Kanharith")).label == "PER"
+    assert _person_by_context(text, mention("Sompong Amornvivat")).label == "PER"
+    assert _person_by_context(text, mention("Phnom Penh")).label == "LOC"
