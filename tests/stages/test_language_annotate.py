@@ -2,8 +2,8 @@ import pytest
 
 from recoupe.config import Settings
 from recoupe.errors import UnsupportedLanguage
-from recoupe.registry import stages
 from recoupe.model import Mention, Span
+from recoupe.registry import stages
 from recoupe.stages.annotate import _person_by_context, tidy_mention
 from recoupe.stages.language import detect_language
 
