@@ -56,6 +56,7 @@ from .speech import (
 )
 from .subjects import (
     NAME_AFTER_VERB,
+    clause_subject,
     continued_subject,
     described_chunk,
     first_org,
@@ -125,10 +126,8 @@ def _direct(doc: Document, who: Speakers) -> list[Quote]:
         elif speaker is None and standalone and not own_incise:  # who spoke in the sentence before, or it names
             before_start = _sentence_start(text, match.start())
             speaker = who.spoke(doc, before_start, match.start()) or who.last_person(doc, before_start, match.start())
-        if speaker is None and not own_incise and not UNNAMED_NEAR.search(before):  # the subject of the sentence
-            speaker = continued_subject(
-                doc, who, match.start(), found, named_only=True
-            )  # ("Tea Banh a salué ce « … »")
+        if speaker is None and not own_incise and not UNNAMED_NEAR.search(before):  # the subject of its clause
+            speaker = clause_subject(doc, who, match.start(), found)  # "Tea Banh a salué ce « bon résultat »"
         found.append(Quote(Span(doc.id, start, end), text[start:end], True, speaker))
     for index in reversed(chained):
         if index + 1 < len(found) and found[index].speaker is None:

@@ -44,6 +44,7 @@ __all__ = [
     "SPEECH",
     "STANDALONE_WORDS",
     "SUBJECT",
+    "SUBJECT_LEAD",
     "TOLD_WHERE",
     "UNNAMED_NEAR",
     "WHO",
@@ -202,4 +203,8 @@ DEMONYM = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]*(?:ais|aise|ain|aine|ien|ienne|ois|
 #: words before a quote that leave its speaker unnamed: "a-t-on", "l'entourage", "selon un proche"
 UNNAMED_NEAR = re.compile(
     r"\b(?:on|l['’]entourage|un proche|une source|des sources|selon (?:un|une|des))\b", re.IGNORECASE
+)
+#: what may stand before a name that opens a clause as its subject: "Le ministre cambodgien de la Défense ", "M. "
+SUBJECT_LEAD = re.compile(
+    r"\s*(?:(?:le|la|les|l['’]|the)\s*(?:[\w'’-]+\s+){0,5}?)?(?:(?:M|Mme|Me|Dr|Mr|Mrs|Ms)\.?\s*)?", re.IGNORECASE
 )

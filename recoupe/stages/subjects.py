@@ -9,10 +9,11 @@ import re
 from ..model import Document, Quote
 from .gender import pronoun_gender
 from .speakers import Speakers, capital_only, organisations, sentence_start
-from .speech import DEMONYM, OPENING, SUBJECT
+from .speech import DEMONYM, OPENING, SUBJECT, SUBJECT_LEAD
 
 __all__ = [
     "NAME_AFTER_VERB",
+    "clause_subject",
     "continued_subject",
     "described_chunk",
     "first_org",
@@ -29,7 +30,8 @@ NAME_AFTER_VERB = re.compile(r"\s+([A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)\s
 #: a pronoun opening a part of the sentence, or right after a dash ("Sans être avare … - il a assuré"); not the
 #: impersonal "il y a", "il faut"
 _PRONOUN_SUBJECT = re.compile(
-    r"(?:\s*|[^-–—]*[-–—]\s*)(il|elle)\s+(?!y\b|faut\b|s['’]agit\b|semble\b|para[iî]t\b|reste\b)", re.IGNORECASE
+    r"(?:\s*|[^-–—]*[-–—]\s*)(il|elle)\s+(?!y\b|faut\b|faudra\w*|fallait\b|s['’]agi\w*|sembl\w*|para[iî]t\b|reste\b)",
+    re.IGNORECASE,
 )
 
 
@@ -39,14 +41,11 @@ def spoke_in_sentence(doc: Document, position: int, earlier: list[Quote]) -> boo
     return any(quote.span.start >= start and quote.speaker for quote in earlier)
 
 
-def continued_subject(
-    doc: Document, who: Speakers, position: int, earlier: list[Quote], *, named_only: bool = False
-) -> str | None:
+def continued_subject(doc: Document, who: Speakers, position: int, earlier: list[Quote]) -> str | None:
     """Who speaks on in a participle, or after an apposition: the speaker of an earlier quote of the same sentence;
     else the first part of the sentence that opens with a name ("Le directeur général, Nicolas Mérindol, a annoncé");
     else the first that opens with a pronoun or a definite subject ("A l'audience, le parquet général a requis …,
-    arguant des « … »"). ``named_only``: a name, a place for its institution or a pronoun's antecedent, never a
-    description written as it is."""
+    arguant des « … »")."""
     start = sentence_start(doc.text, position)
     for quote in reversed(earlier):
         if quote.span.start >= start and quote.speaker:
@@ -78,11 +77,59 @@ def continued_subject(
             inside = who.persons(doc, chunk_at + subject.start("np"), chunk_at + subject.end("np"))
             if inside:
                 return inside[0].text
-            named = None if named_only else who.described(doc, chunk, chunk_at, earlier) or subject_phrase(chunk + " ")
+            named = who.described(doc, chunk, chunk_at, earlier) or subject_phrase(chunk + " ")
             if named:
                 return named
     persons = who.persons(doc, start, position)  # "Des analystes comme Tang Wenfang, professeur …, assurent"
     return persons[0].text if persons else None
+
+
+#: where a new clause with its own subject begins inside a sentence: ", tandis que", ", alors que", ", mais", "; ",
+#: " - ", "selon qui"
+_CLAUSE_BREAK = re.compile(
+    r",\s*(?:tandis que|alors que|mais|et|quand|lorsque|pendant que|si bien que|qui|dont)\b|;|\s[-–—]\s|\bselon (?:qui|lui|elle)\b",
+    re.IGNORECASE,
+)
+
+
+#: a pronoun after its verb, in an incise before a quote: "avait-il dit", "dit-elle", "a-t-il expliqué"
+_INVERTED_PRONOUN = re.compile(r"\w-(?:t-)?(il|elle)\b(?:\s+\w+)?\s*[,:]\s*$", re.IGNORECASE)
+#: the agent of a passive right before a quote: "résumée ainsi par "
+_AGENT = re.compile(r"\bpar\s+(?=[A-ZÀ-Ý][^,;:.]*:?\s*$)")
+
+
+def clause_subject(doc: Document, who: Speakers, position: int, earlier: list[Quote]) -> str | None:
+    """Who speaks in the clause holding ``position`` when no verb of speech says it: the speaker of an earlier quote
+    of the clause; the agent named right before ("résumée par Joe Biden : « … »"); the person or organisation the
+    clause opens with as its subject ("Le ministre cambodgien de la Défense Tea Banh a salué ce « … »"), or the
+    person its opening pronoun stands for ("- il a assuré … de « … »"). A clause ends at ", tandis que", ", qui",
+    "; " and the like; None when none of these is there."""
+    start = sentence_start(doc.text, position)
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(doc.text, start, position)]
+    start = breaks[-1] if breaks else start
+    for quote in reversed(earlier):  # "« … », a-t-il indiqué avant de se dire « convaincu »"
+        if quote.span.start >= start and quote.speaker:
+            return quote.speaker
+    clause = doc.text[start:position]
+    inverted = _INVERTED_PRONOUN.search(clause)  # "En France, avait-il dit, « … »"
+    if inverted:
+        return who.antecedent(doc, start, earlier, gender=pronoun_gender(inverted.group(1)))
+    agent = _AGENT.search(clause)  # "une philosophie, résumée ainsi par Joe Biden : « … »"
+    if agent:
+        named = [m for m in who.persons(doc, start + agent.end(), position) if m.span.start == start + agent.end()]
+        if named:
+            return named[0].text
+    pronoun = _PRONOUN_SUBJECT.match(clause)
+    if pronoun:
+        return who.antecedent(doc, start, earlier, gender=pronoun_gender(pronoun.group(1)))
+    for mention in doc.mentions:
+        if (
+            start <= mention.span.start < position
+            and mention.label in ("PER", "ORG")
+            and not capital_only(doc, mention)
+        ):
+            return mention.text if SUBJECT_LEAD.fullmatch(doc.text[start : mention.span.start]) else None
+    return None
 
 
 def described_chunk(doc: Document, who: Speakers, before: str, qstart: int, earlier: list[Quote]) -> str | None:

@@ -329,3 +329,12 @@ def test_a_pronoun_after_a_quote_is_the_subject_of_the_sentence_before() -> None
         [("Sompong Amornviwat", "PER"), ("Somchai Wongsawat", "PER")],
     )
     assert [speaker for speaker, _, _ in _said(doc)] == ["Sompong Amornviwat", "Somchai Wongsawat"]
+
+
+def test_the_subject_of_another_clause_does_not_speak() -> None:
+    doc = with_mentions(
+        "Rachida Dati répond qu'elle aimerait « rester longtemps », tandis que Le Point cite un conseiller selon qui "
+        "il faudra « la laisser là ». C'est une philosophie, résumée ainsi par Joe Biden : « Le temps est venu ».",
+        [("Rachida Dati", "PER"), ("Le Point", "ORG"), ("Joe Biden", "PER")],
+    )
+    assert [speaker for speaker, _, _ in _said(doc)] == ["Rachida Dati", None, "Joe Biden"]
