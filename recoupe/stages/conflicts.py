@@ -5,13 +5,15 @@
   "30 000 à 40 000 djihadistes" in the same city).
 - ``attribution``: the same words quoted with two different known speakers.
 - ``date``: one kind of event ("incendie", "réunion") dated to different days by different
-  reports, reading the day named next to the event's noun.
+  reports, reading the day named next to the event's noun (a night, "dans la nuit de mardi à
+  mercredi", agrees with both its days).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date, timedelta
 
 from ..model import Claim, Conflict, DateMention, Document, Figure, StoryEntity, StoryQuote
 from .entities import fold, phonetic
@@ -135,7 +137,15 @@ def date_conflicts(docs: Sequence[Document]) -> list[Conflict]:
             by_event.setdefault(event, []).append(mention)
     conflicts = []
     for event, mentions in by_event.items():
-        if len({m.value for m in mentions}) > 1:
+        days = [_days(m) for m in mentions]
+        if any(not (a & b) for i, a in enumerate(days) for b in days[i + 1 :]):
             claims = tuple(Claim(m.value, m.span) for m in mentions)
             conflicts.append(Conflict("date", event, claims))
     return conflicts
+
+
+def _days(mention: DateMention) -> set[str]:
+    """The days a mention may stand for: "dans la nuit de mardi à mercredi" is Tuesday night or Wednesday."""
+    if mention.part_of_day != "NI":
+        return {mention.value}
+    return {mention.value, (date.fromisoformat(mention.value) + timedelta(days=1)).isoformat()}
