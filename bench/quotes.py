@@ -249,8 +249,10 @@ def main() -> None:
         print("\n".join(errors(analyse(Path(args.shared), gold), gold)))
         return
     rows = [
-        "| gold set | system | quote P | R | F1 | speaker accuracy (on quotes found) | right when it names one |"
-        " quotes found / gold |",
+        (
+            "| gold set | system | quote P | R | F1 | speaker accuracy (on quotes found) | right when it names one |"
+            " quotes found / gold |"
+        ),
         "|---|---|---|---|---|---|---|---|",
     ]
     for name, label in GOLD_SETS:
