@@ -20,7 +20,7 @@ from ..model import Corpus, Document, Quote, Span
 from ..pipeline import stage
 from .gender import pronoun_gender
 from .roles import ROLE
-from .speakers import UNNAMED, Speakers
+from .speakers import UNNAMED, Speakers, sentence_before
 from .speech import (
     ACCORDING,
     ACCORDING_INSIDE,
@@ -113,7 +113,7 @@ def _direct(doc: Document, who: Speakers) -> list[Quote]:
             or LATER.match(after)
             or INSIDE.search(text[start:end])
             or INSIDE_PRONOUN.search(text[start:end])
-            or ATTRIBUTED.search(text, max(0, _sentence_start(text, match.start()) - 2), match.start())
+            or ATTRIBUTED.search(text, max(0, sentence_before(text, match.start()) - 2), match.start())
             or re.search(rf"{SPEECH}|\bselon\b|\bd['’]après\b", before, re.IGNORECASE)
             or BEFORE_SPEECH.search(before)
         ):
@@ -124,7 +124,7 @@ def _direct(doc: Document, who: Speakers) -> list[Quote]:
             gap = found[-1].span.end
             speaker = who.last_person(doc, gap, match.start()) or found[-1].speaker
         elif speaker is None and standalone and not own_incise:  # who spoke in the sentence before, or it names
-            before_start = _sentence_start(text, match.start())
+            before_start = sentence_before(text, match.start())
             speaker = who.spoke(doc, before_start, match.start()) or who.last_person(doc, before_start, match.start())
         if speaker is None and not own_incise and not UNNAMED_NEAR.search(before):  # the subject of its clause
             speaker = clause_subject(doc, who, match.start(), found)  # "Tea Banh a salué ce « bon résultat »"
@@ -156,13 +156,6 @@ def _is_a_charge(text: str, position: int, words: str, previous_charge_end: int)
     return bool(CHARGE_LEAD.search(text[max(0, position - 20) : position])) and bool(
         JUDICIAL.search(text[max(0, position - 150) : position])
     )
-
-
-def _sentence_start(text: str, position: int) -> int:
-    """Where the sentence before ``position`` (a paragraph start) begins."""
-    window = text[max(0, position - 300) : position].rstrip()
-    cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("? "), window.rfind("! "))
-    return max(0, position - 300) + cut + 1
 
 
 def _opens_paragraph(text: str, position: int) -> bool:

@@ -20,7 +20,7 @@ from .gender import Genders, pronoun_gender
 from .roles import ROLE, Appositions
 from .speech import SPEECH
 
-__all__ = ["REACH", "UNNAMED", "Speakers", "capital_only", "organisations", "sentence_start"]
+__all__ = ["REACH", "UNNAMED", "Speakers", "capital_only", "organisations", "sentence_before", "sentence_start"]
 
 #: how far back a pronoun or a description looks for the previous quote's speaker or a name
 REACH = 600
@@ -193,7 +193,7 @@ class Speakers:
         if in_sentence:
             return in_sentence[0].text
         since = earlier[-1].span.end if earlier else 0
-        before = _sentence_before(doc.text, position)
+        before = sentence_before(doc.text, position)
         #: who spoke last ("…, a annoncé Khieu Kanharith, porte-parole. « … », a-t-il déclaré"), unless the sentence
         #: before opens with someone else ("Le Premier ministre Somchai Wongsawat a tenté … « … », a-t-il indiqué")
         spoke = self.spoke(doc, max(since, before, position - REACH), position, gender)
@@ -293,7 +293,7 @@ def _gender_of(description: str) -> str | None:
     return pronoun_gender(word) or {"le": "m", "la": "f", "ce": "m", "cette": "f"}.get(word)
 
 
-def _sentence_before(text: str, position: int) -> int:
+def sentence_before(text: str, position: int) -> int:
     """Where the sentence before the one ``position`` opens begins (or the one holding it, if it does not open it)."""
     start = sentence_start(text, position)
     if text[start:position].strip(' \t«“"') == "":
