@@ -136,10 +136,14 @@ _AHEAD = re.compile(
 )
 
 
+#: date mentions with the kind of pattern that found each
+Found = list[tuple[str, DateMention]]
+
+
 def find_dates(doc_id: str, text: str, anchor: date | None) -> list[DateMention]:
     """Every date expression, the more specific pattern winning where two overlap."""
     taken: list[tuple[int, int]] = []
-    found: list[tuple[str, DateMention]] = []
+    found: Found = []
     for kind, pattern in _COMPILED.items():
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
@@ -175,9 +179,6 @@ def _pieces(kind: str, match: re.Match[str]) -> list[tuple[str, int, int, dict[s
         first = {"d": g["d"], "m": g["m"], "y": g["y"]}
         return [(one, *match.span("d"), first), (one, match.start("d2"), match.end(), {**first, "d": g["d2"]})]
     return [(kind, *match.span(), g)]
-
-
-Found = list[tuple[str, DateMention]]
 
 
 def _part_of_day(text: str, kind: str, mention: DateMention) -> tuple[str, DateMention]:
@@ -251,7 +252,7 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: date | None, tense: in
     if kind == "relative":
         return (anchor + timedelta(days=_RELATIVE_DAYS[(g["r"] or "").lower()])).isoformat(), "day"
     weekday = WEEKDAYS[(g["w"] or "").lower()]
-    if kind == "weekday_day" or kind == "night" and g["d"]:
+    if kind == "weekday_day" or (kind == "night" and g["d"]):
         return _weekday_day(anchor, weekday, int(g["d"] or 0))
     if tense:  # "la fête aura lieu dimanche": the next one; "il a parlé dimanche": the last one
         step = (weekday - anchor.weekday()) % 7 if tense > 0 else -((anchor.weekday() - weekday) % 7)
@@ -319,9 +320,13 @@ def _count(word: str) -> int:
 
 
 def _two_digits(year: int, anchor: date | None) -> int:
-    """ "97" in 1999 is 1997, "05" in 2016 is 2005: the last such year not after next year."""
-    pivot = (anchor.year + 1) % 100 if anchor is not None else 30
-    return (2000 if year <= pivot else 1900) + year
+    """ "97" in 1999 is 1997, "05" in 2016 is 2005: the last year so written up to the year after the anchor
+    (2030 when there is none)."""
+    base = anchor.year if anchor is not None else 2030
+    candidate = base - base % 100 + year
+    if candidate + 100 <= base + 1:  # "00" written in 1999
+        return candidate + 100
+    return candidate - 100 if candidate > base + 1 else candidate
 
 
 def _week(day: date) -> str:

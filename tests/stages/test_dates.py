@@ -98,6 +98,7 @@ def test_ranges_give_both_ends_and_two_digit_years_their_century() -> None:
         ("octobre 98", "1998-10"),
     ]
     assert _values("Il a marqué en 12 minutes.") == []
+    assert _values("rien en 05, tout en 00.", anchor=date(1999, 5, 1)) == [("05", "1905"), ("00", "2000")]
     assert _values("d'ici la fin de l'année, puis une fête de fin d'année") == [("la fin de l'année", "2016")]
 
 
