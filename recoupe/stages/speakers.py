@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from ..model import Document, Mention, Quote
 from .gender import Genders, pronoun_gender
 from .roles import ROLE, Appositions
-from .speech import SPEECH
+from .speech import SPEECH, SUBJECT_LEAD
 
 __all__ = ["REACH", "UNNAMED", "Speakers", "capital_only", "organisations", "sentence_before", "sentence_start"]
 
@@ -69,10 +69,6 @@ _VERB_TO_NAME = re.compile(
 _NAME_TO_VERB = re.compile(
     r"^\s*(?:,[^,.;:«»\"]{1,100},|,)?\s*(?P<aux>a|avait|ont|avaient|aurait|s['’]est|s['’]était|se|est|était)?"
     r"(?:\s+[a-zà-ÿ-]+){0,2}\s*$"
-)
-#: what may stand before the person a sentence opens with as its subject: "Le Premier ministre thaïlandais ", "M. "
-_OPENS_WITH_SUBJECT = re.compile(
-    r"^\s*(?:(?:le|la|l['’]|the)\s*(?:[\w'’-]+\s+){0,5}?)?(?:(?:M|Mme|Me|Dr|Mr|Mrs|Ms)\.?\s*)?$", re.IGNORECASE
 )
 _SUBJECT_REACH = 80
 _AS_PLACE = re.compile(r"\b(?:au|en|du|à|vers|depuis|dans le)\s+([A-ZÀ-Ý][\w-]+)")
@@ -194,8 +190,8 @@ class Speakers:
             return in_sentence[0].text
         since = earlier[-1].span.end if earlier else 0
         before = sentence_before(doc.text, position)
-        #: who spoke last ("…, a annoncé Khieu Kanharith, porte-parole. « … », a-t-il déclaré"), unless the sentence
-        #: before opens with someone else ("Le Premier ministre Somchai Wongsawat a tenté … « … », a-t-il indiqué")
+        # who spoke last ("…, a annoncé Khieu Kanharith, porte-parole. « … », a-t-il déclaré"), unless the sentence
+        # before opens with someone else ("Le Premier ministre Somchai Wongsawat a tenté … « … », a-t-il indiqué")
         spoke = self.spoke(doc, max(since, before, position - REACH), position, gender)
         opens = before < sentence_start(doc.text, position)  # the quote opens its sentence
         subject = None if spoke or not opens or before < since else self.subject_before(doc, before, position, gender)
@@ -214,14 +210,11 @@ class Speakers:
 
     def subject_before(self, doc: Document, start: int, position: int, gender: str | None) -> str | None:
         """The person the sentence at ``start`` opens with as its subject ("Le Premier ministre thaïlandais Somchai
-        Wongsawat a …")."""
-        for person in self.persons(doc, start, min(position, start + _SUBJECT_REACH)):
-            if _OPENS_WITH_SUBJECT.match(doc.text[start : person.span.start]) and self.genders.agrees(
-                person.text, gender
-            ):
-                return person.text
-            break
-        return None
+        Wongsawat a …"), if of the pronoun's ``gender``."""
+        first = next(iter(self.persons(doc, start, min(position, start + _SUBJECT_REACH))), None)
+        if first is None or not SUBJECT_LEAD.fullmatch(doc.text[start : first.span.start]):
+            return None
+        return first.text if self.genders.agrees(first.text, gender) else None
 
     def spoke(self, doc: Document, start: int, end: int, gender: str | None = None) -> str | None:
         """The last person in [start, end) that a verb of speech has for its subject: named right after it ("a

@@ -100,10 +100,11 @@ _AGENT = re.compile(r"\bpar\s+(?=[A-ZÀ-Ý][^,;:.]*:?\s*$)")
 
 def clause_subject(doc: Document, who: Speakers, position: int, earlier: list[Quote]) -> str | None:
     """Who speaks in the clause holding ``position`` when no verb of speech says it: the speaker of an earlier quote
-    of the clause; the agent named right before ("résumée par Joe Biden : « … »"); the person or organisation the
-    clause opens with as its subject ("Le ministre cambodgien de la Défense Tea Banh a salué ce « … »"), or the
-    person its opening pronoun stands for ("- il a assuré … de « … »"). A clause ends at ", tandis que", ", qui",
-    "; " and the like; None when none of these is there."""
+    of the clause; the person the pronoun of an incise before the quote stands for ("En France, avait-il dit,
+    « … »"); the agent named right before ("résumée par Joe Biden : « … »"); the person or organisation the clause
+    opens with as its subject ("Le ministre cambodgien de la Défense Tea Banh a salué ce « … »"), or the person its
+    opening pronoun stands for ("- il a assuré … de « … »"). A clause ends at ", tandis que", ", qui", "; " and the
+    like; None when none of these is there."""
     start = sentence_start(doc.text, position)
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(doc.text, start, position)]
     start = breaks[-1] if breaks else start
