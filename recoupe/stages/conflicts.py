@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from ..model import Claim, Conflict, DateMention, Document, Figure, StoryEntity, StoryQuote
 from .entities import fold, phonetic
-from .story_quotes import contains_words
+from .story_quotes import Rarity, contains_words, words_of
 
 __all__ = ["attribution_conflicts", "compatible", "date_conflicts", "figure_conflicts", "unit_class"]
 
@@ -102,19 +102,22 @@ def figure_conflicts(docs: Sequence[Document]) -> list[Conflict]:
 
 def attribution_conflicts(quotes: Sequence[StoryQuote], entities: Sequence[StoryEntity]) -> list[Conflict]:
     names = {e.id: e.name for e in entities}
+    rarity = Rarity(words_of(q.text) for q in quotes)  # only the pairs that may share words are compared
+    for index, quote in enumerate(quotes):
+        rarity.add(index, quote.text)
+    pairs = sorted({(min(i, j), max(i, j)) for i, a in enumerate(quotes) for j in rarity.candidates(a.text) if i != j})
     conflicts = []
-    for i, a in enumerate(quotes):
-        for b in quotes[i + 1 :]:
-            if (
-                a.speaker
-                and b.speaker
-                and a.speaker != b.speaker
-                and a.span.doc != b.span.doc
-                and contains_words(a.text, b.text)
-            ):
-                shorter = a if len(a.text) <= len(b.text) else b
-                claims = (Claim(names[a.speaker], a.span), Claim(names[b.speaker], b.span))
-                conflicts.append(Conflict("attribution", shorter.text, claims))
+    for a, b in ((quotes[i], quotes[j]) for i, j in pairs):
+        if (
+            a.speaker
+            and b.speaker
+            and a.speaker != b.speaker
+            and a.span.doc != b.span.doc
+            and contains_words(a.text, b.text)
+        ):
+            shorter = a if len(a.text) <= len(b.text) else b
+            claims = (Claim(names[a.speaker], a.span), Claim(names[b.speaker], b.span))
+            conflicts.append(Conflict("attribution", shorter.text, claims))
     return conflicts
 
 

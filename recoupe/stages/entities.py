@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -109,10 +109,35 @@ def _link(forms: dict[str, _Form], groups: _Groups) -> None:
                 if sound in by_phonetic:
                     groups.join(key, by_phonetic[sound])
                 by_phonetic.setdefault(sound, key)
-    for a in keys:
-        for b in keys:
-            if a != b and _same_referent(forms[a], forms[b]):
-                groups.join(a, b)
+    for a, b in _candidate_pairs(forms):
+        if _same_referent(forms[a], forms[b]):
+            groups.join(a, b)
+
+
+def _candidate_pairs(forms: dict[str, _Form]) -> Iterator[tuple[str, str]]:
+    """The ordered pairs ``_same_referent`` can accept, without trying every pair (a story of 400 reports has
+    thousands of names): an acronym and the names with its initials; two names of persons with the same first letter
+    and lengths at most 2 apart (a typo); two with the same last word (a surname alone)."""
+    by_initials: dict[str, list[str]] = {}
+    by_start: dict[tuple[str, int], list[str]] = {}
+    by_last: dict[str, list[str]] = {}
+    for key, form in forms.items():
+        by_initials.setdefault(_initials(form.text), []).append(key)
+        if form.label == "PER":
+            folded = fold(form.text)
+            by_start.setdefault((folded[:1], len(folded)), []).append(key)
+            by_last.setdefault(folded.split()[-1] if folded.split() else "", []).append(key)
+    for a, form in forms.items():
+        near: set[str] = set()
+        if form.text.isupper() and 2 <= len(form.text) <= 6:
+            near.update(by_initials.get(form.text, ()))
+        if form.label == "PER":
+            folded = fold(form.text)
+            for length in range(len(folded) - 2, len(folded) + 3):
+                near.update(by_start.get((folded[:1], length), ()))
+            near.update(by_last.get(folded.split()[-1] if folded.split() else "", ()))
+        near.discard(a)
+        yield from ((a, b) for b in sorted(near))
 
 
 def _same_referent(a: _Form, b: _Form) -> bool:
@@ -198,15 +223,31 @@ def _name(group: list[_Form]) -> tuple[str, EntityLabel]:
     return best.text, votes.most_common(1)[0][0]
 
 
+#: where a word starts, and what a word is made of (as ``\w`` in a regular expression)
+_WORD_START = re.compile(r"(?<!\w)\w")
+_WORD_CHAR = re.compile(r"\w")
+
+
 def _find_all(groups: list[list[str]], docs: Sequence[Document]) -> list[tuple[Span, ...]]:
-    """Every occurrence of every group's forms, the longest form winning where two start together."""
+    """Every occurrence of every group's forms, the longest form winning where two start together (a form is
+    looked for only where a word starts with its first two characters: one pass per text however many forms)."""
     owner = {form: g for g, forms in enumerate(groups) for form in forms}
     found: list[list[Span]] = [[] for _ in groups]
     if not owner:
         return []
-    alternation = "|".join(re.escape(form) for form in sorted(owner, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+    by_start: dict[str, list[str]] = {}
+    for form in sorted(owner, key=len, reverse=True):
+        by_start.setdefault(form[:2], []).append(form)
     for doc in docs:
-        for match in pattern.finditer(doc.text):
-            found[owner[match.group(0)]].append(Span(doc.id, match.start(), match.end()))
+        text, resume = doc.text, 0
+        for word in _WORD_START.finditer(text):
+            at = word.start()
+            if at < resume:
+                continue
+            for form in by_start.get(text[at : at + 2], ()):
+                end = at + len(form)
+                if text.startswith(form, at) and not (end < len(text) and _WORD_CHAR.match(text[end])):
+                    found[owner[form]].append(Span(doc.id, at, end))
+                    resume = end
+                    break
     return [tuple(spans) for spans in found]

@@ -1,6 +1,6 @@
-from recoupe.stages.entities import merge_entities, phonetic
+from recoupe.stages.entities import _find_all, merge_entities, phonetic
 
-from ..conftest import with_mentions
+from ..conftest import make_doc, with_mentions
 
 _doc = with_mentions
 
@@ -63,3 +63,10 @@ def test_capitalised_common_words_are_not_entities_and_missed_mentions_are_found
 def test_phonetic_keys() -> None:
     assert phonetic("Daech") == phonetic("Daesh") and phonetic("Raqqa") == phonetic("Raqa")
     assert phonetic("Mossoul") == phonetic("Mosul") != phonetic("Raqqa")
+
+
+def test_every_occurrence_of_a_form_is_found_the_longest_first_and_only_whole() -> None:
+    doc = make_doc("Jean-Yves Le Drian et Le Drian. Le Driant n'est pas Le Drian; M. Le Drian.")
+    [longest, short] = _find_all([["Jean-Yves Le Drian"], ["Le Drian"]], [doc])
+    assert [doc.text[s.start : s.end] for s in longest] == ["Jean-Yves Le Drian"]
+    assert [s.start for s in short] == [22, 52, 65]  # not inside the full name, not in 'Le Driant'
