@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 EntityLabel = Literal["PER", "ORG", "LOC", "MISC"]
-Precision = Literal["time", "day", "week", "month", "year"]
+Precision = Literal["time", "day", "week", "month", "year", "decade", "century"]
 SourceKind = Literal["text", "html"]
 
 
@@ -71,7 +71,8 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
-    """A date expression resolved to ISO 8601 at the precision it has.
+    """A date expression resolved to ISO 8601 at the precision it has (a decade or a century with the unspecified
+    digits of ISO 8601-2: "196X", "18XX").
 
     ``part_of_day`` is TimeML's part of a day that ISO 8601 cannot write ("mardi soir": ``EV``;
     also ``MO``, ``AF``, ``NI``), None when the expression names none.

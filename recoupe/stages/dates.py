@@ -14,126 +14,21 @@ from datetime import date, timedelta
 from ..config import Settings
 from ..model import DateMention, Document, Precision, Span
 from ..pipeline import stage
+from .date_patterns import (
+    AHEAD,
+    COMPILED,
+    FUTURE,
+    NUMBER_WORDS,
+    PART_AFTER,
+    PART_INSIDE,
+    PARTS,
+    PAST,
+    RELATIVE_DAYS,
+    WEEKDAYS,
+)
 from .metadata import MONTHS
 
 __all__ = ["WEEKDAYS", "find_dates"]
-
-WEEKDAYS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("lundi", "monday", "montag"),
-            ("mardi", "tuesday", "dienstag"),
-            ("mercredi", "wednesday", "mittwoch"),
-            ("jeudi", "thursday", "donnerstag"),
-            ("vendredi", "friday", "freitag"),
-            ("samedi", "saturday", "samstag"),
-            ("dimanche", "sunday", "sonntag"),
-        ]
-    )
-    for name in names
-}
-_DAYS = "|".join(WEEKDAYS)
-_MON = "|".join(sorted((m for m in MONTHS if len(m) > 3 or m in ("mai", "may")), key=len, reverse=True))
-_RELATIVE_DAYS = {
-    "avant-hier": -2, "hier": -1, "aujourd'hui": 0, "aujourd’hui": 0, "demain": 1, "après-demain": 2,
-    "yesterday": -1, "today": 0, "tomorrow": 1, "vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1,
-}  # fmt: skip
-_NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
-                 "neuf": 9, "dix": 10, "quinze": 15, "vingt": 20, "trente": 30}  # fmt: skip
-_COUNT = r"\d{1,3}|" + "|".join(_NUMBER_WORDS)
-#: a two-digit year ("en 97", "octobre 98") only where nothing follows that makes it a count
-_YEAR_ENDS = r"(?=\s*[,.;:()]|\s*$)"
-#: TimeML's parts of a day, named inside a date ("ce soir") or right after it ("mardi soir")
-_PARTS = {"matin": "MO", "matinée": "MO", "morning": "MO", "vormittag": "MO", "après-midi": "AF", "afternoon": "AF",
-          "nachmittag": "AF", "soir": "EV", "soirée": "EV", "evening": "EV", "tonight": "EV", "abend": "EV",
-          "nuit": "NI", "night": "NI", "nacht": "NI"}  # fmt: skip
-_PART_INSIDE = re.compile(r"\b(?P<p>" + "|".join(_PARTS) + r")\b", re.IGNORECASE)
-_PART_AFTER = re.compile(
-    r"\s*,?\s+(?:(?:en|dans la|dans l['’]|au|tard dans la|tôt dans la|tard dans l['’]|tôt dans l['’]|in the|am)\s*"
-    r"(?:(?:début|fin)\s+d['’]|(?:début|fin)\s+de\s+)?)?(?P<p>" + "|".join(_PARTS) + r")\b(?!-)",
-    re.IGNORECASE,
-)
-_PATTERNS = [
-    ("ago", rf"\bil y a\s+(?P<n>{_COUNT})\s+(?P<u>jours?|semaines?|mois|ans|années)\b"),
-    (
-        "night",
-        rf"\b(?:la\s+)?nuit\s+(?:de|du)\s+(?P<w>{_DAYS})(?:\s+(?P<d>\d{{1,2}}))?\s+(?:à|au)\s+(?:{_DAYS})(?:\s+\d{{1,2}})?\b",
-    ),
-    ("weekday_mod", rf"\b(?P<w>{_DAYS})\s+(?P<mod>dernier|prochain|passé|last|next)\b"),
-    ("mod_weekday", rf"\b(?P<mod>last|next|letzten|nächsten)\s+(?P<w>{_DAYS})\b"),
-    (
-        "part_month",
-        rf"\b(?P<part>mi-|début|fin|courant|early|late|mid-|anfang|ende|mitte)\s*(?P<m>{_MON})(?:\s+(?P<y>\d{{4}}))?\b",
-    ),
-    ("part_year", r"\b(?P<part>début|fin|mi-|courant|early|late|mid-|anfang|ende|mitte)\s*(?P<y>(?:19|20)\d\d)\b"),
-    ("dm_mod", rf"\b(?P<d>\d{{1,2}})(?:er)?\.?\s+(?P<m>{_MON})\s+(?P<mod>dernier|prochain)\b"),
-    ("month_mod", rf"\b(?P<m>{_MON})\s+(?P<mod>dernier|prochain)\b"),
-    (
-        "year_rel",
-        r"\b(?P<which>l['’]an(?:née)? (?:dernier|dernière|prochain|prochaine|passée?)|cette année|last year|next year|this year)\b",
-    ),
-    ("this_year", r"\b(?:la|en)\s+(?:fin|début|milieu)\s+(?:de\s+l['’]année|d['’]année)\b"),
-    (
-        "week_rel",
-        r"\b(?P<which>la semaine (?:dernière|prochaine|passée)|cette semaine|last week|next week|this week)\b",
-    ),
-    (
-        "day_span",
-        (
-            rf"\b(?:du|from|vom)\s+(?P<d>\d{{1,2}})(?:er)?\.?\s+(?:au|to|bis(?: zum)?)\s+(?P<d2>\d{{1,2}})(?:er)?\.?\s+"
-            rf"(?P<m>{_MON})(?:\s+(?P<y>\d{{4}}))?\b"
-        ),
-    ),
-    ("wdm", rf"\b(?:{_DAYS})\s+(?P<d>\d{{1,2}})(?:er)?\.?\s+(?P<m>{_MON})(?:\s+(?P<y>\d{{4}}))?\b"),
-    ("dmy", rf"\b(?P<d>\d{{1,2}})(?:er)?\.?\s+(?P<m>{_MON})\s+(?P<y>\d{{4}})\b"),
-    ("mdy", rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})\b"),
-    ("numeric", r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b"),
-    ("weekday_day", rf"\b(?P<w>{_DAYS})\s+(?P<d>\d{{1,2}})(?:er)?\b(?!\s*(?:{_MON}))"),
-    ("dm", rf"\b(?P<d>\d{{1,2}})(?:er)?\.?\s+(?P<m>{_MON})\b(?!\s+\d{{4}})"),
-    ("month_span", rf"\b(?P<m>{_MON})\s*[-–/]\s*(?P<m2>{_MON})(?:\s+(?P<y>\d{{4}}))?\b"),
-    ("my", rf"\b(?P<m>{_MON})\s+(?P<y>\d{{4}})\b"),
-    ("my2", rf"\b(?P<m>{_MON})\s+(?P<yy>\d\d)\b{_YEAR_ENDS}"),
-    ("weekday", rf"\b(?P<w>{_DAYS})\b(?!\s+\d)"),
-    ("relative", r"(?<![\w-])(?P<r>" + "|".join(re.escape(k) for k in _RELATIVE_DAYS) + r")(?![\w-])"),
-    ("in_month", rf"\b(?:en|in|im|depuis|since|seit|d['’]ici|jusqu['’]en)\s+(?P<m>{_MON})\b(?!\s+\d)"),
-    (
-        "year_span",
-        (
-            r"(?:\b(?:entre|de|du|période|between|from|zwischen|von)\s+|\b(?=\d{4}\s*[-–]\s*\d{4}))"
-            r"(?P<y>(?:18|19|20)\d\d)\s*(?:-|–|et|à|au|and|to|und|bis)\s*(?P<y3>(?:18|19|20)\d\d)\b"
-            r"(?!\s*(?:%|€|\$|euros?\b|dollars?\b|francs?\b|personnes\b|habitants\b|mètres\b|tonnes\b|km\b))"
-        ),
-    ),
-    (
-        "year",
-        (
-            r"(?:(?<=\ben )|(?<=\bdepuis )|(?<=\bdès )|(?<=\bde )|(?<=\bin )|(?<=\bsince )|(?<=\bannée )|(?<=\bseit ))"
-            r"(?P<y>(?:18|19|20)\d\d)\b|\b(?P<y2>(?:19|20)\d\d)(?=\s*[,.;:)]|$)"
-        ),
-    ),
-    ("year2", rf"(?:(?<=\ben )|(?<=\bdès )|(?<=\bdepuis )|(?<=\bin ))(?P<yy>\d\d)\b{_YEAR_ENDS}"),
-    ("tonight", r"\b(?P<r2>ce soir|ce matin|cet après-midi|cette nuit|tonight|this morning|heute abend)\b"),
-    ("clock", r"(?<![\d,])(?P<h>[01]?\d|2[0-3])\s?h\s?(?P<min>[0-5]\d)?\b"),
-    ("noon", r"(?:(?<=\bà )|(?<=\bvers )|(?<=\bce )|(?<=\bat ))(?:midi|noon)\b(?!-)"),
-]
-_COMPILED = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _PATTERNS}
-#: verbs in the future ("fera", "se déroulera", "aura lieu", "va ...") and in the past ("a été", "avait",
-#: "ont manifesté"): a weekday or a day without its year is then the next or the last one
-_FUTURE = re.compile(
-    r"\b(?:\w+(?:era|eront|erai|erons|erez|ira|iront|dra|dront|vra|vront|rra|rront)|sera|seront|fera|feront|aura"
-    r"|auront|ira|iront|va|vont|will)\b",
-    re.IGNORECASE,
-)
-_PAST = re.compile(
-    r"\b(?:(?:a|ont|avait|avaient|a été|ont été|avait été|had|has|was|were)\s+(?:\w+\s+){0,2}?\w+(?:é|ée|és|ées|i|is|it|u|us|ed)"
-    r"|\w{3,}(?:ait|aient))\b",
-    re.IGNORECASE,
-)
-#: a deadline or a start is ahead whatever the tense: "M. Blair a donné jusqu'au 30 juin"
-_AHEAD = re.compile(
-    r"(?:jusqu['’](?:au|à)|d['’]ici(?: au| le)?|avant le|à partir du|dès le|until|by)\s*$", re.IGNORECASE
-)
 
 
 #: date mentions with the kind of pattern that found each
@@ -144,11 +39,11 @@ def find_dates(doc_id: str, text: str, anchor: date | None) -> list[DateMention]
     """Every date expression, the more specific pattern winning where two overlap."""
     taken: list[tuple[int, int]] = []
     found: Found = []
-    for kind, pattern in _COMPILED.items():
+    for kind, pattern in COMPILED.items():
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
-            tense = 1 if _AHEAD.search(text, max(0, match.start() - 20), match.start()) else _tense(text, *match.span())
+            tense = 1 if AHEAD.search(text, max(0, match.start() - 20), match.start()) else _tense(text, *match.span())
             pieces = []
             for piece_kind, start, end, groups in _pieces(kind, match):
                 resolved = _resolve(piece_kind, groups, anchor, tense)
@@ -185,14 +80,14 @@ def _part_of_day(text: str, kind: str, mention: DateMention) -> tuple[str, DateM
     """ "mardi soir": the day with TimeML's part of day."""
     if mention.precision != "day":
         return kind, mention
-    inside = _PART_INSIDE.search(mention.text)
+    inside = PART_INSIDE.search(mention.text)
     if inside is not None:
-        return kind, replace(mention, part_of_day=_PARTS[inside.group("p").lower()])
-    after = _PART_AFTER.match(text, mention.span.end)
+        return kind, replace(mention, part_of_day=PARTS[inside.group("p").lower()])
+    after = PART_AFTER.match(text, mention.span.end)
     if after is None:
         return kind, mention
     span = replace(mention.span, end=after.end())
-    return kind, DateMention(span, text[span.start : span.end], mention.value, "day", _PARTS[after.group("p").lower()])
+    return kind, DateMention(span, text[span.start : span.end], mention.value, "day", PARTS[after.group("p").lower()])
 
 
 #: a clock time takes the day named in its paragraph up to this far before it ("samedi 24 juillet … Le même
@@ -222,7 +117,7 @@ def _tense(text: str, start: int, end: int) -> int:
     before = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
     after = min((i for i in (text.find(c, end) for c in ".!?\n") if i >= 0), default=len(text))
     sentence = text[before:after]
-    future, past = bool(_FUTURE.search(sentence)), bool(_PAST.search(sentence))
+    future, past = bool(FUTURE.search(sentence)), bool(PAST.search(sentence))
     return 1 if future and not past else -1 if past and not future else 0
 
 
@@ -236,6 +131,13 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: date | None, tense: in
         return f"{int(g['y'] or 0):04d}-{month:02d}", "month"
     if kind in {"dmy", "mdy", "numeric"}:
         return _day(int(g["y"] or 0), month, int(g["d"] or 0))
+    if kind == "decade":
+        digits = g["dec"] or g["dec2"] or "0"
+        year = int(digits) if len(digits) == 4 else _two_digits(int(digits), anchor)
+        return f"{year // 10:03d}X", "decade"
+    if kind == "century":
+        number = _roman(g["c"] or "")
+        return (f"{number - 1:02d}XX", "century") if 1 <= number <= 30 else None
     if kind in ("year2", "my2"):
         year = _two_digits(int(g["yy"] or 0), anchor)
         return (f"{year:04d}", "year") if kind == "year2" else (f"{year:04d}-{month:02d}", "month")
@@ -250,7 +152,7 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: date | None, tense: in
             return _day(anchor.year + tense, month, int(g["d"] or 0)) or found
         return found
     if kind == "relative":
-        return (anchor + timedelta(days=_RELATIVE_DAYS[(g["r"] or "").lower()])).isoformat(), "day"
+        return (anchor + timedelta(days=RELATIVE_DAYS[(g["r"] or "").lower()])).isoformat(), "day"
     weekday = WEEKDAYS[(g["w"] or "").lower()]
     if kind == "weekday_day" or (kind == "night" and g["d"]):
         return _weekday_day(anchor, weekday, int(g["d"] or 0))
@@ -316,7 +218,7 @@ def _relative(kind: str, g: dict[str, str | None], anchor: date, month: int) -> 
 
 
 def _count(word: str) -> int:
-    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word.lower(), 1)
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower(), 1)
 
 
 def _two_digits(year: int, anchor: date | None) -> int:
@@ -327,6 +229,19 @@ def _two_digits(year: int, anchor: date | None) -> int:
     if candidate + 100 <= base + 1:  # "00" written in 1999
         return candidate + 100
     return candidate - 100 if candidate > base + 1 else candidate
+
+
+def _roman(numeral: str) -> int:
+    """ "XIX" -> 19 (0 when it is no Roman numeral)."""
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for i, letter in enumerate(numeral.upper()):
+        value = values.get(letter, 0)
+        if value == 0:
+            return 0
+        following = values.get(numeral[i + 1].upper(), 0) if i + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total
 
 
 def _week(day: date) -> str:

@@ -110,3 +110,12 @@ def test_the_tense_of_the_sentence_says_which_weekday_or_which_year() -> None:
     assert _values("Le sommet se tiendra le 3 février.") == [("3 février", "2017-02-03")]
     assert _values("Le ministre a donné jusqu'au 3 février aux syndicats.") == [("3 février", "2017-02-03")]
     assert _values("Le sommet du 3 février.") == [("3 février", "2016-02-03")]
+
+
+def test_decades_and_centuries_keep_their_unspecified_digits() -> None:
+    assert _values("Au début des années 60, puis dans les années 2000 et à la fin du XIXe siècle.") == [
+        ("Au début des années 60", "196X"),
+        ("les années 2000", "200X"),
+        ("fin du XIXe siècle", "18XX"),
+    ]
+    assert _values("Louis XIV et le chapitre IX.") == []
