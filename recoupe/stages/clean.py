@@ -25,6 +25,20 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 _MAX_REMOVED_FROM_HTML = 200
 #: fewer words than this once cleaned is no article (a page of menus, a caption alone)
 MIN_ARTICLE_WORDS = 6
+#: what an error page, a removed article or a robot check says where an article should be (French, English,
+#: German); a short text that opens with it is no article
+ERROR_PAGE = re.compile(
+    r"\b(?:(?:erreur|error|fehler)\s*404|404\s*(?:-\s*)?(?:not found|page|erreur|error)|page (?:non trouvée|introuvable)"
+    r"|la page (?:que vous (?:recherchez|demandez|avez demandée)|demandée) (?:n'existe pas|n’existe pas|est introuvable)"
+    r"|cette page n['’]existe (?:pas|plus)|page not found|the page you (?:requested|are looking for) (?:cannot|could not|can't)"
+    r" be found|(?:seite|die angeforderte seite) (?:wurde )?nicht gefunden|make sure your browser supports javascript"
+    r"|(?:veuillez )?activer (?:le )?javascript|please enable javascript|verify (?:that )?you are (?:a )?human"
+    r"|access denied|accès refusé|this article (?:is no longer available|has been removed)"
+    r"|cet article n['’]est plus disponible)",
+    re.IGNORECASE,
+)
+#: an error page is short; a long article that quotes one of those words is still an article
+ERROR_PAGE_MAX_WORDS = 150
 
 
 def clean_text(text: str) -> tuple[list[str], list[str]]:
@@ -83,7 +97,7 @@ def _other_blocks(html: str, main: str) -> list[str]:
     return [b for b in blocks if b and b not in main][:_MAX_REMOVED_FROM_HTML]
 
 
-@stage("clean", version="2", requires=["raw"], assigns=["text", "removed", "title", "outlet", "published"])
+@stage("clean", version="3", requires=["raw"], assigns=["text", "removed", "title", "outlet", "published"])
 def make_clean(settings: Settings):  # type: ignore[no-untyped-def]
     def clean(doc: Document) -> Document:
         raw = doc.raw
@@ -100,6 +114,9 @@ def make_clean(settings: Settings):  # type: ignore[no-untyped-def]
         elif kept and title and kept[0].casefold() == title.casefold():
             removed.insert(0, kept.pop(0))
         words = sum(len(line.split()) for line in kept)
+        error = ERROR_PAGE.search("\n".join(kept)[:400]) if words <= ERROR_PAGE_MAX_WORDS else None
+        if error:
+            raise NoArticle(doc.source, f"an error page, not an article ({error.group(0)!r} where the text should be)")
         if words < MIN_ARTICLE_WORDS:
             raise NoArticle(
                 doc.source,

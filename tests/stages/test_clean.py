@@ -1,8 +1,11 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
+from recoupe.pipeline import Pipeline
 from recoupe.stages.boilerplate import is_boilerplate
 from recoupe.stages.clean import clean_text, split_title
+
+from ..conftest import make_raw
 
 # lines as they stand in scraped reports (seeds 001 and 002), written here by hand
 NOISY = """Lutte contre Daech: l'offensive progresse
@@ -69,3 +72,17 @@ def test_cleaning_is_idempotent(lines: list[str]) -> None:
 def test_invisible_characters_that_split_words_are_dropped() -> None:
     kept, _ = clean_text("« J'insiste », a mar\u00adtelé hier Georges\u200b Pauget.\ufeff")
     assert kept == ["« J'insiste », a martelé hier Georges Pauget."]
+
+
+def test_an_error_page_is_no_article_but_an_article_that_mentions_one_is() -> None:
+    long_article = "Le site du ministère affichait « page introuvable » mardi. " + "La panne a duré trois heures. " * 30
+    corpus = Pipeline(["clean"]).run(
+        [
+            make_raw("The page you requested cannot be found. It might have been removed.", id="gone"),
+            make_raw("Erreur 404\nLa page que vous recherchez n'existe pas ou a été déplacée.", id="erreur"),
+            make_raw(long_article, id="article"),
+        ]
+    )
+    assert [d.id for d in corpus.documents] == ["article"]
+    assert [f.code for f in corpus.failures] == ["E106", "E106"]
+    assert "error page" in corpus.failures[0].message
