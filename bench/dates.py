@@ -112,7 +112,7 @@ def main() -> None:
     files = sorted((Path(args.shared) / "data" / "fr-timebank" / "Data").glob("*.tml"))
     halves = {
         "first half (rules written on it)": files[: len(files) // 2],
-        "second half (held out)": files[len(files) // 2 :],
+        "second half (held out; its counts compared in the fifth session)": files[len(files) // 2 :],
         "all": files,
     }
     rows = [
