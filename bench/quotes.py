@@ -205,6 +205,27 @@ def score(system: Callable[[Document], list[Quote]], docs: dict[str, Document], 
     }
 
 
+def by_basis(docs: dict[str, Document], gold: list[dict]) -> dict[str, tuple[int, int]]:  # type: ignore[type-arg]
+    """Of the gold quotes recoupe finds and gives a speaker, by ``speaker_basis`` ("named" next to the words, or
+    "inferred"): (how many, how many right)."""
+    quotes = {(d.id, q.text): q for d in docs.values() for q in reversed(d.quotes) if q.direct}
+    counts: dict[str, tuple[int, int]] = {}
+    for verdict, doc_id, words, speaker, g in _judged(recoupe_quotes, docs, gold):
+        if verdict == "tp" and g and speaker is not None:
+            basis = quotes[(doc_id, words)].speaker_basis or "?"
+            total, right = counts.get(basis, (0, 0))
+            counts[basis] = (total + 1, right + _names(speaker, g["speaker"]))
+    return counts
+
+
+def _basis_cell(counts: dict[str, tuple[int, int]]) -> str:
+    cells = []
+    for basis in ("named", "inferred"):
+        total, right = counts.get(basis, (0, 0))
+        cells.append(f"{right / total:.2f} ({total})" if total else "- (0)")
+    return " / ".join(cells)
+
+
 #: where the gold sets' documents are: RPM2 clusters (documents "T01_C2_03") and WikinewsSum articles ("W044-3")
 SOURCES = (("rpm2", "dev.jsonl"), ("rpm2", "test-documents.jsonl"), ("wikinewssum-en", "cleaned_endataset.jsonl"))
 
@@ -254,9 +275,9 @@ def main() -> None:
     rows = [
         (
             "| gold set | system | quote P | R | F1 | speaker accuracy (on quotes found) | right when it names one |"
-            " quotes found / gold |"
+            " right when named next to the words / inferred | quotes found / gold |"
         ),
-        "|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for name, label in GOLD_SETS:
         gold = load(_GOLD_DIR / name)
@@ -266,9 +287,11 @@ def main() -> None:
             ("nearest person before the quote marks", nearest_person),
         ):
             r = score(system, docs, gold)
+            basis = _basis_cell(by_basis(docs, gold)) if system is recoupe_quotes else "-"
             rows.append(
                 f"| {label} | {system_name} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} "
-                f"| {r['speaker']:.3f} | {r['named']:.3f} ({r['named_count']:.0f}) | {r['found']:.0f} / {r['gold']:.0f} |"
+                f"| {r['speaker']:.3f} | {r['named']:.3f} ({r['named_count']:.0f}) | {basis} "
+                f"| {r['found']:.0f} / {r['gold']:.0f} |"
             )
             print(rows[-1], flush=True)
     (ROOT / "bench" / "results" / "quotes.md").write_text(HEADER + "\n".join(rows) + "\n" + FIRST_SCORES)

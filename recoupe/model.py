@@ -94,6 +94,9 @@ class Quote:
     direct: bool
     #: the speaker as the text names them, after pronouns and roles are resolved; None when unknown
     speaker: str | None = None
+    #: "named" when the speaker's name is written in the quote's sentence or the one before it, "inferred" when it
+    #: was read from a pronoun, a description or a sentence further back (less often right); None without a speaker
+    speaker_basis: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +186,8 @@ class StoryQuote:
     span: Span
     sources: tuple[Span, ...]
     independent_sources: int = 1
+    #: "named" when a report carrying it writes the speaker's name next to it, else "inferred" (see ``Quote``)
+    speaker_basis: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

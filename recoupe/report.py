@@ -59,6 +59,7 @@ def _story(story: Story) -> dict[str, Any]:
             {
                 "text": q.text,
                 "speaker": q.speaker,
+                "speaker_basis": q.speaker_basis,
                 "direct": q.direct,
                 "span": span_dict(q.span),
                 "sources": [span_dict(s) for s in q.sources],

@@ -120,6 +120,10 @@ def test_quotes_have_the_right_speakers(seeds_report) -> None:  # type: ignore[n
     assert ("Jean-Yves Le Drian", "Daech est sur la déf") in said  # "a lancé le ministre français de la Défense"
     assert ("Ashton Carter", "La destruction du gr") in said  # incise inside the quote
     assert (None, "forces locales effic") in said  # said by "les deux responsables": unknown, not guessed
+    basis = {q.text[:20]: q.speaker_basis for q in story.quotes}
+    assert basis["Notre mission est d'"] == "named" and basis["forces locales effic"] is None
+    # "a lancé le ministre français de la Défense", whom the sentence before names: named
+    assert basis["Daech est sur la déf"] == "named"
 
 
 def test_hollandes_quote_carried_by_two_reports_is_one_quote_with_two_sources(seeds_report) -> None:  # type: ignore[no-untyped-def]

@@ -84,7 +84,13 @@ def _story(report: Report, story: Story) -> str:
     )
     names = speaker_names(story)
     quotes = "".join(
-        f"<li><strong>{escape(names.get(q.speaker, '?'))}</strong>: "
+        f"<li><strong>{escape(names.get(q.speaker, '?'))}</strong>"
+        + (
+            ' <em title="read from a pronoun, a description or an earlier sentence">(speaker inferred)</em>'
+            if q.speaker_basis == "inferred"
+            else ""
+        )
+        + ": "
         + (f"« {escape(q.text)} »" if q.direct else f"<em>(reported)</em> {escape(q.text)}")
         + "".join(link(s, numbers[s.doc]) for s in q.sources)
         + "</li>"

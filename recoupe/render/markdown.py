@@ -34,7 +34,8 @@ def _story(report: Report, story: Story) -> list[str]:
         for quote in story.quotes:
             marks = "".join(link(s, numbers[s.doc]) for s in quote.sources)
             words = f"« {quote.text} »" if quote.direct else f"(reported) {quote.text}"
-            lines.append(f"- **{names.get(quote.speaker, '?')}**: {words} {marks}")
+            inferred = " *(speaker inferred)*" if quote.speaker_basis == "inferred" else ""
+            lines.append(f"- **{names.get(quote.speaker, '?')}**{inferred}: {words} {marks}")
         lines.append("")
     lines += ["### Sources", ""]
     for doc_id, number in numbers.items():

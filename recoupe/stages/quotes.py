@@ -20,7 +20,7 @@ from ..model import Corpus, Document, Quote, Span
 from ..pipeline import stage
 from .gender import pronoun_gender
 from .roles import ROLE
-from .speakers import UNNAMED, Speakers, sentence_before
+from .speakers import UNNAMED, Speakers, sentence_before, speaker_basis
 from .speech import (
     ACCORDING,
     ACCORDING_INSIDE,
@@ -71,7 +71,8 @@ __all__ = ["find_quotes"]
 def find_quotes(doc: Document, who: Speakers) -> tuple[Quote, ...]:
     direct = _direct(doc, who)
     reported = [q for q in _reported(doc, who) if not any(_inside(q.span, d.span) for d in direct)]
-    return tuple(sorted(direct + reported, key=lambda q: q.span.start))
+    found = sorted(direct + reported, key=lambda q: q.span.start)
+    return tuple(replace(q, speaker_basis=speaker_basis(doc.text, q.span.start, q.span.end, q.speaker)) for q in found)
 
 
 def _inside(a: Span, b: Span) -> bool:

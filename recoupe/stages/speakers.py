@@ -16,11 +16,21 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..model import Document, Mention, Quote
+from .entities import fold
 from .gender import Genders, pronoun_gender
 from .roles import ROLE, Appositions
-from .speech import SPEECH, SUBJECT_LEAD
+from .speech import INSIDE, SPEECH, SUBJECT_LEAD
 
-__all__ = ["REACH", "UNNAMED", "Speakers", "capital_only", "organisations", "sentence_before", "sentence_start"]
+__all__ = [
+    "REACH",
+    "UNNAMED",
+    "Speakers",
+    "capital_only",
+    "organisations",
+    "sentence_before",
+    "sentence_start",
+    "speaker_basis",
+]
 
 #: how far back a pronoun or a description looks for the previous quote's speaker or a name
 REACH = 600
@@ -284,6 +294,21 @@ def _gender_of(description: str) -> str | None:
     first = re.match(r"\s*(\w+)", description)
     word = first.group(1).lower() if first else ""
     return pronoun_gender(word) or {"le": "m", "la": "f", "ce": "m", "cette": "f"}.get(word)
+
+
+def speaker_basis(text: str, start: int, end: int, speaker: str | None) -> str | None:
+    """ "named" when the speaker's name (its last word) is written in the sentence of the quote [start, end), or the
+    one before if the quote opens its sentence, or in an incise inside the quote; else "inferred". On the four
+    French held-out quote sets of the fifth session, named speakers were right 0.79 of the time (104 quotes),
+    inferred ones 0.52 (42): bench/quotes.py."""
+    if not speaker:
+        return None
+    close = _SENTENCE_END.search(text, end, end + 200)
+    around = text[sentence_before(text, start) : start] + " " + text[end : close.start() if close else end + 200]
+    if INSIDE.search(text[start:end]):  # "« … , a rappelé Ashton Carter. … »"
+        around += " " + text[start:end]
+    last = fold(speaker).split()[-1:] or [""]
+    return "named" if re.search(rf"\b{re.escape(last[0])}\b", fold(around)) else "inferred"
 
 
 def sentence_before(text: str, position: int) -> int:

@@ -87,9 +87,23 @@ def story_quotes(docs: Sequence[Document], entities: Sequence[StoryEntity]) -> t
                 rarity.add(len(merged), quote.text)
                 merged.append((quote, speaker, [quote]))
     return tuple(
-        StoryQuote(first.text, speaker, first.direct, first.span, tuple(q.span for q in carriers))
+        StoryQuote(
+            first.text,
+            speaker,
+            first.direct,
+            first.span,
+            tuple(q.span for q in carriers),
+            speaker_basis=_basis(speaker, carriers),
+        )
         for first, speaker, carriers in merged
     )
+
+
+def _basis(speaker: str | None, carriers: list[Quote]) -> str | None:
+    """ "named" if a report carrying the quote names its speaker next to it."""
+    if speaker is None:
+        return None
+    return "named" if any(q.speaker_basis == "named" for q in carriers) else "inferred"
 
 
 class Rarity:

@@ -338,3 +338,19 @@ def test_the_subject_of_another_clause_does_not_speak() -> None:
         [("Rachida Dati", "PER"), ("Le Point", "ORG"), ("Joe Biden", "PER")],
     )
     assert [speaker for speaker, _, _ in _said(doc)] == ["Rachida Dati", None, "Joe Biden"]
+
+
+def test_a_speaker_named_next_to_the_quote_is_named_one_read_from_a_pronoun_is_inferred() -> None:
+    doc = with_mentions(
+        "« Nous restons », a affirmé Sompong Amornviwat. La tension est retombée dans la soirée. "
+        "« Rien ne changera », a-t-il ajouté. « Tout ira bien. »",
+        [("Sompong Amornviwat", "PER")],
+    )
+    who = Speakers([doc])
+    assert [(q.speaker, q.speaker_basis) for q in find_quotes(doc, who)] == [
+        ("Sompong Amornviwat", "named"),
+        ("Sompong Amornviwat", "inferred"),
+        ("Sompong Amornviwat", "inferred"),
+    ]
+    lone = with_mentions("« Nous restons », a dit un proche.", [])
+    assert [(q.speaker, q.speaker_basis) for q in find_quotes(lone, Speakers([lone]))] == [(None, None)]
