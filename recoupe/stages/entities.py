@@ -126,7 +126,7 @@ def _candidate_pairs(forms: dict[str, _Form]) -> Iterator[tuple[str, str]]:
         if form.label == "PER":
             folded = fold(form.text)
             by_start.setdefault((folded[:1], len(folded)), []).append(key)
-            by_last.setdefault(folded.split()[-1] if folded.split() else "", []).append(key)
+            by_last.setdefault(_last_word(folded), []).append(key)
     for a, form in forms.items():
         near: set[str] = set()
         if form.text.isupper() and 2 <= len(form.text) <= 6:
@@ -135,9 +135,14 @@ def _candidate_pairs(forms: dict[str, _Form]) -> Iterator[tuple[str, str]]:
             folded = fold(form.text)
             for length in range(len(folded) - 2, len(folded) + 3):
                 near.update(by_start.get((folded[:1], length), ()))
-            near.update(by_last.get(folded.split()[-1] if folded.split() else "", ()))
+            near.update(by_last.get(_last_word(folded), ()))
         near.discard(a)
         yield from ((a, b) for b in sorted(near))
+
+
+def _last_word(text: str) -> str:
+    words = text.split()
+    return words[-1] if words else ""
 
 
 def _same_referent(a: _Form, b: _Form) -> bool:

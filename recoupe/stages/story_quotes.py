@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..model import Document, Quote, StoryEntity, StoryQuote
 from .entities import fold, phonetic
 
-__all__ = ["Rarity", "SpeakerIndex", "same_words", "speaker_entity", "story_quotes", "words_of"]
+__all__ = ["Rarity", "SpeakerIndex", "same_words", "story_quotes", "words_of"]
 
 #: two reports carry one quote when this share of the shorter one's words is in the longer one
 SAME_QUOTE = 0.8
@@ -40,11 +40,6 @@ def same_words(a: str, b: str) -> bool:
         return contains_words(a, b)
     present = set(long_)
     return sum(1 for w in short if w in present) / len(short) >= SAME_QUOTE
-
-
-def speaker_entity(name: str | None, entities: Sequence[StoryEntity], texts: dict[str, str]) -> str | None:
-    """The entity a speaker's name is one of the mentions of (spelling folded, surname alone allowed)."""
-    return SpeakerIndex(entities, texts).entity(name)
 
 
 class SpeakerIndex:
