@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
+from importlib.resources import files
 
 from ..model import Document
 
@@ -58,26 +60,51 @@ def pronoun_gender(pronoun: str) -> str | None:
     return {"il": "m", "he": "m", "er": "m", "elle": "f", "she": "f", "sie": "f"}.get(pronoun.lower())
 
 
+@cache
+def first_names() -> dict[str, str]:
+    """Given names whose gender is not in doubt ("Nicolas": "m", "Rachida": "f"), from recoupe/data/first_names.tsv."""
+    found: dict[str, str] = {}
+    for line in files("recoupe.data").joinpath("first_names.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            gender, names = line.split("\t")
+            found.update(dict.fromkeys(names.split(), gender))
+    return found
+
+
+def _by_first_name(name: str) -> str | None:
+    words = name.split()
+    return first_names().get(words[0]) if len(words) > 1 else None
+
+
 class Genders:
-    """Gender votes for every surname a batch's people carry, from the words around each mention of them."""
+    """Gender votes for every surname a batch's people carry, from the words around each mention of them, and the
+    gender of their first names: a first name, when the batch writes one, outweighs the words around."""
 
     def __init__(self, docs: Iterable[Document]) -> None:
         self._votes: dict[str, Counter[str]] = {}
+        self._given: dict[str, Counter[str]] = {}
         for doc in docs:  # one look around each name the tagger found: linear in the batch's mentions
             for mention in doc.mentions:
                 if mention.label != "PER" or len(mention.text) <= 2:
                     continue
                 surname = mention.text.split()[-1]
+                given = _by_first_name(mention.text)
+                if given:
+                    self._given.setdefault(surname, Counter())[given] += 1
                 vote = _vote(doc.text, mention.span.end - len(surname), mention.span.end)
                 if vote:
                     self._votes.setdefault(surname, Counter())[vote] += 1
 
     def of(self, name: str) -> str | None:
         """ "m", "f", or None when the batch does not say (or says both as often)."""
-        votes = self._votes.get(name.split()[-1] if name.split() else name)
-        if not votes or votes["m"] == votes["f"]:
-            return None
-        return "m" if votes["m"] > votes["f"] else "f"
+        given = _by_first_name(name)
+        if given:
+            return given
+        surname = name.split()[-1] if name.split() else name
+        for votes in (self._given.get(surname), self._votes.get(surname)):
+            if votes and votes["m"] != votes["f"]:
+                return "m" if votes["m"] > votes["f"] else "f"
+        return None
 
     def agrees(self, name: str, gender: str | None) -> bool:
         known = self.of(name)

@@ -18,11 +18,12 @@ __all__ = ["FOLLOWING", "ROLE", "Appositions", "role_words"]
 _HEADS = (
     r"premier ministre|ministre|secrétaire(?: d['’]état)?|vice-présidente|vice-président|président|présidente|chef de l['’][ée]tat|chef de la diplomatie|"
     r"porte[- ]parole|chancelier|chancelière|général|commandant|préfet|préfète|directeur|directrice|maire|"
-    r"ambassadeur|procureur|minister|secretary|president|spokesman|spokeswoman|chancellor|mayor|prosecutor"
+    r"ambassadeur|procureur|garde des sceaux|sélectionneur|sélectionneuse|avocat|avocate|pdg|p-dg|"
+    r"minister|secretary|president|spokesman|spokeswoman|chancellor|mayor|prosecutor"
 )
 #: "le ministre français de la Défense", "la porte-parole du gouvernement" (up to 7 more words, no punctuation)
 #: words between the article and the office that do not change who holds it: "le futur président", "le 44e président"
-_MODIFIERS = r"(?:(?:futur|future|nouveau|nouvel|nouvelle|actuel|actuelle|\d+e|\d+ème|new|former)\s+)?"
+_MODIFIERS = r"(?:(?:futur|future|nouveau|nouvel|nouvelle|actuel|actuelle|\d+e|\d+ème|new|former)\s+|ex-)?"
 ROLE = re.compile(
     rf"\b(?:le|la|l['’]|du|de la|the)\s*{_MODIFIERS}(?P<head>{_HEADS})(?P<rest>(?:\s+(?!a\b|et\b)[\w'’-]+){{0,7}})",
     re.IGNORECASE,

@@ -81,12 +81,15 @@ _NAME_TO_VERB = re.compile(
     r"(?:\s+[a-zà-ÿ-]+){0,2}\s*$"
 )
 _SUBJECT_REACH = 80
+#: the agent of a participle, right before a name: "Interrogée par Arlette Chabot, elle …" (she is not Chabot)
+_AGENT = re.compile(r"\b(?:par|by)\s+$")
 _AS_PLACE = re.compile(r"\b(?:au|en|du|à|vers|depuis|dans le)\s+([A-ZÀ-Ý][\w-]+)")
 #: "ce dernier", "celle-ci": the person named last, not the previous speaker
 _LAST_NAMED = re.compile(r"^\s*(?:ce dernier|cette dernière|celui-ci|celle-ci)\b", re.IGNORECASE)
 #: a sentence ends at ". " (not after "M." or an initial), "? ", "! " or a line break
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bMme)(?<!\bMe)[.?!]\s+|\n")
-_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b(?![-’'])")
+#: (not a Roman numeral: "le XV de France", "Benoît XVI")
+_ACRONYM = re.compile(r"\b(?![IVXLCDM]+\b)[A-Z][A-Z0-9]{1,5}\b(?![-’'])")
 #: a German office written before the name, one word: "US-Verteidigungsminister Ashton Carter"
 _GERMAN_OFFICE = re.compile(
     r"^[\w-]*(?:minister|ministerin|präsident|präsidentin|kanzler|kanzlerin|sprecher|sprecherin|chef|chefin|"
@@ -98,7 +101,7 @@ _CALENDAR = {
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février", "mars", "avril",
     "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday", "toussaint", "noël", "pâques", "pentecôte",
-    "il", "elle", "he", "she", "they", "er", "sie",
+    "il", "elle", "he", "she", "they", "er", "sie", "ndlr",
 }  # fmt: skip
 #: a title between a description and the name: "Rep. Tom Lantos", "Sen. Norm Coleman", "Me Meyer"
 _TITLE_BEFORE_NAME = re.compile(r"(?:M|Mme|Me|Dr|Mr|Mrs|Ms|Rep|Sen|Gov|Gen|Prof|Pr)\.?\s+(?=[A-ZÀ-Ý])")
@@ -213,8 +216,16 @@ class Speakers:
             a_person = previous in self.names or any(m.text == previous for m in doc.mentions if m.label == "PER")
             if agrees(previous, gender) and (a_person or not self.persons(doc, earlier[-1].span.end, position)):
                 return previous
-        named = [m for m in self.persons(doc, max(0, position - REACH), position) if agrees(m.text, gender)]
-        marked = [m for m in named if gender and self.genders.of(m.text) == gender]  # "elle": a known woman first
+        here = sentence_start(doc.text, position)
+        named = [
+            m
+            for m in self.persons(doc, max(0, position - REACH), position)
+            if agrees(m.text, gender)
+            and not (m.span.start >= here and _AGENT.search(doc.text, max(0, m.span.start - 6), m.span.start))
+        ]
+        marked = [
+            m for m in named if gender == "f" and self.genders.of(m.text) == gender
+        ]  # "elle": a known woman first
         named = marked or named
         return named[-1].text if named else self.protagonist(doc, gender)
 

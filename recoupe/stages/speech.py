@@ -176,7 +176,8 @@ STANDALONE_WORDS = 6
 NAME_WORDS = 4
 NAME_CONTEXT = re.compile(
     r"(?:\b(?:dans|au|aux|du|le|la|les|l['’]|journal|quotidien|magazine|site|film|livre|émission|opération|"
-    r"programme|dispositif|label)"
+    r"programme|dispositif|label|journée|campagne|festival|salon|colloque|forum|rubrique|chanson|album|série|"
+    r"spectacle|exposition|ouvrage|roman|baptisée?|surnommée?|intitulée?)"
     r"|\bsur)\s*$",
     re.IGNORECASE,
 )

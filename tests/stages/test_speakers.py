@@ -1,0 +1,45 @@
+from recoupe.stages.quotes import find_quotes
+from recoupe.stages.speakers import Speakers
+
+from ..conftest import with_mentions
+
+
+def _said(doc, roles_from=None) -> list[tuple[str | None, str]]:  # type: ignore[no-untyped-def]
+    who = Speakers(roles_from or [doc])
+    return [(q.speaker, q.text) for q in find_quotes(doc, who) if q.direct]
+
+
+def test_offices_of_justice_sport_and_law_stand_for_their_holder() -> None:
+    doc = with_mentions(
+        "La garde des Sceaux, Rachida Dati, est venue. Bernard Laporte, sélectionneur du XV de France, aussi. "
+        "Selon la garde des Sceaux, la réforme était « consolidée ». "
+        "« Je ne suis pas le père », a dit l'ex-sélectionneur du XV de France. "
+        "Me Francis Teitgen, avocat de Patrick Poivre d'Arvor, a parlé. "
+        "« Ces rumeurs sont infondées », ajoute l'avocat de Patrick Poivre d'Arvor.",
+        [("Rachida Dati", "PER"), ("Bernard Laporte", "PER"), ("Francis Teitgen", "PER"),
+         ("Patrick Poivre d'Arvor", "PER"), ("Patrick Poivre d'Arvor", "PER")],
+    )  # fmt: skip
+    assert _said(doc) == [
+        ("Rachida Dati", "consolidée"),
+        ("Bernard Laporte", "Je ne suis pas le père"),
+        ("Francis Teitgen", "Ces rumeurs sont infondées"),
+    ]
+
+
+def test_a_roman_numeral_is_no_organisation_and_an_event_named_in_quotes_is_no_quote() -> None:
+    doc = with_mentions(
+        "Bernard Laporte, qui parlait à la journée « Vivre Sport, Vivre l'Europe » célébrant les champions, a conclu. "
+        "« Je tenais à le dire », a dit l'entraîneur du XV de France.",
+        [("Bernard Laporte", "PER")],
+    )
+    assert _said(doc) == [("Bernard Laporte", "Je tenais à le dire")]
+
+
+def test_a_pronoun_is_not_the_agent_of_its_own_participle() -> None:
+    doc = with_mentions(
+        "Rachida Dati était sur France 2. Mais la ministre n'a rien dit de sa vie. "
+        "Interrogée par Arlette Chabot, elle a estimé que "
+        "« ça ne méritait pas de commentaire ».",
+        [("Rachida Dati", "PER"), ("Arlette Chabot", "PER")],
+    )
+    assert _said(doc) == [("Rachida Dati", "ça ne méritait pas de commentaire")]
