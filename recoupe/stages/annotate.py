@@ -37,6 +37,12 @@ BATCH_SIZE = 32
 _TITLE_BEFORE = re.compile(r"\b(?:M|Mme|Me|Dr|Mr|Mrs|Ms)\.?\s+$")
 #: a name of two or three capitalised words ("Khieu Kanharith"), as a place or a thing the tagger took it for
 _FULL_NAME = re.compile(r"[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,2}")
+#: people a title names alone, one at a time, that the tagger never takes for names: "le dalaï-lama", "le pape"
+#: (not "le pape Benoît XVI", whose name the tagger finds)
+_TITLED = re.compile(
+    r"\b(?:[Ll]e|du|au|[Tt]he|[Dd]er|des|dem|den) (?:14e |XIVe )?(?P<title>[Dd]ala[iï][- ][Ll]ama|[Pp]ape|[Pp]ope|[Pp]apst)\b"
+    r"(?!\s+[A-ZÀ-Ý])"
+)
 
 
 def tidy_mention(doc_id: str, text: str, start: int, end: int, label: EntityLabel) -> Mention | None:
@@ -64,7 +70,11 @@ def _mentions(doc: Document, parsed: object) -> tuple[Mention, ...]:
         mention = tidy_mention(doc.id, doc.text, ent.start_char, ent.end_char, label)
         if mention is not None:
             found.append(_person_by_context(doc.text, mention))
-    return tuple(found)
+    for match in _TITLED.finditer(doc.text):
+        start, end = match.span("title")
+        if not any(m.span.start < end and start < m.span.end for m in found):
+            found.append(Mention(Span(doc.id, start, end), match.group("title"), "PER"))
+    return tuple(sorted(found, key=lambda m: m.span.start))
 
 
 def _person_by_context(text: str, mention: Mention) -> Mention:
@@ -79,7 +89,7 @@ def _person_by_context(text: str, mention: Mention) -> Mention:
     return mention
 
 
-@stage("annotate", version="2", requires=["text", "language"], assigns=["mentions"])
+@stage("annotate", version="3", requires=["text", "language"], assigns=["mentions"])
 def make_annotate(settings: Settings):  # type: ignore[no-untyped-def]
     class Annotate:
         def __call__(self, doc: Document) -> Document:

@@ -258,7 +258,9 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
         if persons:
             return persons[0].text
         return (
-            who.role_in(before) or first_org(doc, start, qstart) or described_chunk(doc, who, before, qstart, earlier)
+            who.role_in(before, doc)
+            or first_org(doc, start, qstart)
+            or described_chunk(doc, who, before, qstart, earlier)
         )
     subject_end = start + verbs[-1].start()
     subject = before[: subject_end - start]
@@ -279,13 +281,13 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
     stripped = len(clause) - len(clause.lstrip())
     role = ROLE.match(clause.lstrip())  # "le président de l'ADMD a ajouté": not the ADMD
     if role:
-        return who.role_in(clause) or who.described(doc, clause, clause_start + stripped, earlier)
+        return who.role_in(clause, doc) or who.described(doc, clause, clause_start + stripped, earlier)
     organisation = first_org(doc, clause_start, subject_end)
     if organisation:
         return organisation
     named = (
         metonym(doc, who, clause_start + stripped, clause.lstrip())
-        or who.role_in(clause)
+        or who.role_in(clause, doc)
         or who.described(doc, clause, clause_start + stripped, earlier)
         or subject_phrase(clause)
     )
@@ -300,7 +302,7 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
     return (
         who.surname_in(doc.text[start:subject_end])  # "Maathai told Norway's TV2, « … »": not TV2
         or who.last_person(doc, start, qstart)
-        or who.role_in(before)
+        or who.role_in(before, doc)
         or first_org(doc, start, qstart)
     )
 

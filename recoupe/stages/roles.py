@@ -23,7 +23,7 @@ _HEADS = (
 )
 #: "le ministre français de la Défense", "la porte-parole du gouvernement" (up to 7 more words, no punctuation)
 #: words between the article and the office that do not change who holds it: "le futur président", "le 44e président"
-_MODIFIERS = r"(?:(?:futur|future|nouveau|nouvel|nouvelle|actuel|actuelle|\d+e|\d+ème|new|former)\s+|ex-)?"
+_MODIFIERS = r"(?P<modifier>(?:futur|future|nouveau|nouvel|nouvelle|actuel|actuelle|\d+e|\d+ème|new|former)\s+|ex-)?"
 ROLE = re.compile(
     rf"\b(?:le|la|l['’]|du|de la|the)\s*{_MODIFIERS}(?P<head>{_HEADS})(?P<rest>(?:\s+(?!a\b|et\b)[\w'’-]+){{0,7}})",
     re.IGNORECASE,
@@ -45,10 +45,13 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
-def role_words(head: str, rest: str) -> tuple[str, frozenset[str]]:
-    """(office, content words) of a role; adjectives lose their feminine/plural endings."""
+def role_words(head: str, rest: str, modifier: str | None = None) -> tuple[str, frozenset[str]]:
+    """(office, content words) of a role; adjectives lose their feminine/plural endings. A future holder is the one
+    elected: "le futur président" is "le président élu"."""
     office = _SAME_HEAD.get(_fold(head), _fold(head))
     words = {re.sub(r"(?:es|e|s)$", "", w) for w in re.findall(r"[\w]+", _fold(rest)) if w not in _STOP}
+    if modifier and _fold(modifier).startswith("futur"):
+        words.add("elu")
     return office, frozenset(w for w in words if w)
 
 
@@ -56,7 +59,8 @@ class Appositions:
     """People and the roles written next to them, read off a batch of documents."""
 
     def __init__(self, docs: Iterable[Document]) -> None:
-        self.pairs: list[tuple[str, frozenset[str], str]] = []
+        #: (office, words, person, document id)
+        self.pairs: list[tuple[str, frozenset[str], str, str]] = []
         for doc in docs:
             for mention in doc.mentions:
                 if mention.label == "PER":
@@ -67,25 +71,36 @@ class Appositions:
         after = doc.text[end : end + 90]
         for match in ROLE.finditer(before):
             if before[match.end() :].strip(" ,") == "":
-                office, words = role_words(match.group("head"), match.group("rest"))
-                self.pairs.append((office, words, name))
+                office, words = role_words(match.group("head"), match.group("rest"), match.group("modifier"))
+                self.pairs.append((office, words, name, doc.id))
         following = FOLLOWING.match(after)
         if following:
             office, words = role_words(following.group("head"), following.group("rest"))
-            self.pairs.append((office, words, name))
+            self.pairs.append((office, words, name, doc.id))
 
-    def person(self, head: str, rest: str) -> str | None:
-        """The one person whose roles share the office and most words with this role; None if unsure."""
-        office, words = role_words(head, rest)
-        scores: dict[str, float] = {}
-        for their_office, their_words, name in self.pairs:
-            if their_office != office:
-                continue
-            overlap = len(words & their_words) / max(1, len(words | their_words))
-            scores[name] = max(scores.get(name, 0.0), overlap + 0.01)
-        if not scores:
-            return None
-        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-        if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
-            return None
-        return ranked[0][0]
+    def person(self, head: str, rest: str, doc_id: str | None = None, modifier: str | None = None) -> str | None:
+        """The one person whose roles share the office and most words with this role; None if unsure. When the
+        batch holds two such people equally ("le chef de l'Etat" and two presidents), the one the document
+        ``doc_id`` writes the role next to."""
+        office, words = role_words(head, rest, modifier)
+        best = _best(words, [pair for pair in self.pairs if pair[0] == office])
+        if best is None and doc_id is not None:
+            return _best(words, [pair for pair in self.pairs if pair[0] == office and pair[3] == doc_id])
+        return best
+
+
+def _best(words: frozenset[str], pairs: list[tuple[str, frozenset[str], str, str]]) -> str | None:
+    scores: dict[str, float] = {}
+    names = {pair[2] for pair in pairs}
+    for _, their_words, name, _ in pairs:
+        # "Sarkozy" is "Nicolas Sarkozy" when the batch writes both
+        name = max((n for n in names if n == name or n.endswith(" " + name)), key=len)
+        # (a bare office is closest to the same bare office: "le président" is not "le président du Sénat")
+        overlap = len(words & their_words) / len(words | their_words) if words or their_words else 1.0
+        scores[name] = max(scores.get(name, 0.0), overlap + 0.01)
+    if not scores:
+        return None
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+        return None
+    return ranked[0][0]

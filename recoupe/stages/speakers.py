@@ -81,6 +81,8 @@ _NAME_TO_VERB = re.compile(
     r"(?:\s+[a-zà-ÿ-]+){0,2}\s*$"
 )
 _SUBJECT_REACH = 80
+#: a name that completes a noun is not a subject: "Tenzin Taklha, proche collaborateur du dalaï-lama, a souhaité"
+_COMPLEMENT = re.compile(r"\b(?:de|du|des|d['’]|of)\s*\Z")
 #: the agent of a participle, right before a name: "Interrogée par Arlette Chabot, elle …" (she is not Chabot)
 _AGENT = re.compile(r"\b(?:par|by)\s+$")
 _AS_PLACE = re.compile(r"\b(?:au|en|du|à|vers|depuis|dans le)\s+([A-ZÀ-Ý][\w-]+)")
@@ -145,8 +147,8 @@ class Speakers:
         if written and written.group(0).lower() in _CALENDAR:
             written = None
         if ROLE.match(stretch.strip()):  # "la vice-présidente du MoDem" is a person, not the MoDem
-            return self.role_in(stretch)
-        return self.role_in(stretch) or _organisation(doc, start, end) or (written and written.group(0))
+            return self.role_in(stretch, doc)
+        return self.role_in(stretch, doc) or _organisation(doc, start, end) or (written and written.group(0))
 
     def surname_in(self, text: str) -> str | None:
         """A surname of the batch's people written alone, the tagger having missed it: "Maathai told", "Hyde said"."""
@@ -165,11 +167,17 @@ class Speakers:
         office = _GERMAN_OFFICE.match(name)
         return name[office.end() :] if office and " " in name[office.end() :] else name
 
-    def role_in(self, text: str) -> str | None:
+    def role_in(self, text: str, doc: Document | None = None) -> str | None:
+        """The person the last role written in ``text`` stands for (the one ``doc`` names with it, when the batch
+        has two)."""
         match = None
         for match in ROLE.finditer(text):
             pass
-        return self.roles.person(match.group("head"), match.group("rest")) if match else None
+        if match is None:
+            return None
+        return self.roles.person(
+            match.group("head"), match.group("rest"), doc.id if doc else None, match.group("modifier")
+        )
 
     def person_after(self, doc: Document, position: int) -> str | None:
         """A name set off after a description: "le manager de l'équipe Silence Lotto, Roberto Damiani"."""
@@ -252,7 +260,9 @@ class Speakers:
             finite = not re.search(r"(?:é|ée|és|ées|ant|u|ue|us|i|is|it)$", word)  # "estime", "précise", "dit"
             subjects, inverted = [], []  # "Dave Harris told the jury that Peterson …": Harris, not Peterson
             for person in self.persons(doc, max(start, at - 160), min(end, to + 60)):
-                if not self.genders.agrees(person.text, gender):
+                if not self.genders.agrees(person.text, gender) or _COMPLEMENT.search(
+                    doc.text, max(0, person.span.start - 5), person.span.start
+                ):
                     continue
                 gap = _NAME_TO_VERB.match(doc.text[person.span.end : at]) if person.span.end <= at else None
                 if gap is not None and (finite or bool(gap.group("aux"))):

@@ -51,7 +51,7 @@ __all__ = [
 ]
 
 _SPEECH_ROOTS = (
-    r"déclar\w*|indiqu\w*|affirm\w*|ajout\w*|soulign\w*|précis\w*|annonc\w*|expliqu\w*|assur\w*|estim\w*|"
+    r"déclar\w*|indiqu\w*|affirm\w*|réaffirm\w*|ajout\w*|soulign\w*|précis\w*|annonc\w*|expliqu\w*|assur\w*|estim\w*|"
     r"lanc[ée]\w*|rappel\w*|insist\w*|répond\w*|confirm\w*|(?:dit|dite|dits|dites|dire|disant|disent|disait)\b|sout\w*nu|souten\w*|relev\w*|"
     r"martel\w*|relè\w*|prévenu\b|prévien\w*|averti\w*|mis en garde|met en garde|appel\w*|jug\w*|ajoute\b|poursui\w*|"
     r"racont\w*|confi[ea]\w*|écri\w*|s['’]amus\w*|s['’]exclam\w*|rapport\w*|constat\w*|conclu\w*|"

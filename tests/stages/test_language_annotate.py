@@ -53,3 +53,12 @@ def test_a_full_name_with_a_role_after_it_is_a_person_whatever_the_tagger_said()
     assert _person_by_context(text, mention("Khieu Kanharith")).label == "PER"
     assert _person_by_context(text, mention("Sompong Amornvivat")).label == "PER"
     assert _person_by_context(text, mention("Phnom Penh")).label == "LOC"
+
+
+def test_people_a_title_names_alone_are_persons() -> None:
+    stage = stages.get("annotate")(Settings())  # type: ignore[operator]
+    doc = stage(make_doc("Le dalaï-lama a reçu Ségolène Royal. Le pape Benoît XVI est venu, puis le pape est reparti."))
+    persons = [(m.text, m.span.of(doc.text)) for m in doc.mentions if m.label == "PER"]
+    assert ("dalaï-lama", "dalaï-lama") in persons and ("pape", "pape") in persons
+    assert [m.span.start for m in doc.mentions] == sorted(m.span.start for m in doc.mentions)
+    assert sum(1 for name, _ in persons if name == "pape") == 1  # "le pape Benoît XVI" is Benoît XVI's mention

@@ -43,3 +43,33 @@ def test_a_pronoun_is_not_the_agent_of_its_own_participle() -> None:
         [("Rachida Dati", "PER"), ("Arlette Chabot", "PER")],
     )
     assert _said(doc) == [("Rachida Dati", "ça ne méritait pas de commentaire")]
+
+
+def test_a_bare_office_is_the_holder_this_report_names_with_it() -> None:
+    other = with_mentions("Le président Hu Jintao a reçu le président du Sénat Christian Poncelet.",
+                          [("Hu Jintao", "PER"), ("Christian Poncelet", "PER")], id="d0")  # fmt: skip
+    doc = with_mentions(
+        "Christian Poncelet, président du Sénat, a reçu le président Nicolas Sarkozy. "
+        "« Je ne peux pas accepter cela », a dit le chef de l'Etat.",
+        [("Christian Poncelet", "PER"), ("Nicolas Sarkozy", "PER")],
+    )
+    assert _said(doc, [other, doc]) == [("Nicolas Sarkozy", "Je ne peux pas accepter cela")]
+
+
+def test_a_future_holder_is_the_one_elected() -> None:
+    doc = with_mentions(
+        "Le président George W. Bush part. Le président élu Barack Obama a choisi Tom Daschle. "
+        "C'est « un grand expert », a souligné le futur président.",
+        [("George W. Bush", "PER"), ("Barack Obama", "PER"), ("Tom Daschle", "PER")],
+    )
+    assert _said(doc) == [("Barack Obama", "un grand expert")]
+
+
+def test_a_name_that_completes_a_noun_is_not_the_subject() -> None:
+    doc = with_mentions(
+        "Tenzin Taklha, proche collaborateur du dalaï-lama, a souhaité que la Chine ouvre le dialogue. "
+        "« Les Chinois nous accusent », a-t-il déclaré. A Washington, le porte-parole Tom Casey a également "
+        "réaffirmé que le dalaï-lama n'avait rien à voir avec les violences. « C'est un homme de paix », a-t-il dit.",
+        [("Tenzin Taklha", "PER"), ("dalaï-lama", "PER"), ("Tom Casey", "PER"), ("dalaï-lama", "PER")],
+    )
+    assert _said(doc) == [("Tenzin Taklha", "Les Chinois nous accusent"), ("Tom Casey", "C'est un homme de paix")]
