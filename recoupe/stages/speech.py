@@ -54,7 +54,7 @@ _SPEECH_ROOTS = (
     r"déclar\w*|indiqu\w*|affirm\w*|réaffirm\w*|ajout\w*|soulign\w*|précis\w*|annonc\w*|expliqu\w*|assur\w*|estim\w*|"
     r"lanc[ée]\w*|rappel\w*|insist\w*|répond\w*|confirm\w*|(?:dit|dite|dits|dites|dire|disant|disent|disait)\b|sout\w*nu|souten\w*|relev\w*|"
     r"martel\w*|relè\w*|prévenu\b|prévien\w*|averti\w*|mis en garde|met en garde|appel\w*|jug\w*|ajoute\b|poursui\w*|"
-    r"racont\w*|confi[ea]\w*|écri\w*|s['’]amus\w*|s['’]exclam\w*|rapport\w*|constat\w*|conclu\w*|"
+    r"racont\w*|confi[eéa]\w*(?!\s+(?:son|sa|ses|leur|leurs|un|une)\b)|écri\w*|s['’]amus\w*|s['’]exclam\w*|rapport\w*|constat\w*|conclu\w*|"
     r"concè\w*|concéd\w*|protest\w*|s['’]insurg\w*|regrett\w*|comment\w*|révél\w*|déplor\w*|dément\w*|"
     r"dénon[cç]\w*|qualifi\w*|évoqu\w*|félicit\w*|réjou\w*|critiqu\w*|accus\w*|plaid\w*|réclam\w*|"
     r"reconn\w*|renchéri\w*|s['’]interrog\w*|s['’]indign\w*|s['’]emport\w*|s['’]inqui[èé]t\w*|tranch\w*|"
