@@ -52,6 +52,7 @@ from .speech import (
     SPEECH,
     STANDALONE_WORDS,
     TOLD_WHERE,
+    WHO_AFTER,
     UNNAMED_NEAR,
 )
 from .subjects import (
@@ -226,7 +227,11 @@ def _from_incise(
     if re.match(r"(?:que|qu['’])", phrase):  # "« … », précisant que …": the sentence's subject goes on
         return continued_subject(doc, who, qstart, earlier)
     where = TOLD_WHERE.match(phrase)  # "a déclaré sur France 2 le président de la CNIL": not France 2
-    if where and where.end() < len(phrase):
+    speaker = WHO_AFTER.match(doc.text, end)  # "a indiqué à l'AFP, Sonam, 32 ans": the speaker after the comma
+    named = where is not None and phrase[where.end() :][:1].isupper()  # "à l'AFP Hang Soth"
+    if speaker and not named and TOLD_WHERE.fullmatch(phrase.rstrip() + " ") and not who.persons(doc, start, end):
+        start, end, phrase = speaker.start("who"), speaker.end("who"), speaker.group("who")
+    elif where and where.end() < len(phrase):
         start, phrase = start + where.end(), phrase[where.end() :]
     place = metonym(doc, who, start, phrase)
     if place:

@@ -48,6 +48,7 @@ __all__ = [
     "TOLD_WHERE",
     "UNNAMED_NEAR",
     "WHO",
+    "WHO_AFTER",
 ]
 
 _SPEECH_ROOTS = (
@@ -87,6 +88,8 @@ REFLEXIVE = (
 )
 #: a speaker after the verb: a name, maybe behind a title with a full stop ("M. Carter")
 WHO = r"(?:\b(?:M|Mme|Me|Dr|Mr|Mrs|Pr)\.\s*|[^.,;:!?«»\"]){2,80}"
+#: the speaker after where the words were said: "[a indiqué à l'AFP,] Sonam, 32 ans"
+WHO_AFTER = re.compile(rf",\s*(?P<who>{WHO})")
 #: ", a-t-il ajouté" / "avait-il souligné" / ", a indiqué M. Carter" / ", a assuré le commandant Paul Mercier"
 AFTER = re.compile(
     rf"^\s*,?\s*(?:(?:(?:a|avait|ont|avaient|aurait)(?:-t)?|s['’](?:est|était))-(?P<p1>{PRONOUN}|on)\s+(?:\w+\s+){{0,2}}?(?:{SPEECH})"
@@ -109,10 +112,12 @@ LATER = re.compile(
     rf"^[^.«»\"]{{0,200}}?,\s*(?:(?:a|avait)-t-(?P<p1>{PRONOUN})\s+(?:{SPEECH})|(?:a|avait)\s+(?:{SPEECH})\s+(?P<who>{WHO}))",
     re.IGNORECASE,
 )
-#: where or to whom words were said, between the verb and the speaker: "à l'AFP", "sur France 2", "à la presse"
+#: where or to whom words were said, between the verb and the speaker: "à l'AFP", "sur France 2", "à la presse",
+#: "lors d'un point de presse,"
 TOLD_WHERE = re.compile(
     r"^\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|encore|ainsi)\s+)?"
-    r"(?:à|au|aux|sur|dans|devant|auprès\s+de|auprès\s+d['’]|auprès\s+du)\s+(?:l['’]|la\s+|le\s+|les\s+)?[\w'’-]+(?:\s+[A-ZÀ-Ý0-9][\w'’-]*)*\s+"
+    r"(?:(?:à|au|aux|sur|dans|devant|auprès\s+de|auprès\s+d['’]|auprès\s+du)\s+(?:l['’]|la\s+|le\s+|les\s+)?[\w'’-]+"
+    r"(?:\s+[A-ZÀ-Ý0-9][\w'’-]*)*|lors\s+d['’](?:un|une)\s+[\w'’ -]+)\s+"
 )
 #: "« est en place » et « se prépare … », a annoncé M. Carter": the first quote shares the second's speaker
 CHAINED = re.compile(r"^\s*,?\s*(?:et|and|und|ou|voire|mais|or)\s+[«“\"]")

@@ -73,3 +73,24 @@ def test_a_name_that_completes_a_noun_is_not_the_subject() -> None:
         [("Tenzin Taklha", "PER"), ("dalaï-lama", "PER"), ("Tom Casey", "PER"), ("dalaï-lama", "PER")],
     )
     assert _said(doc) == [("Tenzin Taklha", "Les Chinois nous accusent"), ("Tom Casey", "C'est un homme de paix")]
+
+
+def test_the_speaker_after_where_the_words_were_said() -> None:
+    doc = with_mentions(
+        "« Nous ne voulons pas la violence », a indiqué à l'AFP, Sonam, 32 ans. "
+        "« Les chiffres ont été examinés », a affirmé lors d'un point de presse, le porte-parole Thubten Samphel. "
+        "« Plus de 200 soldats sont arrivés », a affirmé à l'AFP Hang Soth, responsable du site.",
+        [("Sonam", "PER"), ("Thubten Samphel", "PER"), ("AFP Hang Soth", "MISC")],
+    )
+    assert [speaker for speaker, _ in _said(doc)] == ["Sonam", "Thubten Samphel", "Soth"]
+
+
+def test_confier_is_speech_but_not_when_something_is_entrusted() -> None:
+    doc = with_mentions(
+        "La ministre Rachida Dati était là. « J'ai d'autres projets », a-t-elle confié. "
+        "Le procureur Jacques Dallest a parlé. Elle avait confié son enfant à une personne « de confiance ». "
+        "Selon le magistrat, c'est « la raison profonde ».",
+        [("Rachida Dati", "PER"), ("Jacques Dallest", "PER")],
+    )
+    assert _said(doc)[0] == ("Rachida Dati", "J'ai d'autres projets")
+    assert ("Jacques Dallest", "la raison profonde") in _said(doc)
