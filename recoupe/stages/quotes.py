@@ -52,8 +52,8 @@ from .speech import (
     SPEECH,
     STANDALONE_WORDS,
     TOLD_WHERE,
-    WHO_AFTER,
     UNNAMED_NEAR,
+    WHO_AFTER,
 )
 from .subjects import (
     NAME_AFTER_VERB,
