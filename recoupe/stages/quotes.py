@@ -26,6 +26,7 @@ from .speech import (
     ACCORDING_INSIDE,
     AFTER,
     AFTER_NAME_FIRST,
+    APPOSITION_VERB,
     ATTRIBUTED,
     BEFORE_SPEECH,
     CHAINED,
@@ -287,6 +288,10 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
     role = ROLE.match(clause.lstrip())  # "le président de l'ADMD a ajouté": not the ADMD
     if role:
         return who.role_in(clause, doc) or who.described(doc, clause, clause_start + stripped, earlier)
+    if APPOSITION_VERB.match(clause):  # "Dominique Paillé, porte-parole de l'UMP a déclaré": the name before it
+        named_before = [m for m in who.persons(doc, clause_start - 80, clause_start) if m.span.end >= clause_start - 2]
+        if named_before:
+            return named_before[-1].text
     organisation = first_org(doc, clause_start, subject_end)
     if organisation:
         return organisation

@@ -44,7 +44,8 @@ _PERSON_NOUN = re.compile(
     r"sportif|cycliste|pilote|candidat|candidate|député|députée|sénateur|sénatrice|élu|élue|syndicaliste|"
     r"vainqueur|homme|femme|mère|père|fils|fille|ancien|ancienne|otage|victime|témoin|expert|experte|spécialiste|"
     r"analyste|économiste|chercheur|chercheuse|professeur|médecin|juge|policier|enquêteur|militant|militante|"
-    r"opposant|opposante|diplomate|émissaire|négociateur|player|coach|spokesman|official|minister)"
+    r"opposant|opposante|diplomate|émissaire|négociateur|journaliste|présentateur|présentatrice|animateur|"
+    r"animatrice|éditorialiste|chroniqueur|chroniqueuse|commentateur|player|coach|spokesman|official|minister)"
     r"|ce dernier|cette dernière|celui-ci|celle-ci|il|elle|lui|he|she|er|sie)\b",
     re.IGNORECASE,
 )
@@ -75,9 +76,10 @@ _VERB_TO_NAME = re.compile(
     r"^\s*(?:(?!(?:par|de|du|des|pour|que|qu|si|avec|contre|sur|dans|en|that|to|of|for|with|by|from|about|if|whether|"
     r"in|on|at)\b)[a-zà-ÿ'’]+\s+){0,4}?(?:(?:M|Mme|Me|Dr|Mr|Mrs|Ms)\.?\s*)?$"
 )
-#: between a subject and its verb of speech: ", directeur de l'agence, a", " avait", " a ensuite"
+#: between a subject and its verb of speech: ", directeur de l'agence, a", " avait", " a ensuite", ", porte-parole de
+#: l'UMP a" (the closing comma left out)
 _NAME_TO_VERB = re.compile(
-    r"^\s*(?:,[^,.;:«»\"]{1,100},|,)?\s*(?P<aux>a|avait|ont|avaient|aurait|s['’]est|s['’]était|se|est|était)?"
+    r"^\s*(?:,[^,.;:«»\"]{1,100},|,[^,.;:«»\"]{1,100}?(?=\s+(?:a|avait|ont)\s)|,)?\s*(?P<aux>a|avait|ont|avaient|aurait|s['’]est|s['’]était|se|est|était)?"
     r"(?:\s+[a-zà-ÿ-]+){0,2}\s*$"
 )
 _SUBJECT_REACH = 80

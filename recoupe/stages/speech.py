@@ -13,6 +13,7 @@ __all__ = [
     "ACCORDING_INSIDE",
     "AFTER",
     "AFTER_NAME_FIRST",
+    "APPOSITION_VERB",
     "ATTRIBUTED",
     "BEFORE_SPEECH",
     "CHAINED",
@@ -160,6 +161,10 @@ ACCORDING_INSIDE = re.compile(r"\b(?:selon|d['’]après)\s+(?P<who>[^,.;:«»\"
 NO_SUBJECT = re.compile(
     r"^\s*(?:(?:a|avait|ont|avaient|aurait|est|était|s['’]est|s['’]était)\b(?:\s+[\w-]+){0,3}\s*)?$"
 )
+#: an apposition whose closing comma was left out, then the verb: " porte-parole de l'UMP a " (no article: not a subject)
+APPOSITION_VERB = re.compile(
+    r"^\s*(?!(?:le|la|les|il|elle|on|ils|elles)\b)[a-zà-ÿ][\w-]*(?:\s+[\w'’-]+){0,6}\s+(?:a|avait)\s*$"
+)
 #: what may stand between two quotes of one speaker: nothing, "et", "ou", "or", "mais", "voire", "et que"
 CONNECTOR = re.compile(r"^\s*,?\s*(?:(?:et|ou|or|mais|voire|puis)(?:\s+(?:que|qu['’]))?)?\s*,?\s*$", re.IGNORECASE)
 #: words of a crowd or a placard, nobody's words: "aux cris de", "des slogans comme", "tels étaient les slogans",
@@ -198,7 +203,7 @@ JUDICIAL = re.compile(
 #: a quote opening a sentence this close after the previous quote continues it ("… », a ajouté M. Carter. « … »)
 CONTINUATION_REACH = 80
 #: a participle of speech that continues the sentence's subject: "…, estimant que", "…, tout en dénonçant"
-CONTINUED = re.compile(r"(?:^|,)\s*(?:tout\s+)?(?:en\s+)?(?:\w+ment\s+)?$")
+CONTINUED = re.compile(r"(?:(?:^|,)\s*(?:tout\s+)?|\ben\s+)(?:en\s+)?(?:\w+ment\s+)?$")
 #: "Et de conclure", "Et d'ajouter": the previous speaker goes on
 NARRATIVE_INFINITIVE = re.compile(r"(?:^|[.,:;]\s*)[Ee]t\s+(?:de\s+|d['’])$")
 #: a clause that opens with its subject: a name (maybe behind an article or a title), a pronoun, a description

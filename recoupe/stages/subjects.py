@@ -62,7 +62,9 @@ def continued_subject(doc: Document, who: Speakers, position: int, earlier: list
             (
                 m.text
                 for m in doc.mentions
-                if m.label in ("PER", "ORG") and m.span.start in opens and not capital_only(doc, m)
+                if m.span.start in opens
+                and not capital_only(doc, m)
+                and (m.label in ("PER", "ORG") or (m.label == "LOC" and _PLACE_SPEAKS.match(doc.text, m.span.end)))
             ),
             None,
         )
@@ -82,6 +84,10 @@ def continued_subject(doc: Document, who: Speakers, position: int, earlier: list
                 return named
     persons = who.persons(doc, start, position)  # "Des analystes comme Tang Wenfang, professeur …, assurent"
     return persons[0].text if persons else None
+
+
+#: a capital that opens a sentence with a verb speaks for its government: "Pékin s'est défendu en affirmant …"
+_PLACE_SPEAKS = re.compile(r"\s+(?:a|avait|s['’]est|s['’]était)\s")
 
 
 #: where a new clause with its own subject begins inside a sentence: ", tandis que", ", alors que", ", mais", "; ",

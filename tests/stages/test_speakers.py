@@ -94,3 +94,15 @@ def test_confier_is_speech_but_not_when_something_is_entrusted() -> None:
     )
     assert _said(doc)[0] == ("Rachida Dati", "J'ai d'autres projets")
     assert ("Jacques Dallest", "la raison profonde") in _said(doc)
+
+
+def test_a_journalist_described_an_apposition_left_open_and_a_capital_speaking() -> None:
+    doc = with_mentions(
+        "Patrick Poivre d'Arvor était ému. "
+        "Le journaliste vedette ajoute « avoir eu la surprise d'apprendre cette décision ». "
+        "Dominique Paillé, porte-parole de l'UMP a déclaré que Nicolas Sarkozy avait « d'autres chats à fouetter ». "
+        "Pékin s'est défendu en affirmant qu'Amnesty avait des « préjugés ».",
+        [("Patrick Poivre d'Arvor", "PER"), ("Dominique Paillé", "PER"), ("UMP", "ORG"), ("Nicolas Sarkozy", "PER"),
+         ("Pékin", "LOC"), ("Amnesty", "ORG")],
+    )  # fmt: skip
+    assert [speaker for speaker, _ in _said(doc)] == ["Patrick Poivre d'Arvor", "Dominique Paillé", "Pékin"]
