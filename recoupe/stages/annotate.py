@@ -11,7 +11,7 @@ from ..errors import RecoupeError
 from ..model import Document, EntityLabel, Mention, Span
 from ..pipeline import stage
 from ..resources import spacy_model
-from .roles import FOLLOWING
+from .roles import FOLLOWING, ROLE
 
 __all__ = ["LABELS", "tidy_mention"]
 
@@ -37,6 +37,8 @@ BATCH_SIZE = 32
 _TITLE_BEFORE = re.compile(r"\b(?:M|Mme|Me|Dr|Mr|Mrs|Ms)\.?\s+$")
 #: a name of two or three capitalised words ("Khieu Kanharith"), as a place or a thing the tagger took it for
 _FULL_NAME = re.compile(r"[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,2}")
+#: words, then a full name ending a mention: "Premier ministre Ehud Olmert"
+_LEAD_THEN_NAME = re.compile(r"^(?P<lead>.+?)\s+(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,2})$")
 #: people a title names alone, one at a time, that the tagger never takes for names: "le dalaï-lama", "le pape"
 #: (not "le pape Benoît XVI", whose name the tagger finds)
 _TITLED = re.compile(
@@ -79,7 +81,18 @@ def _mentions(doc: Document, parsed: object) -> tuple[Mention, ...]:
 
 def _person_by_context(text: str, mention: Mention) -> Mention:
     """A full name the tagger took for a place or a thing is a person when a role follows it ("Khieu Kanharith,
-    porte-parole du gouvernement") or a title comes before it ("M. Sompong Amornvivat")."""
+    porte-parole du gouvernement") or a title comes before it ("M. Sompong Amornvivat"). A mention that runs a role
+    into a name ("Premier ministre Ehud Olmert", "[ministre de la] Défense Tea Banh") is the person's name."""
+    if mention.label == "PER":
+        return mention
+    lead = _LEAD_THEN_NAME.match(mention.text)
+    if lead:
+        start = mention.span.start
+        context = text[max(0, start - 60) : start] + lead.group("lead")
+        role = ROLE.search(context)
+        if role and role.end() == len(context) or ROLE.fullmatch("le " + lead.group("lead")):
+            at = start + lead.start("name")
+            return Mention(Span(mention.span.doc, at, mention.span.end), lead.group("name"), "PER")
     if mention.label not in ("LOC", "MISC") or not _FULL_NAME.fullmatch(mention.text):
         return mention
     start, end = mention.span.start, mention.span.end

@@ -95,8 +95,9 @@ def _best(words: frozenset[str], pairs: list[tuple[str, frozenset[str], str, str
     for _, their_words, name, _ in pairs:
         # "Sarkozy" is "Nicolas Sarkozy" when the batch writes both
         name = max((n for n in names if n == name or n.endswith(" " + name)), key=len)
-        # (a bare office is closest to the same bare office: "le président" is not "le président du Sénat")
-        overlap = len(words & their_words) / len(words | their_words) if words or their_words else 1.0
+        # the share of the role's words the person's role has ("le ministre cambodgien" fits both Cambodian
+        # ministers); a bare office fits a bare office best ("le président" is not "le président du Sénat")
+        overlap = len(words & their_words) / len(words) if words else (0.5 if their_words else 1.0)
         scores[name] = max(scores.get(name, 0.0), overlap + 0.01)
     if not scores:
         return None

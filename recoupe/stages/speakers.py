@@ -223,7 +223,11 @@ class Speakers:
             return spoke
         if earlier and earlier[-1].speaker and position - earlier[-1].span.end <= REACH:
             previous = earlier[-1].speaker
-            a_person = previous in self.names or any(m.text == previous for m in doc.mentions if m.label == "PER")
+            a_person = (
+                previous in self.names
+                or previous.split()[-1] in self._surnames  # "Kossatchev", tagged a place, is Konstantin Kossatchev
+                or any(m.text == previous for m in doc.mentions if m.label == "PER")
+            )
             if agrees(previous, gender) and (a_person or not self.persons(doc, earlier[-1].span.end, position)):
                 return previous
         here = sentence_start(doc.text, position)

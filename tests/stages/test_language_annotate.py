@@ -62,3 +62,17 @@ def test_people_a_title_names_alone_are_persons() -> None:
     assert ("dalaï-lama", "dalaï-lama") in persons and ("pape", "pape") in persons
     assert [m.span.start for m in doc.mentions] == sorted(m.span.start for m in doc.mentions)
     assert sum(1 for name, _ in persons if name == "pape") == 1  # "le pape Benoît XVI" is Benoît XVI's mention
+
+
+def test_a_mention_that_runs_a_role_into_a_name_is_the_persons_name() -> None:
+    text = "a déclaré le Premier ministre Ehud Olmert. Le ministre cambodgien de la Défense Tea Banh a salué. Le Conseil Jean Dupont."
+
+    def mention(name: str, label: str = "MISC") -> Mention:
+        start = text.index(name)
+        return Mention(Span("d", start, start + len(name)), name, label)  # type: ignore[arg-type]
+
+    olmert = _person_by_context(text, mention("Premier ministre Ehud Olmert"))
+    banh = _person_by_context(text, mention("Défense Tea Banh"))
+    assert (olmert.text, olmert.label, olmert.span.of(text)) == ("Ehud Olmert", "PER", "Ehud Olmert")
+    assert (banh.text, banh.label, banh.span.of(text)) == ("Tea Banh", "PER", "Tea Banh")
+    assert _person_by_context(text, mention("Conseil Jean Dupont", "ORG")).label == "ORG"  # no role: left alone

@@ -106,3 +106,13 @@ def test_a_journalist_described_an_apposition_left_open_and_a_capital_speaking()
          ("Pékin", "LOC"), ("Amnesty", "ORG")],
     )  # fmt: skip
     assert [speaker for speaker, _ in _said(doc)] == ["Patrick Poivre d'Arvor", "Dominique Paillé", "Pékin"]
+
+
+def test_a_role_fits_every_holder_whose_role_has_its_words() -> None:
+    doc = with_mentions(
+        "Le ministre cambodgien de la Défense Tea Banh était là. Le ministre cambodgien des Affaires étrangères "
+        "Hor Namhong a affirmé avoir été informé. « J'ai dit à mon homologue que c'était dangereux », "
+        "a dit le ministre cambodgien.",
+        [("Tea Banh", "PER"), ("Hor Namhong", "PER")],
+    )
+    assert _said(doc) == [("Hor Namhong", "J'ai dit à mon homologue que c'était dangereux")]
