@@ -91,10 +91,14 @@ class Appositions:
 
 def _best(words: frozenset[str], pairs: list[tuple[str, frozenset[str], str, str]]) -> str | None:
     scores: dict[str, float] = {}
-    names = {pair[2] for pair in pairs}
+    longest: dict[str, str] = {}  # "Sarkozy" is "Nicolas Sarkozy" when the batch writes both
+    for name in {pair[2] for pair in pairs}:
+        last = name.split()[-1] if name.split() else name
+        if len(name) > len(longest.get(last, "")):
+            longest[last] = name
     for _, their_words, name, _ in pairs:
-        # "Sarkozy" is "Nicolas Sarkozy" when the batch writes both
-        name = max((n for n in names if n == name or n.endswith(" " + name)), key=len)
+        full = longest.get(name.split()[-1] if name.split() else name, name)
+        name = full if full == name or full.endswith(" " + name) else name
         # the share of the role's words the person's role has ("le ministre cambodgien" fits both Cambodian
         # ministers); a bare office fits a bare office best ("le président" is not "le président du Sénat")
         overlap = len(words & their_words) / len(words) if words else (0.5 if their_words else 1.0)
