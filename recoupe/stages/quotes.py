@@ -40,6 +40,7 @@ from .speech import (
     INDEFINITE,
     INSIDE,
     INSIDE_PRONOUN,
+    INVERTED_BEFORE,
     JUDICIAL,
     LATER,
     NAME_CONTEXT,
@@ -52,6 +53,8 @@ from .speech import (
     SLOGAN,
     SPEECH,
     STANDALONE_WORDS,
+    SUBJECT_START,
+    TIME_WORDS,
     TOLD_WHERE,
     UNNAMED_NEAR,
     WHO_AFTER,
@@ -122,7 +125,10 @@ def _direct(doc: Document, who: Speakers) -> list[Quote]:
         ):
             continue
         speaker = _speaker(doc, who, match.start(), match.end(), before, after, text[start:end], found)
-        own_incise = bool(incise or LATER.match(after))  # an incise of its own that names nobody: unnamed
+        #: an incise of its own that names nobody: unnamed (not a verb with its object after it: "…», a réaffirmé
+        #: jeudi soir vouloir « … »" goes on from a subject before the quote)
+        later = LATER.match(after)
+        own_incise = any(found_incise and not _object_after(found_incise) for found_incise in (incise, later))
         if speaker is None and continues and not own_incise:
             gap = found[-1].span.end
             speaker = who.last_person(doc, gap, match.start()) or found[-1].speaker
@@ -142,6 +148,16 @@ def _rest_of_list(text: str, end: int) -> str:
     """What follows a quote and the quotes listed after it: "« A », « B », tels étaient les slogans" -> ", tels …"."""
     rest = QUOTE_LIST.match(text, end)
     return text[rest.end() : rest.end() + 60] if rest else text[end : end + 60]
+
+
+def _object_after(incise: re.Match[str]) -> bool:
+    """A verb and what follows it, no subject: ", a réaffirmé jeudi soir à la télévision vouloir" (no article, no
+    title, no capital after the days and times)."""
+    phrase = incise.groupdict().get("who")
+    if not phrase:
+        return False
+    rest = TIME_WORDS.sub("", phrase)
+    return bool(rest) and not SUBJECT_START.match(rest)
 
 
 def _names_someone(incise: re.Match[str]) -> bool:
@@ -270,6 +286,13 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
         )
     subject_end = start + verbs[-1].start()
     subject = before[: subject_end - start]
+    inverted = INVERTED_BEFORE.match(before, verbs[-1].end())  # "Ces poids lourds, dit le 44e président, « … »"
+    if inverted and subject.rstrip().endswith(","):
+        at = start + inverted.start("who")
+        phrase = inverted.group("who")
+        named = who.name_in(doc, at, at + len(phrase)) or who.described(doc, phrase, at, earlier)
+        if named:
+            return named
     participle = verbs[-1].group(0).lower().endswith("ant")
     if participle and (CONTINUED.search(subject) or spoke_in_sentence(doc, start + len(subject), earlier)):
         return continued_subject(doc, who, subject_end, earlier)  # ", estimant que « … »"

@@ -79,14 +79,12 @@ class Appositions:
             self.pairs.append((office, words, name, doc.id))
 
     def person(self, head: str, rest: str, doc_id: str | None = None, modifier: str | None = None) -> str | None:
-        """The one person whose roles share the office and most words with this role; None if unsure. When the
-        batch holds two such people equally ("le chef de l'Etat" and two presidents), the one the document
-        ``doc_id`` writes the role next to."""
+        """The one person whose roles share the office and most words with this role, first among those the
+        document ``doc_id`` writes the role next to, then in the whole batch; None if unsure."""
         office, words = role_words(head, rest, modifier)
-        best = _best(words, [pair for pair in self.pairs if pair[0] == office])
-        if best is None and doc_id is not None:
-            return _best(words, [pair for pair in self.pairs if pair[0] == office and pair[3] == doc_id])
-        return best
+        holders = [pair for pair in self.pairs if pair[0] == office]
+        here = _best(words, [pair for pair in holders if pair[3] == doc_id]) if doc_id is not None else None
+        return here or _best(words, holders)
 
 
 def _best(words: frozenset[str], pairs: list[tuple[str, frozenset[str], str, str]]) -> str | None:

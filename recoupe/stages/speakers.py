@@ -28,6 +28,7 @@ __all__ = [
     "capital_only",
     "organisations",
     "sentence_before",
+    "sentence_end",
     "sentence_start",
     "speaker_basis",
 ]
@@ -344,6 +345,12 @@ def sentence_before(text: str, position: int) -> int:
     if text[start:position].strip(' \t«“"') == "":
         return sentence_start(text, max(0, start - 2))
     return start
+
+
+def sentence_end(text: str, position: int) -> int:
+    """Where the sentence holding ``position`` ends (at most 400 characters on)."""
+    end = _SENTENCE_END.search(text, position, position + 400)
+    return end.start() if end else min(len(text), position + 400)
 
 
 def sentence_start(text: str, position: int) -> int:

@@ -28,6 +28,7 @@ __all__ = [
     "INDEFINITE",
     "INSIDE",
     "INSIDE_PRONOUN",
+    "INVERTED_BEFORE",
     "JUDICIAL",
     "LATER",
     "NAME_CONTEXT",
@@ -46,6 +47,8 @@ __all__ = [
     "STANDALONE_WORDS",
     "SUBJECT",
     "SUBJECT_LEAD",
+    "SUBJECT_START",
+    "TIME_WORDS",
     "TOLD_WHERE",
     "UNNAMED_NEAR",
     "WHO",
@@ -164,6 +167,18 @@ NO_SUBJECT = re.compile(
 #: an apposition whose closing comma was left out, then the verb: " porte-parole de l'UMP a " (no article: not a subject)
 APPOSITION_VERB = re.compile(
     r"^\s*(?!(?:le|la|les|il|elle|on|ils|elles)\b)[a-zà-ÿ][\w-]*(?:\s+[\w'’-]+){0,6}\s+(?:a|avait)\s*$"
+)
+#: an incise before a quote, the subject after its verb: "[Ces poids lourds, dit] le 44e président, « … »"
+INVERTED_BEFORE = re.compile(r"\s+(?P<who>(?:le|la|l['’]|M\.|Mme|[A-ZÀ-Ý])[^,:;«»\"]{1,80}?)\s*[,:]\s*$")
+#: days and times that may open what follows a verb: "jeudi soir", "hier matin", "ainsi"
+TIME_WORDS = re.compile(
+    r"^\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|encore|ainsi|aussi|"
+    r"soir|matin|midi|après-midi|dernier|ensuite|alors|également)\s+)*",
+    re.IGNORECASE,
+)
+#: how a speaker named after a verb begins: an article, a possessive, a title, a capital, a pronoun
+SUBJECT_START = re.compile(
+    r"(?:(?i:le|la|les|l['’]|un|une|des|son|sa|ses|leur|ce|cet|cette|celui|celle|il|elle|on)\b|[A-ZÀ-Ý0-9])"
 )
 #: what may stand between two quotes of one speaker: nothing, "et", "ou", "or", "mais", "voire", "et que"
 CONNECTOR = re.compile(r"^\s*,?\s*(?:(?:et|ou|or|mais|voire|puis)(?:\s+(?:que|qu['’]))?)?\s*,?\s*$", re.IGNORECASE)

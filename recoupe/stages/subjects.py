@@ -8,7 +8,7 @@ import re
 
 from ..model import Document, Quote
 from .gender import pronoun_gender
-from .speakers import Speakers, capital_only, organisations, sentence_start
+from .speakers import Speakers, capital_only, organisations, sentence_end, sentence_start
 from .speech import DEMONYM, OPENING, SUBJECT, SUBJECT_LEAD
 
 __all__ = [
@@ -38,7 +38,7 @@ _PRONOUN_SUBJECT = re.compile(
 def spoke_in_sentence(doc: Document, position: int, earlier: list[Quote]) -> bool:
     """An earlier quote of the sentence of ``position`` has a speaker ("« … », a estimé M. Tête critiquant « … »")."""
     start = sentence_start(doc.text, position)
-    return any(quote.span.start >= start and quote.speaker for quote in earlier)
+    return any(quote.span.end > start and quote.speaker for quote in earlier)
 
 
 def continued_subject(doc: Document, who: Speakers, position: int, earlier: list[Quote]) -> str | None:
@@ -48,7 +48,7 @@ def continued_subject(doc: Document, who: Speakers, position: int, earlier: list
     arguant des « … »")."""
     start = sentence_start(doc.text, position)
     for quote in reversed(earlier):
-        if quote.span.start >= start and quote.speaker:
+        if quote.span.end > start and quote.speaker:
             return quote.speaker
     chunks = []
     offset = start
@@ -100,6 +100,16 @@ _CLAUSE_BREAK = re.compile(
 
 #: a pronoun after its verb, in an incise before a quote: "avait-il dit", "dit-elle", "a-t-il expliqué"
 _INVERTED_PRONOUN = re.compile(r"\w-(?:t-)?(il|elle)\b(?:\s+\w+)?\s*[,:]\s*$", re.IGNORECASE)
+#: a present participle opening a sentence ("Appelant", "Jugeant", "Tout en estimant"), not "Pendant", "Avant"
+_PARTICIPLE_OPENS = re.compile(
+    r"\s*(?:Tout en |En )?(?!(?:Pendant|Durant|Avant|Cependant|Maintenant|Néanmoins|Devant|Suivant|Moyennant)\b)"
+    r"[A-ZÀ-Ý][a-zà-ÿ]+ant\b"
+)
+#: a subject and its verb, after the participle's comma: "le chef de l'Etat a prôné", "Nicolas Sarkozy a jugé"
+_MAIN_SUBJECT = re.compile(
+    r"(?P<np>(?:(?:le|la|les|l['’])\s*)?[\w'’-]+(?:\s+[\w'’-]+){0,6}?)\s+(?:a|avait|ont|s['’]est|estime|juge|affirme)\b",
+    re.IGNORECASE,
+)
 #: the agent of a passive right before a quote: "résumée ainsi par "
 _AGENT = re.compile(r"\bpar\s+(?=[A-ZÀ-Ý][^,;:.]*:?\s*$)")
 
@@ -115,7 +125,7 @@ def clause_subject(doc: Document, who: Speakers, position: int, earlier: list[Qu
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(doc.text, start, position)]
     start = breaks[-1] if breaks else start
     for quote in reversed(earlier):  # "« … », a-t-il indiqué avant de se dire « convaincu »"
-        if quote.span.start >= start and quote.speaker:
+        if quote.span.end > start and quote.speaker:
             return quote.speaker
     clause = doc.text[start:position]
     inverted = _INVERTED_PRONOUN.search(clause)  # "En France, avait-il dit, « … »"
@@ -136,6 +146,26 @@ def clause_subject(doc: Document, who: Speakers, position: int, earlier: list[Qu
             and not capital_only(doc, mention)
         ):
             return mention.text if SUBJECT_LEAD.fullmatch(doc.text[start : mention.span.start]) else None
+    if _PARTICIPLE_OPENS.match(doc.text, start):  # "Appelant la Chine à « … », le chef de l'Etat a prôné …"
+        return _main_subject(doc, who, position)
+    return None
+
+
+def _main_subject(doc: Document, who: Speakers, position: int) -> str | None:
+    """The subject of the main clause after a participle that opens the sentence: the person named, or the role
+    written, right after a comma later in the sentence and before its verb."""
+    end = sentence_end(doc.text, position)
+    for comma in re.finditer(r",\s*", doc.text[position:end]):
+        at = position + comma.end()
+        subject = _MAIN_SUBJECT.match(doc.text, at, end)
+        if subject is None:
+            continue
+        named = [m for m in who.persons(doc, at, subject.end("np")) if m.span.start >= at]
+        if named:
+            return named[0].text
+        role = who.role_in(subject.group("np"), doc)
+        if role:
+            return role
     return None
 
 

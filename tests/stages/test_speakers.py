@@ -116,3 +116,14 @@ def test_a_role_fits_every_holder_whose_role_has_its_words() -> None:
         [("Tea Banh", "PER"), ("Hor Namhong", "PER")],
     )
     assert _said(doc) == [("Hor Namhong", "J'ai dit à mon homologue que c'était dangereux")]
+
+
+def test_quotes_inside_the_sentence_of_a_named_speaker() -> None:
+    doc = with_mentions(
+        "Le président Nicolas Sarkozy, « choqué par ce qui s'est passé », a réaffirmé jeudi soir à la télévision "
+        "vouloir « créer les conditions d'un dialogue ». Appelant la Chine à « faire un geste », le chef de l'Etat a "
+        "prôné l'autonomie. « Il faut agir. Tout le monde doit suivre », dit-il, tout en ajoutant que ce serait « un "
+        "grand plaisir ». Ces poids lourds, dit le président, « partagent mon pragmatisme ».",
+        [("Nicolas Sarkozy", "PER")],
+    )
+    assert [speaker for speaker, _ in _said(doc)] == ["Nicolas Sarkozy"] * 6
