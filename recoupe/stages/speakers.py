@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from ..model import Document, Mention, Quote
 from .entities import fold
 from .gender import Genders, pronoun_gender
+from .organisations import ARTICLE, CALENDAR, ORG_NOUN, capital_only, described_organisation, first_organisation
 from .roles import ROLE, Appositions
 from .speech import INSIDE, SPEECH, SUBJECT_LEAD
 
@@ -25,8 +26,6 @@ __all__ = [
     "REACH",
     "UNNAMED",
     "Speakers",
-    "capital_only",
-    "organisations",
     "sentence_before",
     "sentence_end",
     "sentence_start",
@@ -37,9 +36,9 @@ __all__ = [
 REACH = 600
 #: a name the tagger missed, written after the verb: "a ajouté Bruyneel", "dit Bordry"
 _WRITTEN_NAME = re.compile(r"(?:(?:M|Mme|Dr)\.\s*)?[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2}")
-_ARTICLE = r"(?:le|la|l['’]|les|ce|cet|cette|the|der|die|das)\s*"
+
 _PERSON_NOUN = re.compile(
-    rf"^\s*(?:{_ARTICLE}(?:\w+\s+){{0,2}}(?:coureur|joueur|joueuse|entraîneur|manager|champion|"
+    rf"^\s*(?:{ARTICLE}(?:\w+\s+){{0,2}}(?:coureur|joueur|joueuse|entraîneur|manager|champion|"
     r"championne|athlète|avocat|avocate|magistrat|dirigeant|dirigeante|patron|patronne|responsable|intéressé|"
     r"intéressée|chef|pape|souverain|pontife|leader|réalisateur|cinéaste|acteur|actrice|chanteur|chanteuse|écrivain|"
     r"sportif|cycliste|pilote|candidat|candidate|député|députée|sénateur|sénatrice|élu|élue|syndicaliste|"
@@ -52,21 +51,6 @@ _PERSON_NOUN = re.compile(
 )
 #: "l'Américain", "le Belge", "le Texan" (case matters: a capitalised noun of nationality or origin)
 _NATIONALITY = re.compile(r"^\s*(?:[Ll]e|[Ll]a|[Ll]['’])\s*[A-ZÀ-Ý][a-zà-ÿ]+\b(?!\s+[A-ZÀ-Ý])")
-_ORG_NOUN = re.compile(
-    rf"^\s*{_ARTICLE}(?:\w+\s+){{0,2}}(?P<noun>communiqué|groupe|banque|journal|quotidien|hebdomadaire|agence|équipe|"
-    r"société|entreprise|rapport|ministère|parquet|syndicat|parti|association|organisation|gouvernement|commission|"
-    r"fédération|comité|club|établissement|institution|autorités|direction|texte|site|constructeur|compagnie|"
-    r"company|group|bank|government|ministry|agency|statement|report|paper|newspaper|committee|council|court|"
-    r"union|party|organization|institute|foundation|board|department)\b",
-    re.IGNORECASE,
-)
-#: institutions that speak for themselves, named as written when the report gives no name that begins with them
-_INSTITUTIONS = {"parquet", "ministère", "gouvernement", "commission", "syndicat", "parti", "fédération", "comité"}
-#: what names an institution after its noun: "général", "de Paris", "de l'Intérieur" (not a verb or an adverb)
-_INSTITUTION_REST = re.compile(
-    r"(?:\s+(?:(?:de|du|des|d['’])\s*(?:la\s+|l['’])?[\w-]+|(?!(?:a|avait|est|était|se|s['’]|ne|n['’]|qui|que|et|"
-    r"ont|aurait|sera|va|dans|en|sur|lui|pour)\b)[a-zéèêàâîôûç-]+(?:al|ale|aux|ial|ier|ière|ique|el|elle|if|ive|ain|aine|ien|ienne|ais|aise|iste)\b)){0,2}",
-)
 #: words nobody can be named from: "l'entourage de la ministre", "un proche", "une source judiciaire", "on"
 UNNAMED = re.compile(
     r"^\s*(?:(?:l['’]|son\s+|leur\s+|dans\s+son\s+)entourage|(?:un|une|des)\s+(?:proches?|sources?)|on)\b",
@@ -93,8 +77,6 @@ _AS_PLACE = re.compile(r"\b(?:au|en|du|à|vers|depuis|dans le)\s+([A-ZÀ-Ý][\w-
 _LAST_NAMED = re.compile(r"^\s*(?:ce dernier|cette dernière|celui-ci|celle-ci)\b", re.IGNORECASE)
 #: a sentence ends at ". " (not after "M." or an initial), "? ", "! " or a line break
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bMme)(?<!\bMe)[.?!]\s+|\n")
-#: (not a Roman numeral: "le XV de France", "Benoît XVI")
-_ACRONYM = re.compile(r"\b(?![IVXLCDM]+\b)[A-Z][A-Z0-9]{1,5}\b(?![-’'])")
 #: a German office written before the name, one word: "US-Verteidigungsminister Ashton Carter"
 _GERMAN_OFFICE = re.compile(
     r"^[\w-]*(?:minister|ministerin|präsident|präsidentin|kanzler|kanzlerin|sprecher|sprecherin|chef|chefin|"
@@ -102,12 +84,6 @@ _GERMAN_OFFICE = re.compile(
     re.IGNORECASE,
 )
 _NAME_AT_END = re.compile(r"([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,2})\s*$")
-_CALENDAR = {
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février", "mars", "avril",
-    "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "toussaint", "noël", "pâques", "pentecôte",
-    "il", "elle", "he", "she", "they", "er", "sie", "ndlr",
-}  # fmt: skip
 #: a title between a description and the name: "Rep. Tom Lantos", "Sen. Norm Coleman", "Me Meyer"
 _TITLE_BEFORE_NAME = re.compile(r"(?:M|Mme|Me|Dr|Mr|Mrs|Ms|Rep|Sen|Gov|Gen|Prof|Pr)\.?\s+(?=[A-ZÀ-Ý])")
 
@@ -147,17 +123,17 @@ class Speakers:
         stretch = doc.text[start:end]
         office = _GERMAN_OFFICE.match(stretch)
         written = _WRITTEN_NAME.match(stretch, office.end() if office else 0)
-        if written and written.group(0).lower() in _CALENDAR:
+        if written and written.group(0).lower() in CALENDAR:
             written = None
         if ROLE.match(stretch.strip()):  # "la vice-présidente du MoDem" is a person, not the MoDem
             return self.role_in(stretch, doc)
-        return self.role_in(stretch, doc) or _organisation(doc, start, end) or (written and written.group(0))
+        return self.role_in(stretch, doc) or first_organisation(doc, start, end) or (written and written.group(0))
 
     def surname_in(self, text: str) -> str | None:
         """A surname of the batch's people written alone, the tagger having missed it: "Maathai told", "Hyde said"."""
         for word in re.findall(r"\b[A-ZÀ-Ý][\w'’-]{2,}", text):
             names = self._surnames.get(word)
-            if names and word.lower() not in _CALENDAR:
+            if names and word.lower() not in CALENDAR:
                 return max(names, key=len)
         return None
 
@@ -284,13 +260,8 @@ class Speakers:
         """Who a description at ``position`` stands for (None when it is neither a person nor an organisation)."""
         if UNNAMED.match(description):
             return None
-        organisation = _ORG_NOUN.match(description)  # (English "committee", "council" … are in _ORG_NOUN)
-        if organisation:
-            noun, rest = organisation.group("noun"), description[organisation.end() :]
-            named = _named_by(doc, noun, rest, position)
-            if named is None and noun.lower() in _INSTITUTIONS:  # "le parquet général", "le ministère de l'Intérieur"
-                named = noun + _INSTITUTION_REST.match(rest).group(0).rstrip()  # type: ignore[union-attr]
-            return named or _main_organisation(doc) or _last_organisation(doc, position - REACH, position)
+        if ORG_NOUN.match(description):  # (English "committee", "council" … are in ORG_NOUN)
+            return described_organisation(doc, description, position, REACH)
         if _LAST_NAMED.match(description):  # the person named last, or the previous speaker if named later
             last = self.persons(doc, max(0, position - REACH), position)
             previous = earlier[-1] if earlier and position - earlier[-1].span.end <= REACH else None
@@ -358,67 +329,3 @@ def sentence_start(text: str, position: int) -> int:
     window = max(0, position - 400)
     ends = [m.end() for m in _SENTENCE_END.finditer(text, window, position)]
     return ends[-1] if ends else window
-
-
-def _named_by(doc: Document, noun: str, rest: str, position: int) -> str | None:
-    """The organisation named last before ``position`` whose name begins with the description's noun and has its
-    complement: "la fédération" is the "Fédération bancaire française"; "la banque de gros" is no "Banque Populaire"."""
-    complement = re.match(r"\s+(?:de|du|des|d['’])\s*(?:la\s+|l['’])?(\w+)", rest)
-    found = [
-        m.text
-        for m in doc.mentions
-        if m.label == "ORG"
-        and m.span.end <= position
-        and " " in m.text
-        and m.text.split()[0].casefold() == noun.casefold()
-        and (complement is None or complement.group(1).casefold() in m.text.casefold())
-    ]
-    return found[-1] if found else None
-
-
-def capital_only(doc: Document, mention: Mention) -> bool:
-    """A word the tagger took for a name because it opens a sentence ("Attentif", "Interrogé", "Lundi")."""
-    word = mention.text.lower()
-    if word in _CALENDAR:
-        return True
-    opens = (
-        mention.span.start == 0
-        or doc.text[mention.span.start - 1] == "\n"
-        or doc.text[max(0, mention.span.start - 2) : mention.span.start] == ". "
-    )
-    if ROLE.fullmatch("le " + word):  # "Président", "Premier ministre": a role the tagger took for a name
-        return True
-    return " " not in word and opens and word.endswith(("é", "ée", "és", "ées", "if", "ive", "ant", "ants"))
-
-
-def organisations(doc: Document, start: int, end: int) -> list[str]:
-    """Organisations the tagger found in [start, end), and acronyms it missed ("l'AFLD", "la CGT")."""
-    found = [
-        (m.span.start, m.text)
-        for m in doc.mentions
-        if m.label == "ORG" and max(0, start) <= m.span.start and m.span.end <= end and not capital_only(doc, m)
-    ]
-    known = {position for position, _ in found}
-    for match in _ACRONYM.finditer(doc.text, max(0, start), end):
-        if match.start() not in known and not any(p <= match.start() < p + len(t) for p, t in found):
-            found.append((match.start(), match.group(0)))
-    return [text for _, text in sorted(found)]
-
-
-def _last_organisation(doc: Document, start: int, end: int) -> str | None:
-    found = organisations(doc, start, end)
-    return found[-1] if found else None
-
-
-def _organisation(doc: Document, start: int, end: int) -> str | None:
-    found = organisations(doc, start, end)
-    return found[0] if found else None
-
-
-def _main_organisation(doc: Document) -> str | None:
-    """The organisation a report names most, a name in its title counting three times."""
-    counts = Counter(m.text for m in doc.mentions if m.label == "ORG")
-    for name in counts:
-        if re.search(rf"\b{re.escape(name)}\b", doc.title or ""):
-            counts[name] += 3
-    return max(counts, key=lambda name: (counts[name], len(name))) if counts else None

@@ -8,7 +8,8 @@ import re
 
 from ..model import Document, Quote
 from .gender import pronoun_gender
-from .speakers import Speakers, capital_only, organisations, sentence_end, sentence_start
+from .organisations import capital_only, organisations
+from .speakers import Speakers, sentence_end, sentence_start
 from .speech import DEMONYM, OPENING, SUBJECT, SUBJECT_LEAD
 
 __all__ = [
