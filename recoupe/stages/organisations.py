@@ -27,7 +27,8 @@ ORG_NOUN = re.compile(
     r"société|entreprise|rapport|ministère|parquet|syndicat|parti|association|organisation|gouvernement|commission|"
     r"fédération|comité|club|établissement|institution|autorités|direction|texte|site|constructeur|compagnie|"
     r"company|group|bank|government|ministry|agency|statement|report|paper|newspaper|committee|council|court|"
-    r"union|party|organization|institute|foundation|board|department)\b",
+    r"union|party|organization|institute|foundation|board|department|radio|chaîne|télévision|magazine|station|"
+    r"broadcaster|network)\b",
     re.IGNORECASE,
 )
 #: institutions that speak for themselves, named as written when the report gives no name that begins with them
@@ -62,16 +63,19 @@ def described_organisation(doc: Document, description: str, position: int, reach
 
 
 def _named_by(doc: Document, noun: str, rest: str, position: int) -> str | None:
-    """The organisation named last before ``position`` whose name begins with the description's noun and has its
-    complement: "la fédération" is the "Fédération bancaire française"; "la banque de gros" is no "Banque Populaire"."""
+    """The organisation named last before ``position`` whose name begins with the description's noun, or that the
+    noun was written before ("la radio RTL"), and has its complement: "la fédération" is the "Fédération bancaire
+    française"; "la banque de gros" is no "Banque Populaire"."""
     complement = re.match(r"\s+(?:de|du|des|d['’])\s*(?:la\s+|l['’])?(\w+)", rest)
     found = [
         m.text
         for m in doc.mentions
         if m.label == "ORG"
         and m.span.end <= position
-        and " " in m.text
-        and m.text.split()[0].casefold() == noun.casefold()
+        and (
+            (" " in m.text and m.text.split()[0].casefold() == noun.casefold())
+            or doc.text[max(0, m.span.start - len(noun) - 1) : m.span.start].casefold() == noun.casefold() + " "
+        )
         and (complement is None or complement.group(1).casefold() in m.text.casefold())
     ]
     return found[-1] if found else None

@@ -49,8 +49,10 @@ from .speech import (
     NO_SUBJECT,
     QUOTE,
     QUOTE_LIST,
+    RELATIVE,
     REPORTED,
     SLOGAN,
+    SOURCE_AFTER,
     SPEECH,
     STANDALONE_WORDS,
     SUBJECT_START,
@@ -135,6 +137,14 @@ def _direct(doc: Document, who: Speakers) -> list[Quote]:
         elif speaker is None and standalone and not own_incise:  # who spoke in the sentence before, or it names
             before_start = sentence_before(text, match.start())
             speaker = who.spoke(doc, before_start, match.start()) or who.last_person(doc, before_start, match.start())
+        source_after = SOURCE_AFTER.match(text, match.end())
+        said = any(  # a verb of speech, not an infinitive ("devrait trancher"), in the sentence before the quote
+            not re.search(r"(?:er|ir|re)$", verb.group(0))
+            for verb in re.finditer(SPEECH, text[sentence_before(text, match.start()) : match.start()], re.IGNORECASE)
+        )
+        if source_after and (speaker is None or not said):  # "« … ». C'est ce qu'explique le site de La Tribune."
+            at, to = source_after.span("who")
+            speaker = who.name_in(doc, at, to) or who.described(doc, source_after.group("who"), at, found)
         if speaker is None and not own_incise and not UNNAMED_NEAR.search(before):  # the subject of its clause
             speaker = clause_subject(doc, who, match.start(), found)  # "Tea Banh a salué ce « bon résultat »"
         found.append(Quote(Span(doc.id, start, end), text[start:end], True, speaker))
@@ -243,6 +253,9 @@ def _from_incise(
     phrase = incise.group("who") or ""
     if re.match(r"(?:que|qu['’])", phrase):  # "« … », précisant que …": the sentence's subject goes on
         return continued_subject(doc, who, qstart, earlier)
+    relative = RELATIVE.search(phrase)  # "selon la radio qui connaît bien Laurence Ferrari": the radio speaks
+    if relative:
+        phrase, end = phrase[: relative.start()], start + relative.start()
     where = TOLD_WHERE.match(phrase)  # "a déclaré sur France 2 le président de la CNIL": not France 2
     speaker = WHO_AFTER.match(doc.text, end)  # "a indiqué à l'AFP, Sonam, 32 ans": the speaker after the comma
     named = where is not None and phrase[where.end() :][:1].isupper()  # "à l'AFP Hang Soth"

@@ -41,8 +41,10 @@ __all__ = [
     "QUOTE",
     "QUOTE_LIST",
     "REFLEXIVE",
+    "RELATIVE",
     "REPORTED",
     "SLOGAN",
+    "SOURCE_AFTER",
     "SPEECH",
     "STANDALONE_WORDS",
     "SUBJECT",
@@ -64,7 +66,7 @@ _SPEECH_ROOTS = (
     r"dénon[cç]\w*|qualifi\w*|évoqu\w*|félicit\w*|réjou\w*|critiqu\w*|accus\w*|plaid\w*|réclam\w*|"
     r"reconn\w*|renchéri\w*|s['’]interrog\w*|s['’]indign\w*|s['’]emport\w*|s['’]inqui[èé]t\w*|tranch\w*|"
     r"résum\w*|ironis\w*|argu\w*|avou\w*|admet\w*|lâch\w*|gliss\w*|fustig\w*|abond\w*|remarqu\w*|brocard\w*|"
-    r"tempêt\w*|consid[èé]r\w*|souhait\w*|soutien[ts]\b|noté\b|formul\w*|salu\w*|menac\w*|admis\b|admettre\b|"
+    r"tempêt\w*|tonn(?:é|e|ait|ent)\b|consid[èé]r\w*|souhait\w*|soutien[ts]\b|noté\b|formul\w*|salu\w*|menac\w*|admis\b|admettre\b|"
     r"(?:fait|faisant|font)\s+(?:état|part|savoir|valoir|observer|remarquer)|conseill(?:é|ée|és|e|ent|ait|ant)\b|"
     r"exig\w*|démenti\w*|réag\w*|témoign\w*|soupir\w*|promet\w*|promis\b|répét\w*|défini[est]?\b|"
     r"said|says|told|added|stated|announced|warned|explained|described|called|argued|noted|insisted|claimed|"
@@ -88,7 +90,7 @@ PRONOUN = r"il|elle|ils|elles|he|she|er|sie"
 #: a reflexive verb of speech after a quote: ", s'est indigné le député", ", s'est félicité Liu Peng"
 REFLEXIVE = (
     r"s['’](?:est|était)\s+(?:\w+\s+)?"
-    r"(?:indign|félicit|réjou|exclam|emport|inquiét|insurg|amus|étonn|plaint|défend|exprim|interrog|alarm)\w*"
+    r"(?:indign|félicit|réjou|exclam|emport|inquiét|insurg|amus|étonn|plaint|défend|exprim|interrog|alarm|rengorg)\w*"
 )
 #: a speaker after the verb: a name, maybe behind a title with a full stop ("M. Carter")
 WHO = r"(?:\b(?:M|Mme|Me|Dr|Mr|Mrs|Pr)\.\s*|[^.,;:!?«»\"]){2,80}"
@@ -179,6 +181,13 @@ TIME_WORDS = re.compile(
 #: how a speaker named after a verb begins: an article, a possessive, a title, a capital, a pronoun
 SUBJECT_START = re.compile(
     r"(?:(?i:le|la|les|l['’]|un|une|des|son|sa|ses|leur|ce|cet|cette|celui|celle|il|elle|on)\b|[A-ZÀ-Ý0-9])"
+)
+#: a relative clause after the speaker, whose names are not the speaker's: " qui connaît bien Laurence Ferrari"
+RELATIVE = re.compile(r"\s+(?:qui|dont|lequel|laquelle|lesquels|who|whose|which)\b")
+#: a quote's source named in the sentence after it: "« … ». C'est ce qu'explique mardi le site de La Tribune."
+SOURCE_AFTER = re.compile(
+    rf"\s*[.!?]?\s*(?:C['’]est|Voilà)\s+ce\s+qu['’](?:a\s+|ont\s+|avait\s+)?(?:{SPEECH})\s+"
+    rf"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|encore|notamment)\s+)?(?P<who>{WHO})"
 )
 #: what may stand between two quotes of one speaker: nothing, "et", "ou", "or", "mais", "voire", "et que"
 CONNECTOR = re.compile(r"^\s*,?\s*(?:(?:et|ou|or|mais|voire|puis)(?:\s+(?:que|qu['’]))?)?\s*,?\s*$", re.IGNORECASE)

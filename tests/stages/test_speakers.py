@@ -127,3 +127,15 @@ def test_quotes_inside_the_sentence_of_a_named_speaker() -> None:
         [("Nicolas Sarkozy", "PER")],
     )
     assert [speaker for speaker, _ in _said(doc)] == ["Nicolas Sarkozy"] * 6
+
+
+def test_sources_named_after_the_words_radios_and_relative_clauses() -> None:
+    doc = with_mentions(
+        "Nonce Paolini et Jean-Luc Reichmann étaient là. « C'est avec notre argent ! », a tonné Nonce Paolini. "
+        "Selon la radio RTL, tout est fait. « Elle a dit oui », selon la radio qui connaît bien Laurence Ferrari. "
+        "Le président de la République devrait trancher pour une taxe « de 0,8 à 0,9% ».\n"
+        "C'est ce qu'explique mardi le site internet du quotidien La Tribune.",
+        [("Nonce Paolini", "PER"), ("Jean-Luc Reichmann", "PER"), ("Nonce Paolini", "PER"), ("RTL", "ORG"),
+         ("Laurence Ferrari", "PER"), ("La Tribune", "ORG")],
+    )  # fmt: skip
+    assert [speaker for speaker, _ in _said(doc)] == ["Nonce Paolini", "RTL", "La Tribune"]
