@@ -18,6 +18,7 @@ from dataclasses import replace
 from ..config import Settings
 from ..model import Corpus, Document, Quote, Span
 from ..pipeline import stage
+from .entities import fold
 from .gender import pronoun_gender
 from .roles import ROLE
 from .speakers import UNNAMED, Speakers, sentence_before, speaker_basis
@@ -353,6 +354,40 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
     )
 
 
+#: the fewest words two reports must share for one quote's named speaker to stand for the other's guess
+SHARED_WORDS = 5
+
+
+def _key(quote: Quote) -> str:
+    return " ".join(re.findall(r"\w+", fold(quote.text)))
+
+
+def _named_elsewhere(found: list[tuple[Quote, ...]]) -> dict[str, dict[str, str]]:
+    """For each quote's words (at least SHARED_WORDS of them): the speaker each report names next to them."""
+    speakers: dict[str, dict[str, str]] = {}
+    for quotes in found:
+        for quote in quotes:
+            if quote.direct and quote.speaker and quote.speaker_basis == "named":
+                key = _key(quote)
+                if len(key.split()) >= SHARED_WORDS:
+                    speakers.setdefault(key, {}).setdefault(quote.span.doc, quote.speaker)
+    return speakers
+
+
+def _as_named(quote: Quote, named: dict[str, dict[str, str]]) -> Quote:
+    """A quote whose speaker was inferred takes the speaker that other reports name next to the same words, when
+    they all name the same one."""
+    if quote.speaker_basis == "named" or not quote.direct:
+        return quote
+    others = {speaker for doc, speaker in named.get(_key(quote), {}).items() if doc != quote.span.doc}
+    if len(others) != 1:
+        return quote
+    other = others.pop()
+    if quote.speaker and quote.speaker.split()[-1] == other.split()[-1]:  # the same person: keep the longer name
+        other = max(quote.speaker, other, key=len)
+    return replace(quote, speaker=other, speaker_basis="inferred")
+
+
 def _reported(doc: Document, who: Speakers) -> list[Quote]:
     found = []
     for pattern in (REPORTED, ACCORDING):
@@ -369,7 +404,12 @@ def _reported(doc: Document, who: Speakers) -> list[Quote]:
 def make_quotes(settings: Settings):  # type: ignore[no-untyped-def]
     def quotes(corpus: Corpus) -> Corpus:
         who = Speakers(corpus.documents)
-        docs: Sequence[Document] = [replace(d, quotes=find_quotes(d, who)) for d in corpus.documents]
+        found = [find_quotes(d, who) for d in corpus.documents]
+        named = _named_elsewhere(found)
+        docs: Sequence[Document] = [
+            replace(d, quotes=tuple(_as_named(q, named) for q in quotes))
+            for d, quotes in zip(corpus.documents, found, strict=True)
+        ]
         return replace(corpus, documents=tuple(docs))
 
     return quotes

@@ -139,3 +139,22 @@ def test_sources_named_after_the_words_radios_and_relative_clauses() -> None:
          ("Laurence Ferrari", "PER"), ("La Tribune", "ORG")],
     )  # fmt: skip
     assert [speaker for speaker, _ in _said(doc)] == ["Nonce Paolini", "RTL", "La Tribune"]
+
+
+def test_a_report_that_names_the_speaker_settles_another_reports_guess() -> None:
+    from recoupe.config import Settings
+    from recoupe.model import Corpus
+    from recoupe.stages.quotes import make_quotes
+
+    named = with_mentions(
+        "« J'ai une vie privée compliquée et c'est la limite », a déclaré Rachida Dati.", [("Rachida Dati", "PER")]
+    )
+    guessed = with_mentions(
+        "Rachida Dati a publié un livre chez Grasset. Elle se tait. Nul ne sait rien. « J'ai une vie privée "
+        "compliquée et c'est la limite », a-t-il expliqué.",
+        [("Rachida Dati", "PER"), ("Grasset", "PER")],
+        id="d2",
+    )
+    corpus = make_quotes(Settings())(Corpus((named, guessed)))
+    quotes = [(q.span.doc, q.speaker, q.speaker_basis) for d in corpus.documents for q in d.quotes]
+    assert quotes == [("d1", "Rachida Dati", "named"), ("d2", "Rachida Dati", "inferred")]
