@@ -262,8 +262,10 @@ def _from_incise(
     named = where is not None and phrase[where.end() :][:1].isupper()  # "à l'AFP Hang Soth"
     if speaker and not named and TOLD_WHERE.fullmatch(phrase.rstrip() + " ") and not who.persons(doc, start, end):
         start, end, phrase = speaker.start("who"), speaker.end("who"), speaker.group("who")
-    elif where and where.end() < len(phrase):
-        start, phrase = start + where.end(), phrase[where.end() :]
+    elif where and where.end() < len(phrase):  # (a name the place's capitals ran into: "à l'AFP Christophe Reille")
+        inside = [m.span.start for m in who.persons(doc, start, end) if start < m.span.start < start + where.end()]
+        cut = inside[0] - start if inside else where.end()
+        start, phrase = start + cut, phrase[cut:]
     place = metonym(doc, who, start, phrase)
     if place:
         return place

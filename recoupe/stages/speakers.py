@@ -68,6 +68,8 @@ _NAME_TO_VERB = re.compile(
     r"(?:\s+[a-zà-ÿ-]+){0,2}\s*$"
 )
 _SUBJECT_REACH = 80
+#: a quotation mark right after a name: the quoted words are said of that person
+_QUOTE_NEXT = re.compile(r"\s{0,2}[«“\"]")
 #: a name that completes a noun is not a subject: "Tenzin Taklha, proche collaborateur du dalaï-lama, a souhaité"
 _COMPLEMENT = re.compile(r"\b(?:de|du|des|d['’]|of)\s*\Z")
 #: the agent of a participle, right before a name: "Interrogée par Arlette Chabot, elle …" (she is not Chabot)
@@ -185,7 +187,12 @@ class Speakers:
         named before; else the protagonist. A person of the other ``gender`` than the pronoun's is skipped."""
         agrees = self.genders.agrees
         start = max([sentence_start(doc.text, position)] + [q.span.end for q in earlier if q.span.end <= position])
-        in_sentence = [m for m in self.persons(doc, start, position) if agrees(m.text, gender)] if introduced else []
+        # (not a name the words go on from: "M. Kerviel « n'a jamais fui », a-t-il fait valoir" is his lawyer's)
+        in_sentence = [
+            m
+            for m in (self.persons(doc, start, position) if introduced else [])
+            if agrees(m.text, gender) and not _QUOTE_NEXT.match(doc.text, m.span.end)
+        ]
         if in_sentence:
             return in_sentence[0].text
         since = earlier[-1].span.end if earlier else 0

@@ -158,3 +158,12 @@ def test_a_report_that_names_the_speaker_settles_another_reports_guess() -> None
     corpus = make_quotes(Settings())(Corpus((named, guessed)))
     quotes = [(q.span.doc, q.speaker, q.speaker_basis) for d in corpus.documents for q in d.quotes]
     assert quotes == [("d1", "Rachida Dati", "named"), ("d2", "Rachida Dati", "inferred")]
+
+
+def test_the_person_the_words_are_said_of_is_not_their_speaker() -> None:
+    doc = with_mentions(
+        "« Il n'y a pas de risque », a déclaré à l'AFP Christophe Reille, porte-parole de Me Meyer. "
+        "M. Kerviel « n'a jamais fui ses responsabilités », a-t-il fait valoir.",
+        [("Christophe Reille", "PER"), ("Kerviel", "PER")],
+    )
+    assert [speaker for speaker, _ in _said(doc)] == ["Christophe Reille", "Christophe Reille"]
