@@ -21,7 +21,7 @@ from ..pipeline import stage
 from .entities import fold
 from .gender import pronoun_gender
 from .roles import ROLE
-from .speakers import UNNAMED, Speakers, sentence_before, speaker_basis
+from .speakers import UNNAMED, Speakers, complement, sentence_before, speaker_basis
 from .speech import (
     ACCORDING,
     ACCORDING_INSIDE,
@@ -320,11 +320,12 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
         return None
     if NO_SUBJECT.match(clause):  # "Jean-Luc Romero, président de l'ADMD, a estimé …": the subject is further back
         return continued_subject(doc, who, subject_end, earlier)
-    persons = who.persons(doc, clause_start, subject_end)
-    if persons:
-        return persons[-1].text
     stripped = len(clause) - len(clause.lstrip())
     role = ROLE.match(clause.lstrip())  # "le président de l'ADMD a ajouté": not the ADMD
+    # (a name completing a role is not its holder: "L'avocat de Patrick Poivre d'Arvor a qualifié")
+    persons = [p for p in who.persons(doc, clause_start, subject_end) if not (role and complement(doc, p))]
+    if persons:
+        return persons[-1].text
     if role:
         return who.role_in(clause, doc) or who.described(doc, clause, clause_start + stripped, earlier)
     if APPOSITION_VERB.match(clause):  # "Dominique Paillé, porte-parole de l'UMP a déclaré": the name before it

@@ -30,6 +30,8 @@ ROLE = re.compile(
 )
 #: a role right after a name: "Jean-Yves Le Drian, ministre de la Défense"
 FOLLOWING = re.compile(rf"\s*,?\s*(?:le |la |l['’])?(?P<head>{_HEADS})(?P<rest>(?:\s+[\w'’-]+){{0,6}})", re.IGNORECASE)
+#: a role ending on a preposition: the name after it is its complement
+_COMPLEMENT_END = re.compile(r"\b(?:de|du|des|d['’]|of|à|au|aux)\s*$", re.IGNORECASE)
 #: heads that name the same office
 _SAME_HEAD = {
     "chef de l'etat": "president",
@@ -70,7 +72,8 @@ class Appositions:
         before = doc.text[max(0, start - 90) : start]
         after = doc.text[end : end + 90]
         for match in ROLE.finditer(before):
-            if before[match.end() :].strip(" ,") == "":
+            # (not "l'avocat de Patrick Poivre d'Arvor": the name completes the role, it does not hold it)
+            if before[match.end() :].strip(" ,") == "" and not _COMPLEMENT_END.search(match.group(0)):
                 office, words = role_words(match.group("head"), match.group("rest"), match.group("modifier"))
                 self.pairs.append((office, words, name, doc.id))
         following = FOLLOWING.match(after)

@@ -26,6 +26,7 @@ __all__ = [
     "REACH",
     "UNNAMED",
     "Speakers",
+    "complement",
     "sentence_before",
     "sentence_end",
     "sentence_start",
@@ -250,9 +251,7 @@ class Speakers:
             finite = not re.search(r"(?:é|ée|és|ées|ant|u|ue|us|i|is|it)$", word)  # "estime", "précise", "dit"
             subjects, inverted = [], []  # "Dave Harris told the jury that Peterson …": Harris, not Peterson
             for person in self.persons(doc, max(start, at - 160), min(end, to + 60)):
-                if not self.genders.agrees(person.text, gender) or _COMPLEMENT.search(
-                    doc.text, max(0, person.span.start - 5), person.span.start
-                ):
+                if not self.genders.agrees(person.text, gender) or complement(doc, person):
                     continue
                 gap = _NAME_TO_VERB.match(doc.text[person.span.end : at]) if person.span.end <= at else None
                 if gap is not None and (finite or bool(gap.group("aux"))):
@@ -315,6 +314,11 @@ def speaker_basis(text: str, start: int, end: int, speaker: str | None) -> str |
         around += " " + text[start:end]
     last = fold(speaker).split()[-1:] or [""]
     return "named" if re.search(rf"\b{re.escape(last[0])}\b", fold(around)) else "inferred"
+
+
+def complement(doc: Document, mention: Mention) -> bool:
+    """A name right after "de", "du", "d'": it completes a noun ("collaborateur du dalaï-lama"), it is no subject."""
+    return _COMPLEMENT.search(doc.text, max(0, mention.span.start - 5), mention.span.start) is not None
 
 
 def sentence_before(text: str, position: int) -> int:

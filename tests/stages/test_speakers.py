@@ -167,3 +167,19 @@ def test_the_person_the_words_are_said_of_is_not_their_speaker() -> None:
         [("Christophe Reille", "PER"), ("Kerviel", "PER")],
     )
     assert [speaker for speaker, _ in _said(doc)] == ["Christophe Reille", "Christophe Reille"]
+
+
+def test_a_name_completing_a_role_does_not_hold_it() -> None:
+    from recoupe.stages.roles import Appositions
+
+    intro = with_mentions(
+        "Me Francis Teitgen, avocat de Patrick Poivre d'Arvor, dément. L'avocat de Patrick Poivre d'Arvor a parlé.",
+        [("Francis Teitgen", "PER"), ("Patrick Poivre d'Arvor", "PER")],
+        id="d0",
+    )
+    assert {name for office, _, name, _ in Appositions([intro]).pairs if office == "avocat"} == {"Francis Teitgen"}
+    doc = with_mentions(
+        "L'avocat de Patrick Poivre d'Arvor a qualifié jeudi de « rumeurs infondées » les montants cités.",
+        [("Patrick Poivre d'Arvor", "PER")],
+    )
+    assert _said(doc, [intro, doc]) == [("Francis Teitgen", "rumeurs infondées")]
