@@ -38,6 +38,7 @@ from .speech import (
     CONTINUATION_REACH,
     CONTINUED,
     DESCRIPTION,
+    HEADING_QUOTE,
     INDEFINITE,
     INSIDE,
     INSIDE_PRONOUN,
@@ -152,6 +153,25 @@ def _direct(doc: Document, who: Speakers) -> list[Quote]:
     for index in reversed(chained):
         if index + 1 < len(found) and found[index].speaker is None:
             found[index] = replace(found[index], speaker=found[index + 1].speaker)
+    return _headings_from_text(text, found)
+
+
+def _headings_from_text(text: str, found: list[Quote]) -> list[Quote]:
+    """A heading that is only a quote ("« Ces nominations n'inspirent aucun optimisme »" on a line of its own) is
+    said by whoever says its words further on in the report."""
+    keys = [" ".join(re.findall(r"\w+", fold(quote.text))) for quote in found]
+    for index, quote in enumerate(found):
+        line_start = text.rfind("\n", 0, quote.span.start) + 1
+        line_end = text.find("\n", quote.span.end)
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        if not HEADING_QUOTE.fullmatch(line) or len(keys[index].split()) < 2:
+            continue
+        later = next(
+            (other for other, key in zip(found[index + 1 :], keys[index + 1 :], strict=True) if keys[index] in key),
+            None,
+        )
+        if later is not None and later.speaker:
+            found[index] = replace(quote, speaker=later.speaker)
     return found
 
 

@@ -25,6 +25,7 @@ __all__ = [
     "CONTINUED",
     "DEMONYM",
     "DESCRIPTION",
+    "HEADING_QUOTE",
     "INDEFINITE",
     "INSIDE",
     "INSIDE_PRONOUN",
@@ -189,6 +190,8 @@ SOURCE_AFTER = re.compile(
     rf"\s*[.!?]?\s*(?:C['’]est|Voilà)\s+ce\s+qu['’](?:a\s+|ont\s+|avait\s+)?(?:{SPEECH})\s+"
     rf"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|encore|notamment)\s+)?(?P<who>{WHO})"
 )
+#: a line that is only a quote: a heading ("« Hypocrisie »", "\"Raisons techniques\"")
+HEADING_QUOTE = re.compile(r"\s*[«“\"][^«»“”\"\n]+[»”\"]\s*[.!?]?\s*")
 #: what may stand between two quotes of one speaker: nothing, "et", "ou", "or", "mais", "voire", "et que"
 CONNECTOR = re.compile(r"^\s*,?\s*(?:(?:et|ou|or|mais|voire|puis)(?:\s+(?:que|qu['’]))?)?\s*,?\s*$", re.IGNORECASE)
 #: words of a crowd or a placard, nobody's words: "aux cris de", "des slogans comme", "tels étaient les slogans",

@@ -183,3 +183,12 @@ def test_a_name_completing_a_role_does_not_hold_it() -> None:
         [("Patrick Poivre d'Arvor", "PER")],
     )
     assert _said(doc, [intro, doc]) == [("Francis Teitgen", "rumeurs infondées")]
+
+
+def test_a_heading_that_is_a_quote_is_said_by_who_says_its_words_further_on() -> None:
+    doc = with_mentions(
+        "Les sénateurs étaient réunis.\n« Faire payer aux Français un impôt invisible »\nMême constat pour Pascal Rogard, directeur de la "
+        "SACD : « Le rapport a trouvé le moyen de faire payer aux Français un impôt invisible », a-t-il dit.",
+        [("Pascal Rogard", "PER"), ("SACD", "ORG")],
+    )
+    assert [speaker for speaker, _ in _said(doc)] == ["Pascal Rogard", "Pascal Rogard"]
