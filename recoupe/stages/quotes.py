@@ -60,6 +60,7 @@ from .speech import (
     SUBJECT_START,
     TIME_WORDS,
     TOLD_WHERE,
+    UNNAMED_INSIDE,
     UNNAMED_NEAR,
     WHO_AFTER,
 )
@@ -132,7 +133,10 @@ def _direct(doc: Document, who: Speakers) -> list[Quote]:
         #: an incise of its own that names nobody: unnamed (not a verb with its object after it: "…», a réaffirmé
         #: jeudi soir vouloir « … »" goes on from a subject before the quote)
         later = LATER.match(after)
-        own_incise = any(found_incise and not _object_after(found_incise) for found_incise in (incise, later))
+        inside = INSIDE.search(text[start:end])  # "« …, rapporte un proche. … »": someone left unnamed
+        own_incise = any(found_incise and not _object_after(found_incise) for found_incise in (incise, later)) or bool(
+            inside and _unnamed(inside.group("who"))
+        )
         if speaker is None and continues and not own_incise:
             gap = found[-1].span.end
             speaker = who.last_person(doc, gap, match.start()) or found[-1].speaker
@@ -179,6 +183,11 @@ def _rest_of_list(text: str, end: int) -> str:
     """What follows a quote and the quotes listed after it: "« A », « B », tels étaient les slogans" -> ", tels …"."""
     rest = QUOTE_LIST.match(text, end)
     return text[rest.end() : rest.end() + 60] if rest else text[end : end + 60]
+
+
+def _unnamed(phrase: str) -> bool:
+    """ "un proche", "son porte-parole": someone the report does not name (not "son amie Anne-Colombe")."""
+    return bool(UNNAMED_INSIDE.match(phrase)) and not re.search(r"\s[A-ZÀ-Ý]", phrase)
 
 
 def _object_after(incise: re.Match[str]) -> bool:
@@ -250,8 +259,10 @@ def _speaker(
         if name:
             return name
     inside = INSIDE.search(words)
-    if inside:
+    if inside:  # "« Ici, elle a laissé un souvenir, rapporte un proche. … »": nobody named
         offset = doc.text.find(words, qstart)
+        if _unnamed(inside.group("who")):
+            return None
         return who.name_in(doc, offset + inside.start("who"), offset + inside.end("who"))
     if INSIDE_PRONOUN.search(words):
         return who.antecedent(doc, qstart, earlier)

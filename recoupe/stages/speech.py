@@ -53,6 +53,7 @@ __all__ = [
     "SUBJECT_START",
     "TIME_WORDS",
     "TOLD_WHERE",
+    "UNNAMED_INSIDE",
     "UNNAMED_NEAR",
     "WHO",
     "WHO_AFTER",
@@ -192,6 +193,8 @@ SOURCE_AFTER = re.compile(
 )
 #: a line that is only a quote: a heading ("« Hypocrisie »", "\"Raisons techniques\"")
 HEADING_QUOTE = re.compile(r"\s*[«“\"][^«»“”\"\n]+[»”\"]\s*[.!?]?\s*")
+#: who an incise inside a quote leaves unnamed: "rapporte un proche", "assure son porte-parole", "dit l'entourage"
+UNNAMED_INSIDE = re.compile(r"^\s*(?:un|une|son|sa|leur|l['’]entourage|son\s+entourage|on)\b", re.IGNORECASE)
 #: what may stand between two quotes of one speaker: nothing, "et", "ou", "or", "mais", "voire", "et que"
 CONNECTOR = re.compile(r"^\s*,?\s*(?:(?:et|ou|or|mais|voire|puis)(?:\s+(?:que|qu['’]))?)?\s*,?\s*$", re.IGNORECASE)
 #: words of a crowd or a placard, nobody's words: "aux cris de", "des slogans comme", "tels étaient les slogans",

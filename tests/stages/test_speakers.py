@@ -192,3 +192,12 @@ def test_a_heading_that_is_a_quote_is_said_by_who_says_its_words_further_on() ->
         [("Pascal Rogard", "PER"), ("SACD", "ORG")],
     )
     assert [speaker for speaker, _ in _said(doc)] == ["Pascal Rogard", "Pascal Rogard"]
+
+
+def test_an_incise_inside_the_quote_that_names_nobody() -> None:
+    doc = with_mentions(
+        "Hun Sen a parlé.\n« Leur intrusion est illégale, assure son porte-parole. Elle doit cesser. »\n"
+        "« Les plaisirs sont nombreux, raconte son amie Anne-Colombe de la Taille. Il n'y a que la vraie vie. »",
+        [("Hun Sen", "PER"), ("Anne-Colombe de la Taille", "PER")],
+    )
+    assert [speaker for speaker, _ in _said(doc)] == [None, "Anne-Colombe de la Taille"]
