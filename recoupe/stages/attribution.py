@@ -1,0 +1,207 @@
+"""Who said a direct quote, from the words around it: an incise after it (", a indiqué M. Carter", "a-t-il
+ajouté", ", selon la radio RTL"), the clause before it ("François Hollande a déclaré : « … »", "Ces poids lourds, dit
+le président, « … »"), a source the sentence gives first ("Selon le magistrat, … « … »") or an incise inside it.
+``quote_speaker`` is the quotes stage's first try; the stage falls back on the sentence's subject when it says None.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document, Quote
+from .gender import pronoun_gender
+from .roles import ROLE
+from .speakers import UNNAMED, Speakers, complement
+from .speech import (
+    ACCORDING_INSIDE,
+    AFTER,
+    AFTER_NAME_FIRST,
+    APPOSITION_VERB,
+    ATTRIBUTED,
+    BEFORE_SPEECH,
+    CONTINUED,
+    DESCRIPTION,
+    INDEFINITE,
+    INSIDE,
+    INSIDE_PRONOUN,
+    INVERTED_BEFORE,
+    LATER,
+    NARRATIVE_INFINITIVE,
+    NO_SUBJECT,
+    RELATIVE,
+    SPEECH,
+    TOLD_WHERE,
+    UNNAMED_INSIDE,
+    WHO_AFTER,
+)
+from .subjects import (
+    NAME_AFTER_VERB,
+    continued_subject,
+    described_chunk,
+    first_org,
+    metonym,
+    spoke_in_sentence,
+    subject_phrase,
+)
+
+__all__ = ["quote_speaker", "unnamed"]
+
+
+def unnamed(phrase: str) -> bool:
+    """ "un proche", "son porte-parole": someone the report does not name (not "son amie Anne-Colombe")."""
+    return bool(UNNAMED_INSIDE.match(phrase)) and not re.search(r"\s[A-ZÀ-Ý]", phrase)
+
+
+def quote_speaker(
+    doc: Document, who: Speakers, qstart: int, qend: int, before: str, after: str, words: str, earlier: list[Quote]
+) -> str | None:
+    named_first = AFTER_NAME_FIRST.match(after)
+    if named_first:
+        name = who.name_in(doc, qend + named_first.start("who"), qend + named_first.end("who"))
+        if name:
+            return name
+    incise = AFTER.match(after) or LATER.match(after)
+    if incise:
+        return _from_incise(doc, who, incise, qstart, qend, earlier)
+    attributed = ATTRIBUTED.search(doc.text, max(0, qstart - len(before) - 2), qstart)
+    #: "Selon des médias, Ashton Carter a expliqué qu'il y aurait un « chevauchement »": the verb's subject speaks
+    if attributed and not re.search(rf"\b(?:{SPEECH})", doc.text[attributed.end() : qstart], re.IGNORECASE):
+        start, end = attributed.span("who")
+        return who.name_in(doc, start, end) or who.described(doc, attributed.group("who"), qstart, earlier)
+    according = list(ACCORDING_INSIDE.finditer(before))
+    if according and not re.search(SPEECH, before[according[-1].end() :], re.IGNORECASE):
+        at = qstart - len(before) + according[-1].start("who")  # "Cette révélation avait été, selon Me Meyer, « … »"
+        phrase = according[-1].group("who")
+        return who.name_in(doc, at, at + len(phrase)) or who.described(doc, phrase, at, earlier)
+    if BEFORE_SPEECH.search(before) or re.search(SPEECH, before, re.IGNORECASE):
+        name = _from_clause(doc, who, before, qstart, earlier)
+        if name:
+            return name
+    inside = INSIDE.search(words)
+    if inside:  # "« Ici, elle a laissé un souvenir, rapporte un proche. … »": nobody named
+        offset = doc.text.find(words, qstart)
+        if unnamed(inside.group("who")):
+            return None
+        return who.name_in(doc, offset + inside.start("who"), offset + inside.end("who"))
+    if INSIDE_PRONOUN.search(words):
+        return who.antecedent(doc, qstart, earlier)
+    return None
+
+
+def _from_incise(
+    doc: Document, who: Speakers, incise: re.Match[str], qstart: int, qend: int, earlier: list[Quote]
+) -> str | None:
+    """ ", a-t-il ajouté" / ", a indiqué M. Carter" / ", a déclaré le manager de l'équipe, Roberto Damiani"."""
+    groups = incise.groupdict()
+    if groups.get("so"):  # German: "…", so Häupl
+        return who.name_in(doc, qend + incise.start("so"), qend + incise.end("so"))
+    pronoun = (groups.get("p1") or groups.get("p2") or groups.get("p3") or groups.get("p4") or "").lower()
+    if pronoun:
+        if pronoun in ("on", "man"):
+            return None
+        return who.antecedent(doc, qstart, earlier, introduced=True, gender=pronoun_gender(pronoun))
+    start, end = qend + incise.start("who"), qend + incise.end("who")
+    phrase = incise.group("who") or ""
+    if re.match(r"(?:que|qu['’])", phrase):  # "« … », précisant que …": the sentence's subject goes on
+        return continued_subject(doc, who, qstart, earlier)
+    relative = RELATIVE.search(phrase)  # "selon la radio qui connaît bien Laurence Ferrari": the radio speaks
+    if relative:
+        phrase, end = phrase[: relative.start()], start + relative.start()
+    where = TOLD_WHERE.match(phrase)  # "a déclaré sur France 2 le président de la CNIL": not France 2
+    speaker = WHO_AFTER.match(doc.text, end)  # "a indiqué à l'AFP, Sonam, 32 ans": the speaker after the comma
+    named = where is not None and phrase[where.end() :][:1].isupper()  # "à l'AFP Hang Soth"
+    if speaker and not named and TOLD_WHERE.fullmatch(phrase.rstrip() + " ") and not who.persons(doc, start, end):
+        start, end, phrase = speaker.start("who"), speaker.end("who"), speaker.group("who")
+    elif where and where.end() < len(phrase):  # (a name the place's capitals ran into: "à l'AFP Christophe Reille")
+        inside = [m.span.start for m in who.persons(doc, start, end) if start < m.span.start < start + where.end()]
+        cut = inside[0] - start if inside else where.end()
+        start, phrase = start + cut, phrase[cut:]
+    place = metonym(doc, who, start, phrase)
+    if place:
+        return place
+    described = DESCRIPTION.match(phrase) or re.match(r"^\s*(?:\w+\s+)?(?:le|la|l['’]|son|sa|leur)\b", phrase)
+    if described:
+        named = who.person_after(doc, end)
+        if named:
+            return named
+    if INDEFINITE.match(phrase):  # "indique un ancien haut fonctionnaire du ministère": someone left unnamed
+        return who.person_after(doc, end)
+    name = who.name_in(doc, start, end)
+    if name:
+        return name
+    description = re.sub(
+        r"^\s*(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|encore|ainsi)\s+", "", phrase
+    )
+    return who.described(doc, description, qstart, earlier)
+
+
+def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier: list[Quote]) -> str | None:
+    """The speaker in the clause that introduces a quote: the subject of its verb of speech if it has one
+    ("Interrogé sur X, il répond :", "Eddy Merckx se déclare « certain » que ..."), else its first name."""
+    start = qstart - len(before)
+    #: a capitalised word is a name, not a verb: "Lance Armstrong" is not "lancé"
+    verbs = [v for v in re.finditer(rf"\b(?:{SPEECH})", before, re.IGNORECASE) if not v.group(0)[0].isupper()]
+    if not verbs:
+        persons = who.persons(doc, start, qstart)
+        if persons:
+            return persons[0].text
+        return (
+            who.role_in(before, doc)
+            or first_org(doc, start, qstart)
+            or described_chunk(doc, who, before, qstart, earlier)
+        )
+    subject_end = start + verbs[-1].start()
+    subject = before[: subject_end - start]
+    inverted = INVERTED_BEFORE.match(before, verbs[-1].end())  # "Ces poids lourds, dit le 44e président, « … »"
+    if inverted and subject.rstrip().endswith(","):
+        at = start + inverted.start("who")
+        phrase = inverted.group("who")
+        named = who.name_in(doc, at, at + len(phrase)) or who.described(doc, phrase, at, earlier)
+        if named:
+            return named
+    participle = verbs[-1].group(0).lower().endswith("ant")
+    if participle and (CONTINUED.search(subject) or spoke_in_sentence(doc, start + len(subject), earlier)):
+        return continued_subject(doc, who, subject_end, earlier)  # ", estimant que « … »"
+    if NARRATIVE_INFINITIVE.search(subject):
+        return who.antecedent(doc, subject_end, earlier)  # "Et de conclure : « … »"
+    clause_start = start + max(subject.rfind(mark) for mark in (",", '"', "”", "»")) + 1
+    clause = doc.text[clause_start:subject_end]
+    if UNNAMED.match(clause):
+        return None
+    if NO_SUBJECT.match(clause):  # "Jean-Luc Romero, président de l'ADMD, a estimé …": the subject is further back
+        return continued_subject(doc, who, subject_end, earlier)
+    stripped = len(clause) - len(clause.lstrip())
+    role = ROLE.match(clause.lstrip())  # "le président de l'ADMD a ajouté": not the ADMD
+    # (a name completing a role is not its holder: "L'avocat de Patrick Poivre d'Arvor a qualifié")
+    persons = [p for p in who.persons(doc, clause_start, subject_end) if not (role and complement(doc, p))]
+    if persons:
+        return persons[-1].text
+    if role:
+        return who.role_in(clause, doc) or who.described(doc, clause, clause_start + stripped, earlier)
+    if APPOSITION_VERB.match(clause):  # "Dominique Paillé, porte-parole de l'UMP a déclaré": the name before it
+        named_before = [m for m in who.persons(doc, clause_start - 80, clause_start) if m.span.end >= clause_start - 2]
+        if named_before:
+            return named_before[-1].text
+    organisation = first_org(doc, clause_start, subject_end)
+    if organisation:
+        return organisation
+    named = (
+        metonym(doc, who, clause_start + stripped, clause.lstrip())
+        or who.role_in(clause, doc)
+        or who.described(doc, clause, clause_start + stripped, earlier)
+        or subject_phrase(clause)
+    )
+    if named is None and not doc.mentions:  # no tagger for this language: "Als Ziel nannte Gusenbauer: « … »",
+        inverted = NAME_AFTER_VERB.match(doc.text, start + verbs[-1].end(), qstart)  # "Präsident Hollande erklärte"
+        named = inverted.group(1) if inverted else who.written_before(clause)
+    if named:
+        return named
+    persons = who.persons(doc, start, subject_end)
+    if persons:
+        return persons[-1].text
+    return (
+        who.surname_in(doc.text[start:subject_end])  # "Maathai told Norway's TV2, « … »": not TV2
+        or who.last_person(doc, start, qstart)
+        or who.role_in(before, doc)
+        or first_org(doc, start, qstart)
+    )
