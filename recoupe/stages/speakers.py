@@ -221,6 +221,7 @@ class Speakers:
             for m in self.persons(doc, max(0, position - REACH), position)
             if agrees(m.text, gender)
             and not (m.span.start >= here and _AGENT.search(doc.text, max(0, m.span.start - 6), m.span.start))
+            and not possessive(doc, m)  # "Laci Peterson's family": not who "he" is
         ]
         marked = [
             m for m in named if gender == "f" and self.genders.of(m.text) == gender
@@ -232,7 +233,7 @@ class Speakers:
         """The person the sentence at ``start`` opens with as its subject ("Le Premier ministre thaïlandais Somchai
         Wongsawat a …"), if of the pronoun's ``gender``."""
         first = next(iter(self.persons(doc, start, min(position, start + _SUBJECT_REACH))), None)
-        if first is None or not SUBJECT_LEAD.fullmatch(doc.text[start : first.span.start]):
+        if first is None or not SUBJECT_LEAD.fullmatch(doc.text[start : first.span.start]) or possessive(doc, first):
             return None
         return first.text if self.genders.agrees(first.text, gender) else None
 
@@ -317,8 +318,17 @@ def speaker_basis(text: str, start: int, end: int, speaker: str | None) -> str |
 
 
 def complement(doc: Document, mention: Mention) -> bool:
-    """A name right after "de", "du", "d'": it completes a noun ("collaborateur du dalaï-lama"), it is no subject."""
-    return _COMPLEMENT.search(doc.text, max(0, mention.span.start - 5), mention.span.start) is not None
+    """A name that completes a noun is no subject of a verb: right after "de", "du", "d'" ("collaborateur du
+    dalaï-lama"), or an English possessive ("Laci Peterson's family")."""
+    return _COMPLEMENT.search(doc.text, max(0, mention.span.start - 5), mention.span.start) is not None or possessive(
+        doc, mention
+    )
+
+
+def possessive(doc: Document, mention: Mention) -> bool:
+    """An English possessive ("Laci Peterson's family"): no pronoun stands for it."""
+    end = mention.span.end
+    return mention.text.endswith(("'s", "’s")) or doc.text[end : end + 2] in ("'s", "’s")
 
 
 def sentence_before(text: str, position: int) -> int:

@@ -201,3 +201,12 @@ def test_an_incise_inside_the_quote_that_names_nobody() -> None:
         [("Hun Sen", "PER"), ("Anne-Colombe de la Taille", "PER")],
     )
     assert [speaker for speaker, _ in _said(doc)] == [None, "Anne-Colombe de la Taille"]
+
+
+def test_an_english_possessive_is_not_who_he_is() -> None:
+    doc = with_mentions(
+        "Mark Geragos spoke briefly. The verdict shocked Laci Peterson's family. "
+        '"Obviously we are very disappointed," he said.',
+        [("Mark Geragos", "PER"), ("Laci Peterson's", "PER")],
+    )
+    assert [speaker for speaker, _ in _said(doc)] == ["Mark Geragos"]
