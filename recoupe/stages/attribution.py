@@ -173,7 +173,7 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
     stripped = len(clause) - len(clause.lstrip())
     role = ROLE.match(clause.lstrip())  # "le président de l'ADMD a ajouté": not the ADMD
     # (a name completing a role is not its holder: "L'avocat de Patrick Poivre d'Arvor a qualifié")
-    persons = [p for p in who.persons(doc, clause_start, subject_end) if not (role and complement(doc, p))]
+    persons = [p for p in who.persons(doc, clause_start, subject_end) if not complement(doc, p)]
     if persons:
         return persons[-1].text
     if role:
@@ -196,7 +196,7 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
         named = inverted.group(1) if inverted else who.written_before(clause)
     if named:
         return named
-    persons = who.persons(doc, start, subject_end)
+    persons = [p for p in who.persons(doc, start, subject_end) if not complement(doc, p)]
     if persons:
         return persons[-1].text
     return (

@@ -72,7 +72,7 @@ _SUBJECT_REACH = 80
 #: a quotation mark right after a name: the quoted words are said of that person
 _QUOTE_NEXT = re.compile(r"\s{0,2}[«“\"]")
 #: a name that completes a noun is not a subject: "Tenzin Taklha, proche collaborateur du dalaï-lama, a souhaité"
-_COMPLEMENT = re.compile(r"\b(?:de|du|des|d['’]|of)\s*\Z")
+_COMPLEMENT = re.compile(r"\b(?:de|du|des|d['’]|of)\s*(?:(?!(?:a|et|ou)\b)[a-zà-ÿ]+\s+){0,2}\Z")
 #: the agent of a participle, right before a name: "Interrogée par Arlette Chabot, elle …" (she is not Chabot)
 _AGENT = re.compile(r"\b(?:par|by)\s+$")
 _AS_PLACE = re.compile(r"\b(?:au|en|du|à|vers|depuis|dans le)\s+([A-ZÀ-Ý][\w-]+)")
@@ -318,9 +318,9 @@ def speaker_basis(text: str, start: int, end: int, speaker: str | None) -> str |
 
 
 def complement(doc: Document, mention: Mention) -> bool:
-    """A name that completes a noun is no subject of a verb: right after "de", "du", "d'" ("collaborateur du
-    dalaï-lama"), or an English possessive ("Laci Peterson's family")."""
-    return _COMPLEMENT.search(doc.text, max(0, mention.span.start - 5), mention.span.start) is not None or possessive(
+    """A name that completes a noun is no subject of a verb: after "de", "du", "d'" ("collaborateur du dalaï-lama",
+    "la mère du petit Mohamed"), or an English possessive ("Laci Peterson's family")."""
+    return _COMPLEMENT.search(doc.text, max(0, mention.span.start - 30), mention.span.start) is not None or possessive(
         doc, mention
     )
 

@@ -210,3 +210,11 @@ def test_an_english_possessive_is_not_who_he_is() -> None:
         [("Mark Geragos", "PER"), ("Laci Peterson's", "PER")],
     )
     assert [speaker for speaker, _ in _said(doc)] == ["Mark Geragos"]
+
+
+def test_a_name_completing_the_subject_does_not_speak() -> None:
+    doc = with_mentions(
+        "Fatma vit à Marseille avec ses enfants. La mère du petit Mohamed se dit de « bonne foi ».",
+        [("Fatma", "PER"), ("Mohamed", "PER")],
+    )
+    assert _said(doc) == [("Fatma", "bonne foi")]
