@@ -42,6 +42,7 @@ GOLD_SETS = (
     ("rpm2-quotes-test-t12c1.jsonl", "test T12-C1 (held out: never read)"),
     ("rpm2-quotes-test-t16c2.jsonl", "test T16-C2 (held out: never read)"),
     ("rpm2-quotes-test-t19c2.jsonl", "test T19-C2 (held out: never read)"),
+    ("rpm2-quotes-test-t14c2.jsonl", "test T14-C2 (held out: never read)"),
     ("wikinewssum-en-quotes.jsonl", "English: 12 WikinewsSum sources"),
     ("wikinewssum-en-quotes-second.jsonl", "English: 10 more WikinewsSum sources (held out: never read)"),
     ("wikinewssum-de-quotes.jsonl", "German: the 2 WikinewsSum sources"),
