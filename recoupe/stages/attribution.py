@@ -105,7 +105,7 @@ def _from_incise(
     if re.match(r"(?:que|qu['’])", phrase):  # "« … », précisant que …": the sentence's subject goes on
         return continued_subject(doc, who, qstart, earlier)
     relative = RELATIVE.search(phrase)  # "selon la radio qui connaît bien Laurence Ferrari": the radio speaks
-    if relative:
+    if relative and not re.fullmatch(r"\s*(?:celui|celle)", phrase[: relative.start()]):  # ("celui qui est …")
         phrase, end = phrase[: relative.start()], start + relative.start()
     where = TOLD_WHERE.match(phrase)  # "a déclaré sur France 2 le président de la CNIL": not France 2
     speaker = WHO_AFTER.match(doc.text, end)  # "a indiqué à l'AFP, Sonam, 32 ans": the speaker after the comma

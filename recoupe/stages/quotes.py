@@ -36,6 +36,8 @@ from .speech import (
     CHARGE_WORDS,
     CONNECTOR,
     CONTINUATION_REACH,
+    DEMONYM,
+    DESCRIBED_SUBJECT,
     HEADING_QUOTE,
     INSIDE,
     INSIDE_PRONOUN,
@@ -123,7 +125,11 @@ def _direct(doc: Document, who: Speakers) -> list[Quote]:
             speaker = who.last_person(doc, gap, match.start()) or found[-1].speaker
         elif speaker is None and standalone and not own_incise:  # who spoke in the sentence before, or it names
             before_start = sentence_before(text, match.start())
-            speaker = who.spoke(doc, before_start, match.start()) or who.last_person(doc, before_start, match.start())
+            speaker = (
+                who.spoke(doc, before_start, match.start())
+                or who.last_person(doc, before_start, match.start())
+                or _described_subject(doc, who, before_start, found)  # "l'Américain émet des doutes … ¶ « … »"
+            )
         source_after = SOURCE_AFTER.match(text, match.end())
         said = any(  # a verb of speech, not an infinitive ("devrait trancher"), in the sentence before the quote
             not re.search(r"(?:er|ir|re)$", verb.group(0))
@@ -158,6 +164,18 @@ def _headings_from_text(text: str, found: list[Quote]) -> list[Quote]:
         if later is not None and later.speaker:
             found[index] = replace(quote, speaker=later.speaker)
     return found
+
+
+def _described_subject(doc: Document, who: Speakers, start: int, earlier: list[Quote]) -> str | None:
+    """Who the description opening the sentence at ``start`` stands for: "l'Américain émet des doutes", "la ministre
+    a répondu"."""
+    subject = DESCRIBED_SUBJECT.match(doc.text, start)
+    if subject is None:
+        return None
+    noun = re.sub(r"^(?:le|la|l['’])\s*", "", subject.group("description"), flags=re.IGNORECASE).split()[0]
+    if noun[:1].isupper() and not DEMONYM.match(noun):  # "la Caisse nationale …" is a name, not a description
+        return None
+    return who.described(doc, subject.group("description"), start, earlier)
 
 
 def _rest_of_list(text: str, end: int) -> str:

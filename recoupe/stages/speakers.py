@@ -39,7 +39,7 @@ REACH = 600
 _WRITTEN_NAME = re.compile(r"(?:(?:M|Mme|Dr)\.\s*)?[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2}")
 
 _PERSON_NOUN = re.compile(
-    rf"^\s*(?:{ARTICLE}(?:\w+\s+){{0,2}}(?:coureur|joueur|joueuse|entraîneur|manager|champion|"
+    rf"^\s*(?:{ARTICLE}(?:\w+\s+){{0,2}}(?:ex-)?(?:coureur|joueur|joueuse|entraîneur|manager|champion|"
     r"championne|athlète|avocat|avocate|magistrat|dirigeant|dirigeante|patron|patronne|responsable|intéressé|"
     r"intéressée|chef|pape|souverain|pontife|leader|réalisateur|cinéaste|acteur|actrice|chanteur|chanteuse|écrivain|"
     r"sportif|cycliste|pilote|candidat|candidate|député|députée|sénateur|sénatrice|élu|élue|syndicaliste|"
@@ -47,7 +47,7 @@ _PERSON_NOUN = re.compile(
     r"analyste|économiste|chercheur|chercheuse|professeur|médecin|juge|policier|enquêteur|militant|militante|"
     r"opposant|opposante|diplomate|émissaire|négociateur|journaliste|présentateur|présentatrice|animateur|"
     r"animatrice|éditorialiste|chroniqueur|chroniqueuse|commentateur|player|coach|spokesman|official|minister)"
-    r"|ce dernier|cette dernière|celui-ci|celle-ci|il|elle|lui|he|she|er|sie)\b",
+    r"|ce dernier|cette dernière|celui-ci|celle-ci|celui qui|celle qui|il|elle|lui|he|she|er|sie)\b",
     re.IGNORECASE,
 )
 #: "l'Américain", "le Belge", "le Texan" (case matters: a capitalised noun of nationality or origin)
@@ -299,7 +299,7 @@ def _gender_of(description: str) -> str | None:
     """The gender a description's first word marks: "elle", "la coureuse", "le Belge" ("l'" marks none)."""
     first = re.match(r"\s*(\w+)", description)
     word = first.group(1).lower() if first else ""
-    return pronoun_gender(word) or {"le": "m", "la": "f", "ce": "m", "cette": "f"}.get(word)
+    return pronoun_gender(word) or {"le": "m", "la": "f", "ce": "m", "cette": "f", "celui": "m", "celle": "f"}.get(word)
 
 
 def speaker_basis(text: str, start: int, end: int, speaker: str | None) -> str | None:

@@ -24,6 +24,7 @@ __all__ = [
     "CONTINUATION_REACH",
     "CONTINUED",
     "DEMONYM",
+    "DESCRIBED_SUBJECT",
     "DESCRIPTION",
     "HEADING_QUOTE",
     "INDEFINITE",
@@ -195,6 +196,10 @@ SOURCE_AFTER = re.compile(
 HEADING_QUOTE = re.compile(r"\s*[«“\"][^«»“”\"\n]+[»”\"]\s*[.!?]?\s*")
 #: who an incise inside a quote leaves unnamed: "rapporte un proche", "assure son porte-parole", "dit l'entourage"
 UNNAMED_INSIDE = re.compile(r"^\s*(?:un|une|son|sa|leur|l['’]entourage|son\s+entourage|on)\b", re.IGNORECASE)
+#: a sentence that opens with a described subject, maybe after a time or a place: "[Alors qu'…, ]l'Américain émet"
+DESCRIBED_SUBJECT = re.compile(
+    r"(?:[^,.;:«»\"\n]{0,80},\s*){0,3}(?P<description>(?:le|la|l['’])\s*[\w-]+(?:\s+[a-zà-ÿ-]+)?)(?=\s+\w)"
+)
 #: what may stand between two quotes of one speaker: nothing, "et", "ou", "or", "mais", "voire", "et que"
 CONNECTOR = re.compile(r"^\s*,?\s*(?:(?:et|ou|or|mais|voire|puis)(?:\s+(?:que|qu['’]))?)?\s*,?\s*$", re.IGNORECASE)
 #: words of a crowd or a placard, nobody's words: "aux cris de", "des slogans comme", "tels étaient les slogans",

@@ -218,3 +218,26 @@ def test_a_name_completing_the_subject_does_not_speak() -> None:
         [("Fatma", "PER"), ("Mohamed", "PER")],
     )
     assert _said(doc) == [("Fatma", "bonne foi")]
+
+
+def test_descriptions_the_one_who_a_former_hostage_and_a_paragraph_after_a_described_subject() -> None:
+    merckx = with_mentions(
+        "Eddy Merckx se déclare certain du résultat.\n« Il y a beaucoup de raisons à cela », explique celui qui "
+        "est un ami très proche du coureur.",
+        [("Eddy Merckx", "PER")],
+    )
+    betancourt = with_mentions(
+        "Ingrid Betancourt était à Paris. Contactée, l'ex-otage des Farc a fait savoir que la date « reste à "
+        "convenir ».",
+        [("Ingrid Betancourt", "PER")],
+    )
+    armstrong = with_mentions(
+        "Lance Armstrong court. Alors qu'il vient de s'engager, en mai, l'Américain émet des doutes.\n"
+        "« Je veux aller à Paris, dans un climat serein »",
+        [("Lance Armstrong", "PER")],
+    )
+    assert [_said(doc)[0][0] for doc in (merckx, betancourt, armstrong)] == [
+        "Eddy Merckx",
+        "Ingrid Betancourt",
+        "Lance Armstrong",
+    ]
