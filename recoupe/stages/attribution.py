@@ -170,6 +170,10 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
         return None
     if NO_SUBJECT.match(clause):  # "Jean-Luc Romero, président de l'ADMD, a estimé …": the subject is further back
         return continued_subject(doc, who, subject_end, earlier)
+    if re.search(r"\bqui\s*(?:\w+\s+)?$", clause):  # "Frédéric Oudéa, patron de la Société générale qui affirmait"
+        antecedents = [p for p in who.persons(doc, start, clause_start) if not complement(doc, p)]
+        if antecedents and clause_start - antecedents[-1].span.end <= 2:
+            return antecedents[-1].text
     stripped = len(clause) - len(clause.lstrip())
     role = ROLE.match(clause.lstrip())  # "le président de l'ADMD a ajouté": not the ADMD
     # (a name completing a role is not its holder: "L'avocat de Patrick Poivre d'Arvor a qualifié")

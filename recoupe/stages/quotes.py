@@ -89,6 +89,8 @@ def _direct(doc: Document, who: Speakers) -> list[Quote]:
         after = text[match.end() : match.end() + 240]
         if re.match(r"[ \t\u00a0]*\n", after):  # an incise never opens the next paragraph ("Autrement dit, ...")
             after = ""
+        elif re.search(r"[.!?]\s*$", text[start:end]) and re.match(r"\s+[A-ZÀ-Ý][\w'’-]*,", after):
+            after = ""  # nor the next sentence: "« … besoin. » Hier, Christian Noyer, …, a insisté"
         continues = (
             bool(CONNECTOR.match(before)) and bool(found) and match.start() - found[-1].span.end <= CONTINUATION_REACH
         )

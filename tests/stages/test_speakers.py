@@ -241,3 +241,13 @@ def test_descriptions_the_one_who_a_former_hostage_and_a_paragraph_after_a_descr
         "Ingrid Betancourt",
         "Lance Armstrong",
     ]
+
+
+def test_a_relative_clause_speaks_for_its_antecedent_and_the_next_sentence_is_no_incise() -> None:
+    doc = with_mentions(
+        "À commencer par Frédéric Oudéa, patron de la Société générale qui affirmait, le 14 octobre dans le Figaro : "
+        "« Nous n'avons pas besoin du guichet. » Hier, Christian Noyer, président de la Banque de France, a insisté "
+        "sur le fait que ces banques étaient solides.",
+        [("Frédéric Oudéa", "PER"), ("Société générale", "ORG"), ("Christian Noyer", "PER")],
+    )
+    assert [speaker for speaker, _ in _said(doc)] == ["Frédéric Oudéa"]
