@@ -32,6 +32,7 @@ from .speech import (
     SPEECH,
     TOLD_WHERE,
     UNNAMED_INSIDE,
+    WHEN,
     WHO_AFTER,
 )
 from .subjects import (
@@ -129,9 +130,7 @@ def _from_incise(
     name = who.name_in(doc, start, end)
     if name:
         return name
-    description = re.sub(
-        r"^\s*(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|encore|ainsi)\s+", "", phrase
-    )
+    description = re.sub(rf"^\s*(?:{WHEN})\s+", "", phrase)
     return who.described(doc, description, qstart, earlier)
 
 

@@ -56,6 +56,7 @@ __all__ = [
     "TOLD_WHERE",
     "UNNAMED_INSIDE",
     "UNNAMED_NEAR",
+    "WHEN",
     "WHO",
     "WHO_AFTER",
 ]
@@ -121,10 +122,12 @@ LATER = re.compile(
     rf"^[^.«»\"]{{0,200}}?,\s*(?:(?:a|avait)-t-(?P<p1>{PRONOUN})\s+(?:{SPEECH})|(?:a|avait)\s+(?:{SPEECH})\s+(?P<who>{WHO}))",
     re.IGNORECASE,
 )
+#: a day or an adverb that may stand between a verb of speech and its speaker: "a déclaré mardi", "a dit encore"
+WHEN = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|encore|ainsi"
 #: where or to whom words were said, between the verb and the speaker: "à l'AFP", "sur France 2", "à la presse",
 #: "lors d'un point de presse,"
 TOLD_WHERE = re.compile(
-    r"^\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|encore|ainsi)\s+)?"
+    rf"^\s*(?:(?:{WHEN})\s+)?"
     r"(?:(?:à|au|aux|sur|dans|devant|auprès\s+de|auprès\s+d['’]|auprès\s+du)\s+(?:l['’]|la\s+|le\s+|les\s+)?[\w'’-]+"
     r"(?:\s+[A-ZÀ-Ý0-9][\w'’-]*)*|lors\s+d['’](?:un|une)\s+[\w'’ -]+)\s+"
 )
@@ -177,7 +180,7 @@ APPOSITION_VERB = re.compile(
 INVERTED_BEFORE = re.compile(r"\s+(?P<who>(?:le|la|l['’]|M\.|Mme|[A-ZÀ-Ý])[^,:;«»\"]{1,80}?)\s*[,:]\s*$")
 #: days and times that may open what follows a verb: "jeudi soir", "hier matin", "ainsi"
 TIME_WORDS = re.compile(
-    r"^\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|encore|ainsi|aussi|"
+    rf"^\s*(?:(?:{WHEN}|aujourd['’]hui|aussi|"
     r"soir|matin|midi|après-midi|dernier|ensuite|alors|également)\s+)*",
     re.IGNORECASE,
 )
@@ -190,7 +193,7 @@ RELATIVE = re.compile(r"\s+(?:qui|dont|lequel|laquelle|lesquels|who|whose|which)
 #: a quote's source named in the sentence after it: "« … ». C'est ce qu'explique mardi le site de La Tribune."
 SOURCE_AFTER = re.compile(
     rf"\s*[.!?]?\s*(?:C['’]est|Voilà)\s+ce\s+qu['’](?:a\s+|ont\s+|avait\s+)?(?:{SPEECH})\s+"
-    rf"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|encore|notamment)\s+)?(?P<who>{WHO})"
+    rf"(?:(?:{WHEN}|notamment)\s+)?(?P<who>{WHO})"
 )
 #: a line that is only a quote: a heading ("« Hypocrisie »", "\"Raisons techniques\"")
 HEADING_QUOTE = re.compile(r"\s*[«“\"][^«»“”\"\n]+[»”\"]\s*[.!?]?\s*")
