@@ -132,14 +132,7 @@ def _direct(doc: Document, who: Speakers) -> list[Quote]:
                 or who.last_person(doc, before_start, match.start())
                 or _described_subject(doc, who, before_start, found)  # "l'Américain émet des doutes … ¶ « … »"
             )
-        source_after = SOURCE_AFTER.match(text, match.end())
-        said = any(  # a verb of speech, not an infinitive ("devrait trancher"), in the sentence before the quote
-            not re.search(r"(?:er|ir|re)$", verb.group(0))
-            for verb in re.finditer(SPEECH, text[sentence_before(text, match.start()) : match.start()], re.IGNORECASE)
-        )
-        if source_after and (speaker is None or not said):  # "« … ». C'est ce qu'explique le site de La Tribune."
-            at, to = source_after.span("who")
-            speaker = who.name_in(doc, at, to) or who.described(doc, source_after.group("who"), at, found)
+        speaker = _source_after(doc, who, match.start(), match.end(), speaker, found)
         if speaker is None and not own_incise and not UNNAMED_NEAR.search(before):  # the subject of its clause
             speaker = clause_subject(doc, who, match.start(), found)  # "Tea Banh a salué ce « bon résultat »"
         found.append(Quote(Span(doc.id, start, end), text[start:end], True, speaker))
@@ -147,6 +140,23 @@ def _direct(doc: Document, who: Speakers) -> list[Quote]:
         if index + 1 < len(found) and found[index].speaker is None:
             found[index] = replace(found[index], speaker=found[index + 1].speaker)
     return _headings_from_text(text, found)
+
+
+def _source_after(
+    doc: Document, who: Speakers, qstart: int, qend: int, speaker: str | None, found: list[Quote]
+) -> str | None:
+    """The source the sentence after a quote names ("« … ». C'est ce qu'explique le site de La Tribune."), when no
+    speaker was found or no verb of speech (an infinitive does not count: "devrait trancher") introduced the quote."""
+    source = SOURCE_AFTER.match(doc.text, qend)
+    if source is None:
+        return speaker
+    if speaker is not None:
+        sentence = doc.text[sentence_before(doc.text, qstart) : qstart]
+        verbs = re.finditer(SPEECH, sentence, re.IGNORECASE)
+        if any(not re.search(r"(?:er|ir|re)$", verb.group(0)) for verb in verbs):
+            return speaker
+    at, to = source.span("who")
+    return who.name_in(doc, at, to) or who.described(doc, source.group("who"), at, found)
 
 
 def _headings_from_text(text: str, found: list[Quote]) -> list[Quote]:
