@@ -90,7 +90,7 @@ def _person_by_context(text: str, mention: Mention) -> Mention:
         start = mention.span.start
         context = text[max(0, start - 60) : start] + lead.group("lead")
         role = ROLE.search(context)
-        if role and role.end() == len(context) or ROLE.fullmatch("le " + lead.group("lead")):
+        if (role and role.end() == len(context)) or ROLE.fullmatch("le " + lead.group("lead")):
             at = start + lead.start("name")
             return Mention(Span(mention.span.doc, at, mention.span.end), lead.group("name"), "PER")
     if mention.label not in ("LOC", "MISC") or not _FULL_NAME.fullmatch(mention.text):

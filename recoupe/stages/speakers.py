@@ -37,7 +37,6 @@ __all__ = [
 REACH = 600
 #: a name the tagger missed, written after the verb: "a ajouté Bruyneel", "dit Bordry"
 _WRITTEN_NAME = re.compile(r"(?:(?:M|Mme|Dr)\.\s*)?[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2}")
-
 _PERSON_NOUN = re.compile(
     rf"^\s*(?:{ARTICLE}(?:\w+\s+){{0,2}}(?:ex-)?(?:coureur|joueur|joueuse|entraîneur|manager|champion|"
     r"championne|athlète|avocat|avocate|magistrat|dirigeant|dirigeante|patron|patronne|responsable|intéressé|"
@@ -223,9 +222,8 @@ class Speakers:
             and not (m.span.start >= here and _AGENT.search(doc.text, max(0, m.span.start - 6), m.span.start))
             and not possessive(doc, m)  # "Laci Peterson's family": not who "he" is
         ]
-        marked = [
-            m for m in named if gender == "f" and self.genders.of(m.text) == gender
-        ]  # "elle": a known woman first
+        # "elle": a known woman first (a man is no rarer than an unknown name, now that first names say who is one)
+        marked = [m for m in named if gender == "f" and self.genders.of(m.text) == gender]
         named = marked or named
         return named[-1].text if named else self.protagonist(doc, gender)
 
