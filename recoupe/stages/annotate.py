@@ -11,9 +11,10 @@ from ..errors import RecoupeError
 from ..model import Document, EntityLabel, Mention, Span
 from ..pipeline import stage
 from ..resources import spacy_model
+from .gender import first_names
 from .roles import FOLLOWING, ROLE
 
-__all__ = ["LABELS", "tidy_mention"]
+__all__ = ["LABELS", "is_title", "tidy_mention"]
 
 #: spaCy labels of the French (WikiNER) and English (OntoNotes) models, in the report's four types
 LABELS: dict[str, EntityLabel] = {
@@ -45,6 +46,12 @@ _TITLED = re.compile(
     r"\b(?:[Ll]e|du|au|[Tt]he|[Dd]er|des|dem|den) (?:14e |XIVe )?(?P<title>[Dd]ala[iï][- ][Ll]ama|[Pp]ape|[Pp]ope|[Pp]apst)\b"
     r"(?!\s+[A-ZÀ-Ý])"
 )
+
+
+def is_title(name: str) -> bool:
+    """A person named by a title alone ("le dalaï-lama", "le pape"): a person, but no name that tells two stories
+    apart."""
+    return _TITLED.fullmatch("le " + name) is not None
 
 
 def tidy_mention(doc_id: str, text: str, start: int, end: int, label: EntityLabel) -> Mention | None:
@@ -88,11 +95,14 @@ def _person_by_context(text: str, mention: Mention) -> Mention:
     lead = _LEAD_THEN_NAME.match(mention.text)
     if lead:
         start = mention.span.start
-        context = text[max(0, start - 60) : start] + lead.group("lead")
+        name_at = lead.start("name")
+        words = lead.group("name").split()
+        if len(words) == 3 and words[0] not in first_names():  # "[Société] Générale Daniel Bouton": two words
+            name_at = mention.text.index(words[1], name_at + len(words[0]))
+        context = text[max(0, start - 60) : start] + mention.text[:name_at].rstrip()
         role = ROLE.search(context)
-        if (role and role.end() == len(context)) or ROLE.fullmatch("le " + lead.group("lead")):
-            at = start + lead.start("name")
-            return Mention(Span(mention.span.doc, at, mention.span.end), lead.group("name"), "PER")
+        if (role and role.end() == len(context)) or ROLE.fullmatch("le " + mention.text[:name_at].rstrip()):
+            return Mention(Span(mention.span.doc, start + name_at, mention.span.end), mention.text[name_at:], "PER")
     if mention.label not in ("LOC", "MISC") or not _FULL_NAME.fullmatch(mention.text):
         return mention
     start, end = mention.span.start, mention.span.end

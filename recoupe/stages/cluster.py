@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..model import Document
+from .annotate import is_title
 from .entities import fold
 
 __all__ = ["average_link", "document_vector", "entity_keys", "similarity"]
@@ -31,7 +32,8 @@ def document_vector(doc: Document) -> np.ndarray:
 
 
 def entity_keys(doc: Document) -> frozenset[str]:
-    return frozenset(fold(m.text) for m in doc.mentions if m.label in ("PER", "ORG", "LOC"))
+    """The names a document's stories are told apart by (not a title such as "le dalaï-lama": many stories share it)."""
+    return frozenset(fold(m.text) for m in doc.mentions if m.label in ("PER", "ORG", "LOC") and not is_title(m.text))
 
 
 def similarity(docs: Sequence[Document]) -> np.ndarray:

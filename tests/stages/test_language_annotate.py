@@ -76,3 +76,26 @@ def test_a_mention_that_runs_a_role_into_a_name_is_the_persons_name() -> None:
     assert (olmert.text, olmert.label, olmert.span.of(text)) == ("Ehud Olmert", "PER", "Ehud Olmert")
     assert (banh.text, banh.label, banh.span.of(text)) == ("Tea Banh", "PER", "Tea Banh")
     assert _person_by_context(text, mention("Conseil Jean Dupont", "ORG")).label == "ORG"  # no role: left alone
+
+
+def test_a_title_is_a_person_but_no_name_to_group_stories_by() -> None:
+    from recoupe.stages.annotate import is_title
+    from recoupe.stages.cluster import entity_keys
+
+    stage = stages.get("annotate")(Settings())  # type: ignore[operator]
+    doc = stage(make_doc("Le dalaï-lama a reçu Ségolène Royal à Paris."))
+    assert is_title("dalaï-lama") and is_title("Dalaï Lama") and not is_title("Ségolène Royal")
+    assert "dalai-lama" not in entity_keys(doc) and any("royal" in key for key in entity_keys(doc))
+
+
+def test_a_role_run_into_three_capitalised_words_keeps_a_first_name_with_the_last_two() -> None:
+    text = (
+        "le PDG de la Société Générale Daniel Bouton a dit, et le président du Front national Jean-Marie Le Pen aussi."
+    )
+
+    def mention(name: str) -> Mention:
+        start = text.index(name)
+        return Mention(Span("d", start, start + len(name)), name, "ORG")
+
+    assert _person_by_context(text, mention("Société Générale Daniel Bouton")).text == "Daniel Bouton"
+    assert _person_by_context(text, mention("Front national Jean-Marie Le Pen")).text == "Jean-Marie Le Pen"
