@@ -10,7 +10,7 @@ from .changes import compare, update_summary
 from .config import Settings
 from .errors import RecoupeError, exit_code_for
 from .store import Store, open_store
-from .tracking import analyse_story, ingest
+from .tracking import analyse_story, current_report, ingest
 
 __all__ = ["run_store_command"]
 
@@ -38,6 +38,12 @@ def _ingest(store: Store, args: argparse.Namespace) -> int:
         + (", ".join(f"{s} (v{v})" for s, v in result.published.items()) or "none")
         + (f"; {len(result.moved)} stored documents moved to another story" if result.moved else "")
         + ("; merged: " + ", ".join(f"{s} into {t}" for s, t in result.retired.items()) if result.retired else "")
+        + (
+            "; not published again yet (changed too little since their last version; brought up to date when"
+            " read): " + ", ".join(result.deferred)
+            if result.deferred
+            else ""
+        )
     )
     return max((exit_code_for(f.code) for f in result.failures), default=0)
 
@@ -66,7 +72,7 @@ def _stories(store: Store, args: argparse.Namespace) -> int:
 
 
 def _story(store: Store, args: argparse.Namespace) -> int:
-    latest = store.latest_report(args.id)
+    latest = current_report(store, args.id, Settings().with_env())
     if latest is None:
         known = ", ".join(s.id for s in store.stories()[:20]) or "none"
         print(f"recoupe: story '{args.id}': not in {store.where}; stories: {known} [E001]", file=sys.stderr)

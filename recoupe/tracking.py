@@ -5,7 +5,9 @@ document is a new version that supersedes it and stays in its story. Any other j
 open story it has the most affinity with (``recoupe.assign``: embeddings, words, entities), if
 enough, or starts one. Open stories are those active within ``story_window_days`` of the
 document's publication date, found through the store's word index (no scan of every story).
-Each story a batch touched gets a new published version of its report.
+Each story a batch touched gets a new published version of its report once its documents have
+changed by a tenth since the last one (``publication_due``); reading a story publishes it if it
+has changed at all (``current_report``).
 """
 
 from __future__ import annotations
@@ -35,14 +37,24 @@ from .ingest import read_paths
 from .model import Corpus, Document, Failure, RawDocument
 from .pipeline import DEFAULT_STAGES, Pipeline
 from .registry import stages
-from .regroup import NEIGHBOUR_AFFINITY, regroup
+from .regroup import NEIGHBOUR_AFFINITY, due, regroup
 from .report import Report
 from .stages.copies import COPY_CONTAINMENT, shingles
 from .stages.stories import build_story
 from .store import Store, content_hash
 from .store.codec import decode, encode
 
-__all__ = ["JOIN_AFFINITY", "IngestResult", "analyse_story", "ingest", "ingest_items", "publish"]
+__all__ = [
+    "JOIN_AFFINITY",
+    "REPUBLISH_SHARE",
+    "IngestResult",
+    "analyse_story",
+    "current_report",
+    "ingest",
+    "ingest_items",
+    "publication_due",
+    "publish",
+]
 
 ANALYSIS_STAGES = tuple(s for s in DEFAULT_STAGES if s not in ("stories", "summarize"))
 #: the stages whose results depend on the document alone (stored, not run again on publishing)
@@ -55,6 +67,8 @@ DOCUMENT_STAGES, STORY_STAGES = ANALYSIS_STAGES[:_FIRST_CORPUS], ANALYSIS_STAGES
 COPY_LOOKBACK = 50
 #: analyses of one story before its report is stored even if another writer changed it meanwhile
 PUBLISH_ATTEMPTS = 3
+#: the share of a story's documents that must have changed since its last version for a batch to publish it again
+REPUBLISH_SHARE = 0.1
 
 
 @dataclass
@@ -72,7 +86,9 @@ class IngestResult:
     retired: dict[str, str] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
     published: dict[str, int] = field(default_factory=dict)
-    #: seconds spent analysing, assigning and storing, and publishing reports
+    #: stories changed too little since their last version to be published again yet (``publication_due``)
+    deferred: list[str] = field(default_factory=list)
+    #: seconds spent analysing, assigning and storing, regrouping, and publishing reports
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -103,11 +119,18 @@ def ingest_items(
     if publish_versions:  # and any story an interrupted batch left unpublished
         touched.update(store.pending_stories())
     for story in sorted(touched) if publish_versions else ():
-        if store.merged_into(story) is None:  # a later document of the batch may have merged it into another
+        if store.merged_into(story) is not None:  # a later document of the batch may have merged it into another
+            continue
+        if publication_due(store, story):
             result.published[story] = publish(store, story, settings)
+        else:
+            store.defer(story)
+            result.deferred.append(story)
+    regrouping = result.seconds.get("regroup", 0.0)
     result.seconds = {
         "analyse": analysed - started,
-        "assign": stored - analysed,
+        "assign": stored - analysed - regrouping,
+        "regroup": regrouping,
         "publish": time.perf_counter() - stored,
     }
     return result
@@ -151,9 +174,12 @@ def _store_one(store: Store, doc: Document, own: Document, settings: Settings, r
             result.versions.append(raw.id)
         else:
             result.added.append(raw.id)
-        store.save_story(grow(story, found, weights, day), doc.title or raw.id)
-        if settings.story_regroup:
+        grown = grow(story, found, weights, day)
+        store.save_story(grown, doc.title or raw.id)
+        if settings.story_regroup and due(grown.documents):
+            started = time.perf_counter()
             regrouped = regroup(store, [story.id, *neighbours], raw.id)
+            result.seconds["regroup"] = result.seconds.get("regroup", 0.0) + time.perf_counter() - started
             result.moved.update(regrouped.moved)
             result.retired.update(regrouped.retired)
             result.moved.pop(raw.id, None)  # the new document's own story is the one it ends in
@@ -220,6 +246,23 @@ def _day(day: str) -> date:
         return date.fromisoformat(day)
     except ValueError:
         return datetime.now(UTC).date()
+
+
+def publication_due(store: Store, story_id: str) -> bool:
+    """Whether a story's live documents differ from its last version's by REPUBLISH_SHARE of them (at least one
+    document): a publication reads the whole story again, so a big story waits for proportionally more news and the
+    publishing time per new document stops growing with the story. A story read (``current_report``) is brought up
+    to date whatever the share."""
+    live, last = store.publication_state(story_id)
+    return last is None or len(live ^ last) >= max(1.0, REPUBLISH_SHARE * len(last))
+
+
+def current_report(store: Store, story_id: str, settings: Settings) -> tuple[int, str] | None:
+    """A story's latest version, published first if its documents changed since (a deferred story)."""
+    live, last = store.publication_state(story_id)
+    if live and live != last and store.merged_into(story_id) is None:
+        publish(store, story_id, settings)
+    return store.latest_report(story_id)
 
 
 def publish(store: Store, story_id: str, settings: Settings) -> int:

@@ -322,8 +322,21 @@ class Store(FeatureQueries, ABC):
         return version
 
     def pending_stories(self) -> list[str]:
-        """Stories whose documents changed since their last published version."""
+        """Stories whose documents changed since their last published version and that no batch has yet
+        published or deferred (``defer``)."""
         return [row[0] for row in self.query("SELECT id FROM stories WHERE pending = 1 ORDER BY id")]
+
+    def publication_state(self, story_id: str) -> tuple[set[str], set[str] | None]:
+        """A story's live documents, and those of its last published version (None if it has none)."""
+        live = {row[0] for row in self.query(_LIVE, (story_id,))}
+        row = self._one(
+            "SELECT documents FROM story_versions WHERE story_id = ? ORDER BY version DESC LIMIT 1", (story_id,)
+        )
+        return live, (set(row[0].split(",")) if row and row[0] else None)
+
+    def defer(self, story_id: str) -> None:
+        """Leave a changed story's last version as it is for now (published when it is due or read)."""
+        self._run("UPDATE stories SET pending = 0 WHERE id = ?", (story_id,))
 
     def stories(self, since: str | None = None) -> list[StoredStory]:
         rows = self.query(

@@ -56,6 +56,17 @@ class FeatureQueries(ABC):
             ),
         )
 
+    def live_documents(self, story_ids: Iterable[str]) -> int:
+        """How many live documents these stories hold together (counted, not read)."""
+        wanted = sorted(set(story_ids))
+        if not wanted:
+            return 0
+        marks = ", ".join("?" * len(wanted))
+        rows = self.query(
+            f"SELECT COUNT(*) FROM documents WHERE story_id IN ({marks}) AND superseded_by IS NULL", wanted
+        )
+        return int(rows[0][0])
+
     def members(self, story_ids: Iterable[str]) -> dict[str, list[Member]] | None:
         """The live documents of these stories with their features, by story; None if one of them has a
         document stored before schema version 4 (no features: such stories are never regrouped)."""

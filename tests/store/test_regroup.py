@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import math
 from collections import Counter
 from pathlib import Path
 
 from recoupe.assign import tfidf
 from recoupe.cli import main
 from recoupe.config import Settings
-from recoupe.regroup import rebuild, regroup
+from recoupe.regroup import ALWAYS, GROWTH, due, rebuild, regroup
 from recoupe.store import Store, open_store
 from recoupe.tracking import ingest, publish
 
@@ -112,3 +114,23 @@ def test_an_older_document_moves_only_to_a_cluster_it_fits_at_least_as_well() ->
     assert _steady(members, clustered, pairs, "new") == {"a1": "A", "a2": "A", "b1": "B", "new": "A"}
     pairs[1, 2] = pairs[2, 1] = 0.5  # a2 now fits B better than A
     assert _steady(members, clustered, pairs, "new")["a2"] == "B"
+
+
+def test_a_story_is_regrouped_on_each_document_while_small_then_as_it_grows_by_a_tenth() -> None:
+    sizes = [n for n in range(1, 10_001) if due(n)]
+    assert sizes[:ALWAYS] == list(range(1, ALWAYS + 1)) and sizes[ALWAYS] > ALWAYS + 1
+    assert all(later <= (1 + GROWTH) * before + 1 for before, later in itertools.pairwise(sizes))
+    assert len(sizes) < ALWAYS + 2 * math.log(10_000 / ALWAYS) / math.log(1 + GROWTH)
+
+
+def test_a_neighbourhood_over_the_limit_is_counted_not_read(store_url: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    store = open_store(store_url)
+    ingest([EXAMPLE], store, Settings())
+    apart = _split_off(store, MISPLACED)
+    monkeypatch.setattr("recoupe.regroup.LIMIT", 3)
+
+    def unread(story_ids: object) -> None:
+        raise AssertionError("members read")
+
+    monkeypatch.setattr(store, "members", unread)
+    assert regroup(store, ["s1", apart]).moved == {}
