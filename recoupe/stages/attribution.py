@@ -30,6 +30,7 @@ from .speech import (
     NO_SUBJECT,
     RELATIVE,
     SPEECH,
+    TIME_WORDS,
     TOLD_WHERE,
     UNNAMED_INSIDE,
     WHEN,
@@ -117,6 +118,9 @@ def _from_incise(
         inside = [m.span.start for m in who.persons(doc, start, end) if start < m.span.start < start + where.end()]
         cut = inside[0] - start if inside else where.end()
         start, phrase = start + cut, phrase[cut:]
+    when = TIME_WORDS.match(phrase)  # "accusait hier soir un proche de Martine Aubry": the speaker after the time
+    if when and when.end() < len(phrase):
+        start, phrase = start + when.end(), phrase[when.end() :]
     place = metonym(doc, who, start, phrase)
     if place:
         return place

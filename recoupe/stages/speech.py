@@ -69,7 +69,7 @@ _SPEECH_ROOTS = (
     r"concè\w*|concéd\w*|protest\w*|s['’]insurg\w*|regrett\w*|comment\w*|révél\w*|déplor\w*|dément\w*|"
     r"dénon[cç]\w*|qualifi\w*|évoqu\w*|félicit\w*|réjou\w*|critiqu\w*|accus\w*|plaid\w*|réclam\w*|"
     r"reconn\w*|renchéri\w*|s['’]interrog\w*|s['’]indign\w*|s['’]emport\w*|s['’]inqui[èé]t\w*|tranch\w*|"
-    r"résum\w*|ironis\w*|argu\w*|avou\w*|admet\w*|lâch\w*|gliss\w*|fustig\w*|abond\w*|remarqu\w*|brocard\w*|"
+    r"résum\w*|ironis\w*|argu\w*|assèn\w*|assén\w*|justifi\w*|nuanc\w*|pens(?:e|ent|ait|aient)\b|avou\w*|admet\w*|lâch\w*|gliss\w*|fustig\w*|abond\w*|remarqu\w*|brocard\w*|"
     r"tempêt\w*|tonn(?:é|e|ait|ent)\b|consid[èé]r\w*|souhait\w*|soutien[ts]\b|noté\b|formul\w*|salu\w*|menac\w*|admis\b|admettre\b|"
     r"(?:fait|faisant|font)\s+(?:état|part|savoir|valoir|observer|remarquer)|conseill(?:é|ée|és|e|ent|ait|ant)\b|"
     r"exig\w*|démenti\w*|réag\w*|témoign\w*|soupir\w*|promet\w*|promis\b|répét\w*|défini[est]?\b|"
@@ -91,10 +91,12 @@ SPEECH = (
 OPEN_CLOSE = {"«": "»", "“": "”", '"': '"'}
 QUOTE = re.compile(r"«\s*(?P<a>[^«»]+?)\s*»|“(?P<b>[^“”]+?)”|\"(?P<c>[^\"\n]+?)\"|„(?P<d>[^„“”]+?)[“”]")
 PRONOUN = r"il|elle|ils|elles|he|she|er|sie"
-#: a reflexive verb of speech after a quote: ", s'est indigné le député", ", s'est félicité Liu Peng"
+#: a reflexive verb of speech after a quote: ", s'est indigné le député", ", s'est félicité Liu Peng", ", se défend
+#: Gilles Pargneaux", ", s'amuse un de ses collègues"
 REFLEXIVE = (
-    r"s['’](?:est|était)\s+(?:\w+\s+)?"
-    r"(?:indign|félicit|réjou|exclam|emport|inquiét|insurg|amus|étonn|plaint|défend|exprim|interrog|alarm|rengorg)\w*"
+    r"(?:s['’](?:est|était)\s+(?:\w+\s+)?|se\s+|s['’](?=[aeéiouy]))"
+    r"(?:indign|félicit|réjou|exclam|emport|inqui[éè]t|insurg|amus|étonn|plaint|plaign|défend|exprim|interrog|alarm|"
+    r"rengorg|justifi|désol|lament)\w*"
 )
 #: a speaker after the verb: a name, maybe behind a title with a full stop ("M. Carter")
 WHO = r"(?:\b(?:M|Mme|Me|Dr|Mr|Mrs|Pr)\.\s*|[^.,;:!?«»\"]){2,80}"
