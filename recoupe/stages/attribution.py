@@ -11,7 +11,7 @@ import re
 from ..model import Document, Quote
 from .gender import pronoun_gender
 from .roles import ROLE
-from .speakers import UNNAMED, Speakers, complement
+from .speakers import REACH, UNNAMED, Speakers, complement
 from .speech import (
     ACCORDING_INSIDE,
     AFTER,
@@ -99,7 +99,7 @@ def _from_incise(
         return who.name_in(doc, qend + incise.start("so"), qend + incise.end("so"))
     pronoun = (groups.get("p1") or groups.get("p2") or groups.get("p3") or groups.get("p4") or "").lower()
     if pronoun:
-        if pronoun in ("on", "man"):
+        if pronoun in ("on", "man") or _unnamed_before(doc, who, qstart, earlier):
             return None
         return who.antecedent(doc, qstart, earlier, introduced=True, gender=pronoun_gender(pronoun))
     start, end = qend + incise.start("who"), qend + incise.end("who")
@@ -136,6 +136,21 @@ def _from_incise(
         return name
     description = re.sub(rf"^\s*(?:{WHEN})\s+", "", phrase)
     return who.described(doc, description, qstart, earlier)
+
+
+def _unnamed_before(doc: Document, who: Speakers, qstart: int, earlier: list[Quote]) -> bool:
+    """Whether a pronoun stands for the unnamed speaker of the quote just before ("« … », assure un jeune dirigeant.
+    « … », ajoute-t-il"): that quote's incise leaves its speaker unnamed and nobody is named since."""
+    if not earlier or earlier[-1].speaker is not None or qstart - earlier[-1].span.end > REACH:
+        return False
+    closed = re.match(r"\s*[»”\"]?", doc.text[earlier[-1].span.end : qstart])
+    after = earlier[-1].span.end + (closed.end() if closed else 0)
+    incise = AFTER.match(doc.text[after:qstart])
+    if incise is None or not incise.group("who"):
+        return False
+    phrase = incise.group("who")
+    when = TIME_WORDS.match(phrase)
+    return unnamed(phrase[when.end() :] if when else phrase) and not who.persons(doc, after + incise.end("who"), qstart)
 
 
 def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier: list[Quote]) -> str | None:

@@ -27,6 +27,7 @@ __all__ = [
     "UNNAMED",
     "Speakers",
     "complement",
+    "related",
     "sentence_before",
     "sentence_end",
     "sentence_start",
@@ -72,6 +73,14 @@ _SUBJECT_REACH = 80
 _QUOTE_NEXT = re.compile(r"\s{0,2}[«“\"]")
 #: a name that completes a noun is not a subject: "Tenzin Taklha, proche collaborateur du dalaï-lama, a souhaité"
 _COMPLEMENT = re.compile(r"\b(?:de|du|des|d['’]|of)\s*(?:(?!(?:a|et|ou)\b)[a-zà-ÿ]+\s+){0,2}\Z")
+#: a person's relation before their name: "Ce proche de Lionel Jospin a …", "Le lieutenant de Ségolène Royal assure"
+#: (the subject is the relation, not the person named)
+_RELATION = re.compile(
+    r"\b(?:proches?|lieutenants?|bras\s+droit|fidèles?|conseill(?:er|ère|ers|ères)|porte-parole|entourage|avocats?|"
+    r"avocates?|soutiens?|partisans?|amis?|amies?|collaborat(?:eur|rice|eurs|rices)|(?:directeur|directrice|chef)\s+de"
+    r"\s+cabinet|camp|clan|équipe)\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])\Z",
+    re.IGNORECASE,
+)
 #: the agent of a participle, right before a name: "Interrogée par Arlette Chabot, elle …" (she is not Chabot)
 _AGENT = re.compile(r"\b(?:par|by)\s+$")
 _AS_PLACE = re.compile(r"\b(?:au|en|du|à|vers|depuis|dans le)\s+([A-ZÀ-Ý][\w-]+)")
@@ -221,6 +230,7 @@ class Speakers:
             if agrees(m.text, gender)
             and not (m.span.start >= here and _AGENT.search(doc.text, max(0, m.span.start - 6), m.span.start))
             and not possessive(doc, m)  # "Laci Peterson's family": not who "he" is
+            and not related(doc, m)  # "Ce proche de Lionel Jospin a …": not who "il" is
         ]
         # "elle": a known woman first (a man is no rarer than an unknown name, now that first names say who is one)
         marked = [m for m in named if gender == "f" and self.genders.of(m.text) == gender]
@@ -232,6 +242,8 @@ class Speakers:
         Wongsawat a …"), if of the pronoun's ``gender``."""
         first = next(iter(self.persons(doc, start, min(position, start + _SUBJECT_REACH))), None)
         if first is None or not SUBJECT_LEAD.fullmatch(doc.text[start : first.span.start]) or possessive(doc, first):
+            return None
+        if related(doc, first):
             return None
         return first.text if self.genders.agrees(first.text, gender) else None
 
@@ -321,6 +333,11 @@ def complement(doc: Document, mention: Mention) -> bool:
     return _COMPLEMENT.search(doc.text, max(0, mention.span.start - 30), mention.span.start) is not None or possessive(
         doc, mention
     )
+
+
+def related(doc: Document, mention: Mention) -> bool:
+    """A name after a relation ("un proche de", "le lieutenant de"): the relation acts, not the person named."""
+    return _RELATION.search(doc.text, max(0, mention.span.start - 40), mention.span.start) is not None
 
 
 def possessive(doc: Document, mention: Mention) -> bool:

@@ -163,9 +163,13 @@ SUBJECT = re.compile(
     r"\s+(?:(?:a|avait|ont|aurait|est|était|se|s['’]\w+|n['’]\w+|ne)\b[^,;:]*)?$",
     re.IGNORECASE,
 )
-#: a sentence that gives its source first: "Pour la LDH, il s'agit d'un « … »", "Selon le magistrat, … « … »"
+#: a sentence that gives its source first: "Pour la LDH, il s'agit d'un « … »", "Selon le magistrat, … « … »",
+#: "Pour le président, il s'agit de …" (after "Pour", a name or an office: not "Pour la première fois")
 ATTRIBUTED = re.compile(
-    r"(?:^|[.;!?]\s+|\n)\s*(?:Pour\s+(?=(?:l['’]|la\s+|le\s+|les\s+)?[A-ZÀ-Ý])|Selon\s+|D['’]après\s+)"
+    r"(?:^|[.;!?]\s+|\n)\s*(?:Pour\s+(?=(?:l['’]|la\s+|le\s+|les\s+)?[A-ZÀ-Ý]|(?:l['’]|la\s+|le\s+)(?:"
+    r"président|présidente|ministre|premier\s+ministre|chef|porte-parole|secrétaire|directeur|directrice|maire|"
+    r"procureur|juge|avocat|avocate|syndicat|gouvernement|économiste|sociologue|politologue|historien|historienne|"
+    r"député|députée|sénateur|sénatrice|élu|élue)\b)|Selon\s+|D['’]après\s+)"
     r"(?P<who>[^,.;:«»\"]{2,80}),"
 )
 #: "selon X" inside a sentence: "Cette révélation avait été, selon Me Meyer, « … »"

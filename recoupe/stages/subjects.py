@@ -9,7 +9,7 @@ import re
 from ..model import Document, Quote
 from .gender import pronoun_gender
 from .organisations import capital_only, organisations
-from .speakers import Speakers, sentence_end, sentence_start
+from .speakers import Speakers, related, sentence_end, sentence_start
 from .speech import DEMONYM, OPENING, SUBJECT, SUBJECT_LEAD
 
 __all__ = [
@@ -78,6 +78,8 @@ def continued_subject(doc: Document, who: Speakers, position: int, earlier: list
         subject = SUBJECT.match(chunk + " ")
         if subject:  # "La ministre Christine Lagarde s'est déclarée …": the name in the subject, else its description
             inside = who.persons(doc, chunk_at + subject.start("np"), chunk_at + subject.end("np"))
+            if inside and related(doc, inside[0]):  # "Le lieutenant de Ségolène Royal … assure": not she
+                return None
             if inside:
                 return inside[0].text
             named = who.described(doc, chunk, chunk_at, earlier) or subject_phrase(chunk + " ")

@@ -1,0 +1,56 @@
+"""Issue 4: who speaks in incises and clauses (recoupe/stages/attribution.py): verbs, reflexives, unnamed speakers."""
+
+from recoupe.stages.quotes import find_quotes
+from recoupe.stages.speakers import Speakers
+
+from ..conftest import with_mentions
+
+
+def _said(doc) -> list[tuple[str | None, str]]:  # type: ignore[no-untyped-def]
+    return [(q.speaker, q.text) for q in find_quotes(doc, Speakers([doc])) if q.direct]
+
+
+def test_present_reflexive_incises_and_more_verbs_of_speech() -> None:
+    doc = with_mentions(
+        "« On a constaté une erreur dans la proclamation des résultats », se défend Gilles Pargneaux. "
+        "« C'est une estimation, on ne sait pas si la mesure va prendre », a cependant nuancé Christine Lagarde. "
+        "« La République a été créée avec une seule voix d'avance », assène le fabiusien Fayçal Douhane. "
+        "« Nous n'avons pas le choix ! Ne rien faire coûterait plus cher », a justifié Nicolas Sarkozy.",
+        [("Gilles Pargneaux", "PER"), ("Christine Lagarde", "PER"), ("Fayçal Douhane", "PER"),
+         ("Nicolas Sarkozy", "PER")],
+    )  # fmt: skip
+    assert [speaker for speaker, _ in _said(doc)] == [
+        "Gilles Pargneaux",
+        "Christine Lagarde",
+        "Fayçal Douhane",
+        "Nicolas Sarkozy",
+    ]
+
+
+def test_an_unnamed_speaker_after_a_time_and_the_pronoun_that_follows_him() -> None:
+    doc = with_mentions(
+        "Claude Bartolone soutient Martine Aubry. "
+        "Le camp Royal veut « jeter le discrédit sur l'élection », accusait hier soir un proche de Martine Aubry. "
+        "« Même en cas d'annulation des résultats, elle restera majoritaire », assure un jeune dirigeant. "
+        "« La République a été instaurée d'une voix et depuis elle vit », ajoute-t-il.",
+        [("Claude Bartolone", "PER"), ("Martine Aubry", "PER"), ("Martine Aubry", "PER")],
+    )
+    assert [speaker for speaker, _ in _said(doc)] == [None, None, None]
+
+
+def test_the_person_a_relation_is_named_after_does_not_speak() -> None:
+    doc = with_mentions(
+        "Daniel Vaillant préside la commission. Ce proche de Lionel Jospin a exclu un nouveau scrutin. "
+        "« Je ne suis pas là pour déclencher quelque vote que ce soit », a-t-il souligné.",
+        [("Daniel Vaillant", "PER"), ("Lionel Jospin", "PER")],
+    )
+    assert _said(doc) == [("Daniel Vaillant", "Je ne suis pas là pour déclencher quelque vote que ce soit")]
+
+
+def test_for_an_office_opening_the_sentence_the_holder_speaks() -> None:
+    doc = with_mentions(
+        "Le président Nicolas Sarkozy a présenté son plan à Douai, où François Fillon l'attendait. "
+        "Pour le président, il s'agit de faire de la crise une « opportunité pour remettre la France à niveau ».",
+        [("Nicolas Sarkozy", "PER"), ("François Fillon", "PER")],
+    )
+    assert _said(doc) == [("Nicolas Sarkozy", "opportunité pour remettre la France à niveau")]
