@@ -109,6 +109,9 @@ def _from_incise(
     relative = RELATIVE.search(phrase)  # "selon la radio qui connaît bien Laurence Ferrari": the radio speaks
     if relative and not re.fullmatch(r"\s*(?:celui|celle)", phrase[: relative.start()]):  # ("celui qui est …")
         phrase, end = phrase[: relative.start()], start + relative.start()
+    around = _CIRCUMSTANCE.search(phrase)  # "l'ancien ministre à son arrivée au siège du PS": not the PS
+    if around and around.start() > 0:
+        phrase, end = phrase[: around.start()], start + around.start()
     where = TOLD_WHERE.match(phrase)  # "a déclaré sur France 2 le président de la CNIL": not France 2
     speaker = WHO_AFTER.match(doc.text, end)  # "a indiqué à l'AFP, Sonam, 32 ans": the speaker after the comma
     named = where is not None and phrase[where.end() :][:1].isupper()  # "à l'AFP Hang Soth"
@@ -125,6 +128,9 @@ def _from_incise(
     if place:
         return place
     described = DESCRIPTION.match(phrase) or re.match(r"^\s*(?:\w+\s+)?(?:le|la|l['’]|son|sa|leur)\b", phrase)
+    apposed = _apposed(doc, who, start + len(phrase)) if described else None
+    if apposed:  # "a déclaré le président de cette commission, le député Daniel Vaillant, en arrivant"
+        return apposed
     if described:
         named = who.person_after(doc, end)
         if named:
@@ -136,6 +142,28 @@ def _from_incise(
         return name
     description = re.sub(rf"^\s*(?:{WHEN})\s+", "", phrase)
     return who.described(doc, description, qstart, earlier)
+
+
+#: when or how the speaker spoke, after the speaker: " à son arrivée au siège du PS", " en quittant l'Elysée"
+_CIRCUMSTANCE = re.compile(
+    r"\s+(?:à\s+(?:son|sa|leur)\s+(?:arrivée|sortie|départ|retour)|en\s+(?:arrivant|sortant|quittant|marge)|"
+    r"lors\s+d|à\s+l['’]issue\s+d|au\s+cours\s+d|avant\s+de|après\s+(?:avoir|être|son|sa))\b",
+    re.IGNORECASE,
+)
+#: between a description and the name in apposition to it: ", le député ", ", "
+_APPOSED = re.compile(
+    r"\s*,\s*(?!(?:qui|que|qu['’]|dont|où|lequel|laquelle|lesquels)\b)(?:(?:le|la|l['’])\s*)?(?:[a-zà-ÿ'’-]+\s+){0,3}"
+)
+
+
+def _apposed(doc: Document, who: Speakers, end: int) -> str | None:
+    """The person named in apposition right after a description ("le président de la commission, le député Daniel
+    Vaillant")."""
+    gap = _APPOSED.match(doc.text, end)
+    if gap is None or "," not in gap.group(0):
+        return None
+    found = [m for m in who.persons(doc, gap.end(), gap.end() + 60) if m.span.start == gap.end()]
+    return found[0].text if found else None
 
 
 def _unnamed_before(doc: Document, who: Speakers, qstart: int, earlier: list[Quote]) -> bool:

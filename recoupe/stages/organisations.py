@@ -19,6 +19,7 @@ __all__ = [
     "described_organisation",
     "first_organisation",
     "organisations",
+    "spelled_out",
 ]
 
 ARTICLE = r"(?:le|la|l['’]|les|ce|cet|cette|the|der|die|das)\s*"
@@ -96,8 +97,28 @@ def capital_only(doc: Document, mention: Mention) -> bool:
     return " " not in word and opens and word.endswith(("é", "ée", "és", "ées", "if", "ive", "ant", "ants"))
 
 
+#: little words an acronym leaves out: "Syndicat de la magistrature" is SM
+_UNSPELT = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "of", "the", "and", "für", "der", "die"}
+
+
+def spelled_out(text: str, acronym: str) -> str | None:
+    """What a report spells an acronym out as, where it gives it: "le syndicat de la magistrature (SM, classé à
+    gauche)" gives "Syndicat de la magistrature" for SM."""
+    if not (acronym.isupper() and 2 <= len(acronym) <= 6):
+        return None
+    for match in re.finditer(rf"((?:[\w’'-]+\s+){{1,{2 * len(acronym) + 2}}})\(\s*{re.escape(acronym)}\b", text):
+        words = match.group(1).split()
+        for first in range(len(words)):
+            kept = [w for w in re.split(r"[\s'’-]+", " ".join(words[first:]).lower()) if w and w not in _UNSPELT]
+            if "".join(w[0] for w in kept).upper() == acronym and words[first].lower() not in _UNSPELT:
+                name = re.sub(r"^[ldLD]['’]", "", " ".join(words[first:]))
+                return name[0].upper() + name[1:]
+    return None
+
+
 def organisations(doc: Document, start: int, end: int) -> list[str]:
-    """Organisations the tagger found in [start, end), and acronyms it missed ("l'AFLD", "la CGT")."""
+    """Organisations the tagger found in [start, end), and acronyms it missed ("l'AFLD", "la CGT"); an acronym the
+    report spells out is given spelt out."""
     found = [
         (m.span.start, m.text)
         for m in doc.mentions
@@ -107,7 +128,7 @@ def organisations(doc: Document, start: int, end: int) -> list[str]:
     for match in ACRONYM.finditer(doc.text, max(0, start), end):
         if match.start() not in known and not any(p <= match.start() < p + len(t) for p, t in found):
             found.append((match.start(), match.group(0)))
-    return [text for _, text in sorted(found)]
+    return [spelled_out(doc.text, text) or text for _, text in sorted(found)]
 
 
 def _last_organisation(doc: Document, start: int, end: int) -> str | None:

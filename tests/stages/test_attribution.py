@@ -54,3 +54,23 @@ def test_for_an_office_opening_the_sentence_the_holder_speaks() -> None:
         [("Nicolas Sarkozy", "PER"), ("François Fillon", "PER")],
     )
     assert _said(doc) == [("Nicolas Sarkozy", "opportunité pour remettre la France à niveau")]
+
+
+def test_a_name_in_apposition_to_the_description_and_not_the_place_it_was_said_at() -> None:
+    doc = with_mentions(
+        "« Les procès-verbaux vont être examinés », a déclaré à la presse le président de cette commission, "
+        "le député Daniel Vaillant, en arrivant. "
+        "La commission est présidée par Daniel Vaillant, ancien ministre de l'Intérieur. "
+        "« Il y a un résultat qu'on connaît », a déclaré l'ancien ministre de l'Intérieur à son arrivée au siège du PS.",
+        [("Daniel Vaillant", "PER"), ("Daniel Vaillant", "PER"), ("PS", "ORG")],
+    )
+    assert [speaker for speaker, _ in _said(doc)] == ["Daniel Vaillant", "Daniel Vaillant"]
+
+
+def test_an_acronym_the_report_spells_out_speaks_under_its_full_name() -> None:
+    doc = with_mentions(
+        "Le syndicat de la magistrature (SM, classé à gauche) a dénoncé vendredi « la politique d'asservissement de "
+        "la justice et des magistrats » de la garde des Sceaux.",
+        [("SM", "ORG")],
+    )
+    assert [speaker for speaker, _ in _said(doc)][-1] == "Syndicat de la magistrature"

@@ -1,3 +1,4 @@
+from recoupe.stages.organisations import spelled_out
 from recoupe.stages.quotes import find_quotes
 from recoupe.stages.speakers import Speakers
 
@@ -251,3 +252,11 @@ def test_a_relative_clause_speaks_for_its_antecedent_and_the_next_sentence_is_no
         [("Frédéric Oudéa", "PER"), ("Société générale", "ORG"), ("Christian Noyer", "PER")],
     )
     assert [speaker for speaker, _ in _said(doc)] == ["Frédéric Oudéa"]
+
+
+def test_an_acronym_is_spelled_out_as_the_report_gives_it() -> None:
+    assert spelled_out("l'Union syndicale des magistrats (USM, majoritaire) a dit", "USM") == (
+        "Union syndicale des magistrats"
+    )
+    assert spelled_out("La Ligue des droits de l'Homme (LDH) a dit", "LDH") == "Ligue des droits de l'Homme"
+    assert spelled_out("La CGT (Confédération générale du travail) a dit", "CGT") is None
