@@ -135,7 +135,11 @@ TOLD_WHERE = re.compile(
 )
 #: "« est en place » et « se prépare … », a annoncé M. Carter": the first quote shares the second's speaker
 CHAINED = re.compile(r"^\s*,?\s*(?:et|and|und|ou|voire|mais|or)\s+[«“\"]")
-BEFORE_SPEECH = re.compile(rf"(?:{SPEECH})\s*(?:que|qu['’])?\s*:?\s*$|:\s*$|\bpour\s+[^,]+,[^,]*:\s*$", re.IGNORECASE)
+#: "pense lui aussi que", "estime pour sa part que": a verb of speech, then who else says so, before "que"
+_TOO = r"(?:\s+(?:(?:lui|elle|eux|elles)\s+)?(?:aussi|également|même|pour\s+sa\s+part|de\s+son\s+côté))?"
+BEFORE_SPEECH = re.compile(
+    rf"(?:{SPEECH}){_TOO}\s*(?:que|qu['’])?\s*:?\s*$|:\s*$|\bpour\s+[^,]+,[^,]*:\s*$", re.IGNORECASE
+)
 #: an incise inside the quote, up to the full stop or the comma that closes it: "« Le défi est le même, remarque
 #: Éric Charbonnier, expert à l'OCDE. Après … »", "« Cela signifierait, s'insurgeait l'académie des Sciences, que … »"
 INSIDE = re.compile(
