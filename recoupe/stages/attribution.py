@@ -62,7 +62,8 @@ def quote_speaker(
         name = who.name_in(doc, qend + named_first.start("who"), qend + named_first.end("who"))
         if name:
             return name
-    incise = AFTER.match(after) or LATER.match(after)
+    # ("« … » et confirme l'intention du camp": a second verb of the same subject, not an incise)
+    incise = None if _COORDINATED.match(after) else AFTER.match(after) or LATER.match(after)
     if incise:
         return _from_incise(doc, who, incise, qstart, qend, earlier)
     attributed = ATTRIBUTED.search(doc.text, max(0, qstart - len(before) - 2), qstart)
@@ -144,6 +145,14 @@ def _from_incise(
     return who.described(doc, description, qstart, earlier)
 
 
+#: a verb coordinated with the one before the quote: "« … » et confirme", "» mais ajoute"
+_COORDINATED = re.compile(r"\s*(?:et|mais|puis|ou)\s+(?![«“\"])", re.IGNORECASE)
+#: a clause whose subject is a pronoun, up to its verb of speech: "Il ", "Elle a ensuite ", "Mais il avait "
+_PRONOUN_CLAUSE = re.compile(
+    r"\s*(?:(?:et|mais|puis|alors|ensuite|enfin|or)\s+)?(il|elle)\s+(?:(?:a|avait|aurait|s['’]est|s['’]était|"
+    r"lui|leur|y|en|ne|n['’]a|n['’]avait|pas|ensuite|aussi|également|encore|notamment|toutefois|cependant)\s+){0,3}",
+    re.IGNORECASE,
+)
 #: when or how the speaker spoke, after the speaker: " à son arrivée au siège du PS", " en quittant l'Elysée"
 _CIRCUMSTANCE = re.compile(
     r"\s+(?:à\s+(?:son|sa|leur)\s+(?:arrivée|sortie|départ|retour)|en\s+(?:arrivant|sortant|quittant|marge)|"
@@ -221,6 +230,9 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
         if antecedents and clause_start - antecedents[-1].span.end <= 2:
             return antecedents[-1].text
     stripped = len(clause) - len(clause.lstrip())
+    pronoun = _PRONOUN_CLAUSE.fullmatch(clause)  # "Il précise qu'il demande un nouveau vote « … »"
+    if pronoun:
+        return who.antecedent(doc, clause_start, earlier, gender=pronoun_gender(pronoun.group(1)))
     role = ROLE.match(clause.lstrip())  # "le président de l'ADMD a ajouté": not the ADMD
     # (a name completing a role is not its holder: "L'avocat de Patrick Poivre d'Arvor a qualifié")
     persons = [p for p in who.persons(doc, clause_start, subject_end) if not complement(doc, p)]

@@ -164,7 +164,7 @@ ACCORDING = re.compile(
 #: a definite noun phrase opening a clause, up to its verb: "Le dalaï lama a aussi ", "L'ambassade américaine a "
 SUBJECT = re.compile(
     r"^\s*(?:(?:le|la|les)\b|l['’])\s*(?P<np>[\w'’-]+(?:\s+(?!(?:a|avait|ont|aurait|est|était|se|ne|qui|et)\b)[\w'’-]+){0,5}?)"
-    r"\s+(?:(?:a|avait|ont|aurait|est|était|se|s['’]\w+|n['’]\w+|ne)\b[^,;:]*)?$",
+    rf"\s+(?:(?:a|avait|ont|aurait|est|était|se|s['’]\w+|n['’]\w+|ne)\b[^,;:]*|(?-i:{SPEECH})[^,;:]*)?$",
     re.IGNORECASE,
 )
 #: a sentence that gives its source first: "Pour la LDH, il s'agit d'un « … »", "Selon le magistrat, … « … »",
@@ -180,7 +180,7 @@ ATTRIBUTED = re.compile(
 ACCORDING_INSIDE = re.compile(r"\b(?:selon|d['’]après)\s+(?P<who>[^,.;:«»\"]{2,80})", re.IGNORECASE)
 #: a clause with no subject before its verb: ", a estimé", ", a de son côté annoncé", ", avait-il"
 NO_SUBJECT = re.compile(
-    r"^\s*(?:(?:a|avait|ont|avaient|aurait|est|était|s['’]est|s['’]était)\b(?:\s+[\w-]+){0,3}\s*)?$"
+    r"^\s*(?:(?:a|avait|ont|avaient|aurait|est|était|s['’]est|s['’]était|se)\b(?:\s+[\w-]+){0,3}\s*)?$"
 )
 #: an apposition whose closing comma was left out, then the verb: " porte-parole de l'UMP a " (no article: not a subject)
 APPOSITION_VERB = re.compile(

@@ -74,3 +74,27 @@ def test_an_acronym_the_report_spells_out_speaks_under_its_full_name() -> None:
         [("SM", "ORG")],
     )
     assert [speaker for speaker, _ in _said(doc)][-1] == "Syndicat de la magistrature"
+
+
+def test_a_subject_pronoun_or_office_before_the_verb_and_a_second_verb_is_no_incise() -> None:
+    doc = with_mentions(
+        "Manuel Valls n'en démord pas. "
+        "Il précise qu'il demande toujours un nouveau vote « avec des contrôleurs » et confirme l'intention du camp "
+        "Royal de saisir la justice. "
+        "La garde des Sceaux, Rachida Dati, a reçu les syndicats. "
+        "Dans un entretien au Figaro, la garde des Sceaux répond au contenu de la motion en estimant que « des "
+        "magistrats veuillent faire polémique sur des choses qui ne sont pas justes ».",
+        [("Manuel Valls", "PER"), ("Rachida Dati", "PER")],
+    )
+    assert [speaker for speaker, _ in _said(doc)] == ["Manuel Valls", "Rachida Dati"]
+
+
+def test_a_reflexive_verb_goes_on_with_the_sentence_subject() -> None:
+    doc = with_mentions(
+        "« Je veux rapprocher les rédactions », a dit Jean-Claude Dassier. "
+        "Classé « sarkozyste » et succédant au « chiraquien » Robert "
+        "Namias, il réfute les étiquettes, se dit « viscéralement journaliste » et assure que « l'information est "
+        "libre ».",
+        [("Jean-Claude Dassier", "PER"), ("Robert Namias", "PER")],
+    )
+    assert ("Jean-Claude Dassier", "viscéralement journaliste") in _said(doc)
