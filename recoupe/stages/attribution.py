@@ -231,7 +231,8 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
             return antecedents[-1].text
     stripped = len(clause) - len(clause.lstrip())
     pronoun = _PRONOUN_CLAUSE.fullmatch(clause)  # "Il précise qu'il demande un nouveau vote « … »"
-    if pronoun:
+    # (unless the sentence gave its source first: "Selon Jacques Dallest, elle avait confié l'enfant à « … »")
+    if pronoun and not ATTRIBUTED.search(doc.text, max(0, start - 2), clause_start):
         return who.antecedent(doc, clause_start, earlier, gender=pronoun_gender(pronoun.group(1)))
     role = ROLE.match(clause.lstrip())  # "le président de l'ADMD a ajouté": not the ADMD
     # (a name completing a role is not its holder: "L'avocat de Patrick Poivre d'Arvor a qualifié")
