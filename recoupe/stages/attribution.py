@@ -187,7 +187,9 @@ def _unnamed_before(doc: Document, who: Speakers, qstart: int, earlier: list[Quo
         return False
     phrase = incise.group("who")
     when = TIME_WORDS.match(phrase)
-    return unnamed(phrase[when.end() :] if when else phrase) and not who.persons(doc, after + incise.end("who"), qstart)
+    head = phrase[when.end() :] if when else phrase
+    # ("un porte-parole du parquet de Marseille": unnamed, though a capital follows)
+    return bool(UNNAMED_INSIDE.match(head)) and not who.persons(doc, after + incise.start("who"), qstart)
 
 
 def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier: list[Quote]) -> str | None:

@@ -241,7 +241,9 @@ class Speakers:
         """The person the sentence at ``start`` opens with as its subject ("Le Premier ministre thaïlandais Somchai
         Wongsawat a …"), if of the pronoun's ``gender``."""
         first = next(iter(self.persons(doc, start, min(position, start + _SUBJECT_REACH))), None)
-        if first is None or not SUBJECT_LEAD.fullmatch(doc.text[start : first.span.start]) or possessive(doc, first):
+        if first is None:  # "Le CIO a fait état de sa neutralité. Il a estimé que « … »": the organisation
+            return _organisation_subject(doc, start, position, gender)
+        if not SUBJECT_LEAD.fullmatch(doc.text[start : first.span.start]) or possessive(doc, first):
             return None
         if related(doc, first):
             return None
@@ -333,6 +335,28 @@ def complement(doc: Document, mention: Mention) -> bool:
     return _COMPLEMENT.search(doc.text, max(0, mention.span.start - 30), mention.span.start) is not None or possessive(
         doc, mention
     )
+
+
+#: an organisation opening a sentence as its subject, with the article that gives it a gender: "Le CIO a …"
+_ORG_LEAD = re.compile(r"\s*(?P<article>le|la|l['’])\s*$", re.IGNORECASE)
+
+
+def _organisation_subject(doc: Document, start: int, position: int, gender: str | None) -> str | None:
+    """The organisation a sentence opens with as its subject, if its article agrees with the pronoun's gender."""
+    first = next(
+        (
+            m
+            for m in doc.mentions
+            if (m.label == "ORG" or (m.label == "MISC" and m.text.isupper()))  # "CIO", tagged MISC
+            and start <= m.span.start < min(position, start + 40)
+        ),
+        None,
+    )
+    lead = _ORG_LEAD.fullmatch(doc.text[start : first.span.start]) if first else None
+    if first is None or lead is None or capital_only(doc, first):
+        return None
+    article = {"le": "m", "la": "f"}.get(lead.group("article").lower())
+    return first.text if gender is None or article in (None, gender) else None
 
 
 def related(doc: Document, mention: Mention) -> bool:

@@ -98,3 +98,14 @@ def test_a_reflexive_verb_goes_on_with_the_sentence_subject() -> None:
         [("Jean-Claude Dassier", "PER"), ("Robert Namias", "PER")],
     )
     assert ("Jean-Claude Dassier", "viscéralement journaliste") in _said(doc)
+
+
+def test_a_pronoun_after_an_unnamed_spokesman_and_an_organisation_opening_the_sentence_before() -> None:
+    doc = with_mentions(
+        "La mère du petit Mohamed a été entendue. « Elle est toujours recherchée », a indiqué un porte-parole du "
+        "parquet de Marseille. « Tant que nous ne l'aurons pas entendue, rien ne pourra être vérifié », a-t-il "
+        "ajouté.\nLa porte-parole Jiang Yu a critiqué Amnesty.\nLe CIO a fait état de sa neutralité.\n"
+        "Il a estimé que « son rôle n'était pas de contrôler les droits de l'Homme ».",
+        [("Mohamed", "PER"), ("Marseille", "LOC"), ("Jiang Yu", "PER"), ("Amnesty", "ORG"), ("CIO", "MISC")],
+    )
+    assert [speaker for speaker, _ in _said(doc)] == [None, None, "CIO"]
