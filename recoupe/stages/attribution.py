@@ -11,7 +11,7 @@ import re
 from ..model import Document, Quote
 from .gender import pronoun_gender
 from .roles import ROLE
-from .speakers import REACH, UNNAMED, Speakers, complement
+from .speakers import REACH, UNNAMED, Speakers, complement, sentence_start
 from .speech import (
     ACCORDING_INSIDE,
     AFTER,
@@ -21,6 +21,7 @@ from .speech import (
     BEFORE_SPEECH,
     CONTINUED,
     DESCRIPTION,
+    FRONTED,
     INDEFINITE,
     INSIDE,
     INSIDE_PRONOUN,
@@ -70,7 +71,15 @@ def quote_speaker(
     #: "Selon des médias, Ashton Carter a expliqué qu'il y aurait un « chevauchement »": the verb's subject speaks
     if attributed and not re.search(rf"\b(?:{SPEECH})", doc.text[attributed.end() : qstart], re.IGNORECASE):
         start, end = attributed.span("who")
-        return who.name_in(doc, start, end) or who.described(doc, attributed.group("who"), qstart, earlier)
+        apposed = _apposed(doc, who, end) if DESCRIPTION.match(attributed.group("who")) else None
+        # ("Pour l'avocate de Kerviel, Caroline Wassermann, « … »": the name in apposition)
+        return apposed or who.name_in(doc, start, end) or who.described(doc, attributed.group("who"), qstart, earlier)
+    opening = sentence_start(doc.text, qstart)
+    fronted = FRONTED.match(doc.text[opening:qstart])  # "Sur le fond, résume un responsable syndical, X est …"
+    if fronted:
+        at = opening + fronted.start("who")
+        phrase = fronted.group("who")
+        return None if INDEFINITE.match(phrase) else who.name_in(doc, at, at + len(phrase))
     according = list(ACCORDING_INSIDE.finditer(before))
     if according and not re.search(SPEECH, before[according[-1].end() :], re.IGNORECASE):
         at = qstart - len(before) + according[-1].start("who")  # "Cette révélation avait été, selon Me Meyer, « … »"

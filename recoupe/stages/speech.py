@@ -26,6 +26,7 @@ __all__ = [
     "DEMONYM",
     "DESCRIBED_SUBJECT",
     "DESCRIPTION",
+    "FRONTED",
     "HEADING_QUOTE",
     "INDEFINITE",
     "INSIDE",
@@ -175,6 +176,12 @@ ATTRIBUTED = re.compile(
     r"procureur|juge|avocat|avocate|syndicat|gouvernement|économiste|sociologue|politologue|historien|historienne|"
     r"député|députée|sénateur|sénatrice|élu|élue)\b)|Selon\s+|D['’]après\s+)"
     r"(?P<who>[^,.;:«»\"]{2,80}),"
+)
+#: an incise that opens the sentence, before the clause with the quote: "Sur le fond, résume un responsable syndical de
+#: la magistrature, Rachida Dati est accusée de mener « … »"
+FRONTED = re.compile(
+    rf"\s*(?:[^,.;:«»\"]{{1,60}},\s*)?(?:{SPEECH})\s+(?P<who>(?:un|une|le|la|l['’]|[A-ZÀ-Ý])[^,.;:«»\"]{{1,80}}),\s*"
+    r"[^\n]*$"
 )
 #: "selon X" inside a sentence: "Cette révélation avait été, selon Me Meyer, « … »"
 ACCORDING_INSIDE = re.compile(r"\b(?:selon|d['’]après)\s+(?P<who>[^,.;:«»\"]{2,80})", re.IGNORECASE)

@@ -109,3 +109,13 @@ def test_a_pronoun_after_an_unnamed_spokesman_and_an_organisation_opening_the_se
         [("Mohamed", "PER"), ("Marseille", "LOC"), ("Jiang Yu", "PER"), ("Amnesty", "ORG"), ("CIO", "MISC")],
     )
     assert [speaker for speaker, _ in _said(doc)] == [None, None, "CIO"]
+
+
+def test_an_incise_opening_the_sentence_and_a_name_in_apposition_to_the_source() -> None:
+    doc = with_mentions(
+        "Sur le fond, résume un responsable syndical de la magistrature, Rachida Dati est accusée de mener « une "
+        "politique d'apparence de réforme ». "
+        "Pour l'avocate de Kerviel, Caroline Wassermann, « l'affaire montre les failles des contrôles ».",
+        [("Rachida Dati", "PER"), ("Kerviel", "PER"), ("Caroline Wassermann", "PER")],
+    )
+    assert [speaker for speaker, _ in _said(doc)] == [None, "Caroline Wassermann"]
