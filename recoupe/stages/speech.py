@@ -70,7 +70,7 @@ _SPEECH_ROOTS = (
     r"concè\w*|concéd\w*|protest\w*|s['’]insurg\w*|regrett\w*|comment\w*|révél\w*|déplor\w*|dément\w*|"
     r"dénon[cç]\w*|qualifi\w*|évoqu\w*|félicit\w*|réjou\w*|critiqu\w*|accus\w*|plaid\w*|réclam\w*|"
     r"reconn\w*|renchéri\w*|s['’]interrog\w*|s['’]indign\w*|s['’]emport\w*|s['’]inqui[èé]t\w*|tranch\w*|"
-    r"résum\w*|ironis\w*|argu\w*|assèn\w*|assén\w*|justifi\w*|nuanc\w*|pens(?:e|ent|ait|aient)\b|avou\w*|admet\w*|lâch\w*|gliss\w*|fustig\w*|abond\w*|remarqu\w*|brocard\w*|"
+    r"résum\w*|ironis\w*|argu\w*|confess\w*|assèn\w*|assén\w*|justifi\w*|nuanc\w*|pens(?:e|ent|ait|aient)\b|avou\w*|admet\w*|lâch\w*|gliss\w*|fustig\w*|abond\w*|remarqu\w*|brocard\w*|"
     r"tempêt\w*|tonn(?:é|e|ait|ent)\b|consid[èé]r\w*|souhait\w*|soutien[ts]\b|noté\b|formul\w*|salu\w*|menac\w*|admis\b|admettre\b|"
     r"(?:fait|faisant|font)\s+(?:état|part|savoir|valoir|observer|remarquer)|conseill(?:é|ée|és|e|ent|ait|ant)\b|"
     r"exig\w*|démenti\w*|réag\w*|témoign\w*|soupir\w*|promet\w*|promis\b|répét\w*|défini[est]?\b|"
@@ -122,7 +122,8 @@ AFTER_NAME_FIRST = re.compile(
 )
 #: an incise later in the sentence: "« … » contrôlés par les jihadistes, a-t-il déclaré."
 LATER = re.compile(
-    rf"^[^.«»\"]{{0,200}}?,\s*(?:(?:a|avait)-t-(?P<p1>{PRONOUN})\s+(?:{SPEECH})|(?:a|avait)\s+(?:{SPEECH})\s+(?P<who>{WHO}))",
+    rf"^[^.«»\"]{{0,200}}?,\s*(?:(?:a|avait)-t-(?P<p1>{PRONOUN})\s+(?:{SPEECH})|(?:(?:a|avait)\s+(?:{SPEECH})|"
+    rf"(?:{SPEECH})(?<!ant)(?=\s+(?:(?:le|la|les|l['’]|un|une|son|sa)\b|M\.|Mme|[A-ZÀ-Ý])))\s+(?P<who>{WHO}))",
     re.IGNORECASE,
 )
 #: a day or an adverb that may stand between a verb of speech and its speaker: "a déclaré mardi", "a dit encore"

@@ -119,3 +119,19 @@ def test_an_incise_opening_the_sentence_and_a_name_in_apposition_to_the_source()
         [("Rachida Dati", "PER"), ("Kerviel", "PER"), ("Caroline Wassermann", "PER")],
     )
     assert [speaker for speaker, _ in _said(doc)] == [None, "Caroline Wassermann"]
+
+
+def test_a_verb_in_the_present_further_in_the_sentence_names_the_speaker() -> None:
+    doc = with_mentions(
+        "Nombre de salariés se sont vus menacés d'être « les premiers licenciés, en cas de problème d'emploi », "
+        "s'ils cessaient le travail, confirme Sylvie Leziard, de l'UNSA. "
+        "« Je vais être comme un chewing-gum pour mes enfants », avait confessé Ingrid Betancourt à Bogota. "
+        "Patrick Poivre d'Arvor a confirmé avoir été « écarté » de la présentation du JT, critiquant la "
+        "« brutalité » de la direction.",
+        [("Sylvie Leziard", "PER"), ("UNSA", "ORG"), ("Ingrid Betancourt", "PER"), ("Patrick Poivre d'Arvor", "PER")],
+    )
+    assert [speaker for speaker, _ in _said(doc)][:3] == [
+        "Sylvie Leziard",
+        "Ingrid Betancourt",
+        "Patrick Poivre d'Arvor",
+    ]
