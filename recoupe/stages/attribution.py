@@ -165,7 +165,8 @@ _PRONOUN_CLAUSE = re.compile(
 #: when or how the speaker spoke, after the speaker: " à son arrivée au siège du PS", " en quittant l'Elysée"
 _CIRCUMSTANCE = re.compile(
     r"\s+(?:à\s+(?:son|sa|leur)\s+(?:arrivée|sortie|départ|retour)|en\s+(?:arrivant|sortant|quittant|marge)|"
-    r"lors\s+d|à\s+l['’]issue\s+d|au\s+cours\s+d|avant\s+de|après\s+(?:avoir|être|son|sa))\b",
+    r"lors\s+d|à\s+l['’]issue\s+d|au\s+cours\s+d|avant\s+(?:de|d['’]|son|sa|leur)|après\s+(?:avoir|être|son|sa|leur)|"
+    r"pendant\s+(?:son|sa|leur))\b",
     re.IGNORECASE,
 )
 #: between a description and the name in apposition to it: ", le député ", ", "
