@@ -50,9 +50,20 @@ from .subjects import (
 __all__ = ["quote_speaker", "unnamed"]
 
 
+#: someone described by their relation to a person or a group: "un proche de James Michel", "un membre du PS"
+_UNNAMED_RELATION = re.compile(
+    r"^\s*(?:un|une)\s+(?:proche|porte-parole|conseill\w+|ami|amie|collaborat\w+|membre|responsable|dirigeant\w*|"
+    r"cadre|militant\w*|fidèle|partisan\w*|soutien|collègue|ancien|ancienne)\s+(?:de|du|des|d['’])",
+    re.IGNORECASE,
+)
+
+
 def unnamed(phrase: str) -> bool:
-    """ "un proche", "son porte-parole": someone the report does not name (not "son amie Anne-Colombe")."""
-    return bool(UNNAMED_INSIDE.match(phrase)) and not re.search(r"\s[A-ZÀ-Ý]", phrase)
+    """ "un proche", "son porte-parole", "un proche de James Michel": someone the report does not name (not "son
+    amie Anne-Colombe")."""
+    return bool(UNNAMED_INSIDE.match(phrase)) and (
+        not re.search(r"\s[A-ZÀ-Ý]", phrase) or bool(_UNNAMED_RELATION.match(phrase))
+    )
 
 
 def quote_speaker(

@@ -135,3 +135,13 @@ def test_a_verb_in_the_present_further_in_the_sentence_names_the_speaker() -> No
         "Ingrid Betancourt",
         "Patrick Poivre d'Arvor",
     ]
+
+
+def test_an_incise_inside_the_quote_names_nobody_when_it_gives_a_relation_of_someone() -> None:
+    doc = with_mentions(
+        "Elle a gardé de nombreux amis, en particulier la famille de l'ancien ministre Jacques Hodoul.\n"
+        "«Ici, elle a laissé un souvenir exceptionnel, rapporte un proche de James Michel. Qu'elle ait nourri un "
+        "enfant du pays compte beaucoup.»",
+        [("Jacques Hodoul", "PER"), ("James Michel", "PER")],
+    )
+    assert [speaker for speaker, _ in _said(doc)] == [None]
