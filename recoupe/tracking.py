@@ -37,7 +37,7 @@ from .ingest import read_paths
 from .model import Corpus, Document, Failure, RawDocument
 from .pipeline import DEFAULT_STAGES, Pipeline
 from .registry import stages
-from .regroup import NEIGHBOUR_AFFINITY, due, regroup
+from .regroup import NEIGHBOUR_AFFINITY, NEIGHBOURS, due, regroup
 from .report import Report
 from .stages.copies import COPY_CONTAINMENT, shingles
 from .stages.stories import build_story
@@ -228,13 +228,14 @@ def _assign(
         index_terms(weights, QUERY_TERMS), (moment - window).isoformat(), (moment + window).isoformat()
     )
     scored = [(affinity(doc, weights, story, corpus_mean, documents), story) for story in candidates]
-    near = [story.id for score, story in scored if score >= NEIGHBOUR_AFFINITY]
+    ranked = sorted((s for s in scored if s[0] >= NEIGHBOUR_AFFINITY), key=lambda s: (-s[0], s[1].id))
+    near = [story.id for _, story in ranked]
     if scored:
         score, best = max(scored, key=lambda s: s[0])
         if score >= JOIN_AFFINITY:
-            return best, [s for s in near if s != best.id]
+            return best, [s for s in near if s != best.id][:NEIGHBOURS]
     empty = np.zeros_like(doc.vector, dtype=np.float32)
-    return StoryFeatures(store.new_story_id(), empty, 0, frozenset(), {}, day, day), near
+    return StoryFeatures(store.new_story_id(), empty, 0, frozenset(), {}, day, day), near[:NEIGHBOURS]
 
 
 def _story_of(store: Store, document_id: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..config import Settings
 from ..model import DateMention, Document, Precision, Span
@@ -303,9 +304,19 @@ def _anchor(published: str | None) -> date | None:
         return None
 
 
+#: documents whose dates are kept in memory: a store publishes a story again as it grows, and each publication
+#: reads all its documents again (a third of the publishing time on OrangeSum's 2020 articles before this)
+REMEMBERED = 4096
+
+
+@lru_cache(maxsize=REMEMBERED)
+def _remembered(doc_id: str, text: str, anchor: date | None) -> tuple[DateMention, ...]:
+    return tuple(find_dates(doc_id, text, anchor))
+
+
 @stage("dates", version="2", requires=["text", "published"], assigns=["dates"])
 def make_dates(settings: Settings):  # type: ignore[no-untyped-def]
     def dates(doc: Document) -> Document:
-        return replace(doc, dates=tuple(find_dates(doc.id, doc.text, _anchor(doc.published))))
+        return replace(doc, dates=_remembered(doc.id, doc.text, _anchor(doc.published)))
 
     return dates

@@ -66,3 +66,16 @@ def test_a_small_story_is_published_again_on_each_new_document(store_url: str, t
     ingest([EXAMPLE], store, Settings())
     result = ingest([_follow_ups(tmp_path / "a.jsonl", TOWNS[:1])], store, Settings())
     assert result.published == {"s1": 2} and result.deferred == []
+
+
+def test_publishing_again_reuses_the_dates_of_the_documents_it_has_read(store_url: str) -> None:
+    from recoupe.stages.dates import _remembered
+    from recoupe.tracking import publish
+
+    store = open_store(store_url)
+    ingest([EXAMPLE], store, Settings())
+    before = _remembered.cache_info()
+    publish(store, "s1", Settings())
+    after = _remembered.cache_info()
+    assert after.hits - before.hits == store.documents_in("s1") == 4
+    assert after.misses == before.misses

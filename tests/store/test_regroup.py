@@ -8,10 +8,11 @@ import math
 from collections import Counter
 from pathlib import Path
 
+from recoupe import tracking
 from recoupe.assign import tfidf
 from recoupe.cli import main
 from recoupe.config import Settings
-from recoupe.regroup import ALWAYS, GROWTH, due, rebuild, regroup
+from recoupe.regroup import ALWAYS, GROWTH, NEIGHBOUR_AFFINITY, Regrouped, due, rebuild, regroup
 from recoupe.store import Store, open_store
 from recoupe.tracking import ingest, publish
 
@@ -134,3 +135,31 @@ def test_a_neighbourhood_over_the_limit_is_counted_not_read(store_url: str, monk
 
     monkeypatch.setattr(store, "members", unread)
     assert regroup(store, ["s1", apart]).moved == {}
+
+
+def test_a_new_document_is_regrouped_with_its_closest_neighbour_stories_only(
+    store_url: str, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    store = open_store(store_url)
+    ingest([EXAMPLE], store, Settings(story_regroup=False))
+    alone = [_split_off(store, doc) for doc in (MISPLACED, "01-echo-du-rhone")]
+    scores: dict[str, float] = {}
+    calls: list[list[str]] = []
+    measured = tracking.affinity
+
+    def scored(doc, weights, story, mean, documents):  # type: ignore[no-untyped-def]
+        scores[story.id] = measured(doc, weights, story, mean, documents)
+        return scores[story.id]
+
+    monkeypatch.setattr(tracking, "affinity", scored)
+    monkeypatch.setattr(tracking, "regroup", lambda store, ids, new: calls.append(list(ids)) or Regrouped({}, {}))
+    monkeypatch.setattr(tracking, "NEIGHBOURS", 1)
+    path = tmp_path / "suite.jsonl"
+    record = {"id": "suite", "title": "L'usine Chimiflor rouverte", "published": "2024-03-16", "text": FOLLOW_UP}
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    ingest([path], store, Settings())
+
+    near = sorted((s for s in scores if scores[s] >= NEIGHBOUR_AFFINITY), key=lambda s: -scores[s])
+    assert {"s1", *alone} <= set(near)  # three stories of the fire are near, the football one is not
+    assert calls == [near[:2]]  # the one it joined and the closest other
