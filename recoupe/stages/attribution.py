@@ -74,10 +74,13 @@ def quote_speaker(
         name = who.name_in(doc, qend + named_first.start("who"), qend + named_first.end("who"))
         if name:
             return name
-    # ("« … » et confirme l'intention du camp": a second verb of the same subject, not an incise)
-    incise = None if _COORDINATED.match(after) else AFTER.match(after) or LATER.match(after)
+    incise = _incise(after)
     if incise:
         return _from_incise(doc, who, incise, qstart, qend, earlier)
+    agent = _AGENT.match(after)  # "qualifiée « d'amicale » par la porte-parole Dana Perino"
+    if agent and re.search(rf"(?<![’'])\b(?:été|est|sont|était|fut)\s+(?:{SPEECH})\W*$", before, re.IGNORECASE):
+        start, end = qend + agent.start("who"), qend + agent.end("who")
+        return who.name_in(doc, start, end) or who.described(doc, agent.group("who"), start, earlier)
     attributed = ATTRIBUTED.search(doc.text, max(0, qstart - len(before) - 2), qstart)
     #: "Selon des médias, Ashton Carter a expliqué qu'il y aurait un « chevauchement »": the verb's subject speaks
     if attributed and not re.search(rf"\b(?:{SPEECH})", doc.text[attributed.end() : qstart], re.IGNORECASE):
@@ -109,6 +112,26 @@ def quote_speaker(
     if INSIDE_PRONOUN.search(words):
         return who.antecedent(doc, qstart, earlier)
     return None
+
+
+def _incise(after: str) -> re.Match[str] | None:
+    """The incise after a quote that names its speaker, if there is one."""
+    if _COORDINATED.match(after):  # "« … » et confirme l'intention du camp": the same subject's second verb
+        return None
+    found = AFTER.match(after)
+    if found and _ADJECTIVAL.match(after):  # "« … » promis lors de sa campagne, écrit le Yomiuri Shimbun"
+        found = None
+    found = found or LATER.match(after)
+    # (", souligne un « avant et un après »": the verb's object opens the next quote, no speaker)
+    who = found.groupdict().get("who") if found else None
+    if (
+        found
+        and who
+        and re.fullmatch(r"\s*(?:un|une|des|le|la|les|son|sa|ses|leur|leurs)\s*", who, re.IGNORECASE)
+        and re.match(r"\s*[«“\"]", after[found.end("who") :])
+    ):
+        return None
+    return found
 
 
 def _from_incise(
@@ -145,6 +168,9 @@ def _from_incise(
     when = TIME_WORDS.match(phrase)  # "accusait hier soir un proche de Martine Aubry": the speaker after the time
     if when and when.end() < len(phrase):
         start, phrase = start + when.end(), phrase[when.end() :]
+    related = _RELATED.match(phrase)  # "avertit son concurrent le Nikkei": the name in apposition
+    if related:
+        return related.group("name")
     place = metonym(doc, who, start, phrase)
     if place:
         return place
@@ -165,6 +191,10 @@ def _from_incise(
     return who.described(doc, description, qstart, earlier)
 
 
+#: a participle right after a quote (no comma) describes its words: "le changement » promis lors de sa campagne"
+_ADJECTIVAL = re.compile(r"\s*[a-zà-ÿ]+(?:é|ée|és|ées|is|ise|ises)\b")
+#: the agent of a passive verb of speech, after the quote: "« … » par la porte-parole de la Maison Blanche Dana Perino"
+_AGENT = re.compile(r"\s*par\s+(?P<who>[^,.;:«»“”\"()]{2,90})")
 #: a verb coordinated with the one before the quote: "« … » et confirme", "» mais ajoute"
 _COORDINATED = re.compile(r"\s*(?:et|mais|puis|ou)\s+(?![«“\"])", re.IGNORECASE)
 #: a clause whose subject is a pronoun, up to its verb of speech: "Il ", "Elle a ensuite ", "Mais il avait "
@@ -172,6 +202,12 @@ _PRONOUN_CLAUSE = re.compile(
     r"\s*(?:(?:et|mais|puis|alors|ensuite|enfin|or)\s+)?(il|elle)\s+(?:(?:a|avait|aurait|s['’]est|s['’]était|"
     r"lui|leur|y|en|ne|n['’]a|n['’]avait|pas|ensuite|aussi|également|encore|notamment|toutefois|cependant)\s+){0,3}",
     re.IGNORECASE,
+)
+#: a pronoun subject coordinated to the sentence's clause, just before the verb of speech: "… et il a "
+_PRONOUN_COORDINATED = re.compile(r"\b(?:et|mais|puis)\s+(?:il|elle)\s+(?:(?:a|avait|aurait)\s+)?(?:\w+\s+)?$")
+#: a relation followed by the name it stands for: "son concurrent le Nikkei", "son rival l'UMP"
+_RELATED = re.compile(
+    r"\s*(?:son|sa|leur)\s+[a-zà-ÿ-]+\s+(?:le|la|l['’])\s*(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3})"
 )
 #: when or how the speaker spoke, after the speaker: " à son arrivée au siège du PS", " en quittant l'Elysée"
 _CIRCUMSTANCE = re.compile(
@@ -257,6 +293,8 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
     # (unless the sentence gave its source first: "Selon Jacques Dallest, elle avait confié l'enfant à « … »")
     if pronoun and not ATTRIBUTED.search(doc.text, max(0, start - 2), clause_start):
         return who.antecedent(doc, clause_start, earlier, gender=pronoun_gender(pronoun.group(1)))
+    if _PRONOUN_COORDINATED.search(clause):  # "Lindsey Graham a rappelé qu'il avait négocié avec X et il a salué"
+        return continued_subject(doc, who, subject_end, earlier)
     role = ROLE.match(clause.lstrip())  # "le président de l'ADMD a ajouté": not the ADMD
     # (a name completing a role is not its holder: "L'avocat de Patrick Poivre d'Arvor a qualifié")
     persons = [p for p in who.persons(doc, clause_start, subject_end) if not complement(doc, p)]

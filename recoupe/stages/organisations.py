@@ -29,16 +29,24 @@ ORG_NOUN = re.compile(
     r"fédération|comité|club|établissement|institution|autorités|direction|texte|site|constructeur|compagnie|"
     r"company|group|bank|government|ministry|agency|statement|report|paper|newspaper|committee|council|court|"
     r"union|party|organization|institute|foundation|board|department|radio|chaîne|télévision|magazine|station|"
-    r"broadcaster|network)\b",
+    r"broadcaster|network|présidence|rectorat|préfecture|mairie|ambassade)\b",
     re.IGNORECASE,
 )
 #: institutions that speak for themselves, named as written when the report gives no name that begins with them
-_INSTITUTIONS = {"parquet", "ministère", "gouvernement", "commission", "syndicat", "parti", "fédération", "comité"}
+_INSTITUTIONS = {
+    "parquet", "ministère", "gouvernement", "commission", "syndicat", "parti", "fédération", "comité", "présidence",
+    "rectorat", "préfecture", "mairie", "ambassade",
+}  # fmt: skip
 #: what names an institution after its noun: "général", "de Paris", "de l'Intérieur" (not a verb or an adverb)
 _INSTITUTION_REST = re.compile(
     r"(?:\s+(?:(?:de|du|des|d['’])\s*(?:la\s+|l['’])?[\w-]+|(?!(?:a|avait|est|était|se|s['’]|ne|n['’]|qui|que|et|"
     r"ont|aurait|sera|va|dans|en|sur|lui|pour)\b)[a-zéèêàâîôûç-]+(?:al|ale|aux|ial|ier|ière|ique|el|elle|if|ive|ain|aine|ien|ienne|ais|aise|iste)\b)){0,2}",
 )
+#: what may stand between an organisation's noun and its name: adjectives and a "de" phrase ("le quotidien
+#: israélien de gauche Haaretz", "l'agence officielle Chine nouvelle"), not "des Affaires étrangères"
+_BETWEEN = r"(?:\s+(?:(?!(?:de|du|des|la|le|les|et|a|est|qui|que)\b)[a-zà-ÿ'’-]+|de\s+[a-zà-ÿ-]+))"
+_NAME = r"(?P<name>[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3})"
+_NAME_AFTER_NOUN = re.compile(rf"{_BETWEEN}{{0,4}}?\s+{_NAME}\s*$")
 #: (not a Roman numeral: "le XV de France", "Benoît XVI")
 ACRONYM = re.compile(r"\b(?![IVXLCDM]+\b)[A-Z][A-Z0-9]{1,5}\b(?![-’'])")
 CALENDAR = {
@@ -57,6 +65,9 @@ def described_organisation(doc: Document, description: str, position: int, reach
     if organisation is None:
         return None
     noun, rest = organisation.group("noun"), description[organisation.end() :]
+    inside = _NAME_AFTER_NOUN.match(rest)  # "le quotidien populaire allemand Bild": the name it gives
+    if inside:
+        return inside.group("name")
     named = _named_by(doc, noun, rest, position)
     if named is None and noun.lower() in _INSTITUTIONS:  # "le parquet général", "le ministère de l'Intérieur"
         named = noun + _INSTITUTION_REST.match(rest).group(0).rstrip()  # type: ignore[union-attr]
@@ -68,14 +79,15 @@ def _named_by(doc: Document, noun: str, rest: str, position: int) -> str | None:
     noun was written before ("la radio RTL"), and has its complement: "la fédération" is the "Fédération bancaire
     française"; "la banque de gros" is no "Banque Populaire"."""
     complement = re.match(r"\s+(?:de|du|des|d['’])\s*(?:la\s+|l['’])?(\w+)", rest)
+    after_noun = re.compile(rf"\b{re.escape(noun)}{_BETWEEN}{{0,3}}\s+$", re.IGNORECASE)
     found = [
         m.text
         for m in doc.mentions
-        if m.label == "ORG"
+        if m.label in ("ORG", "MISC")
         and m.span.end <= position
         and (
-            (" " in m.text and m.text.split()[0].casefold() == noun.casefold())
-            or doc.text[max(0, m.span.start - len(noun) - 1) : m.span.start].casefold() == noun.casefold() + " "
+            (m.label == "ORG" and " " in m.text and m.text.split()[0].casefold() == noun.casefold())
+            or after_noun.search(doc.text, max(0, m.span.start - 60), m.span.start) is not None
         )
         and (complement is None or complement.group(1).casefold() in m.text.casefold())
     ]

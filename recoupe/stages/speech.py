@@ -70,7 +70,7 @@ _SPEECH_ROOTS = (
     r"concè\w*|concéd\w*|protest\w*|s['’]insurg\w*|regrett\w*|comment\w*|révél\w*|déplor\w*|dément\w*|"
     r"dénon[cç]\w*|qualifi\w*|évoqu\w*|félicit\w*|réjou\w*|critiqu\w*|accus\w*|plaid\w*|réclam\w*|"
     r"reconn\w*|renchéri\w*|s['’]interrog\w*|s['’]indign\w*|s['’]emport\w*|s['’]inqui[èé]t\w*|tranch\w*|"
-    r"résum\w*|ironis\w*|argu\w*|confess\w*|assèn\w*|assén\w*|justifi\w*|nuanc\w*|pens(?:e|ent|ait|aient)\b|avou\w*|admet\w*|lâch\w*|gliss\w*|fustig\w*|abond\w*|remarqu\w*|brocard\w*|"
+    r"résum\w*|ironis\w*|exult\w*|argu\w*|confess\w*|assèn\w*|assén\w*|justifi\w*|nuanc\w*|pens(?:e|ent|ait|aient)\b|avou\w*|admet\w*|lâch\w*|gliss\w*|fustig\w*|abond\w*|remarqu\w*|brocard\w*|"
     r"tempêt\w*|tonn(?:é|e|ait|ent)\b|consid[èé]r\w*|souhait\w*|soutien[ts]\b|noté\b|formul\w*|salu\w*|menac\w*|admis\b|admettre\b|"
     r"(?:fait|faisant|font)\s+(?:état|part|savoir|valoir|observer|remarquer)|conseill(?:é|ée|és|e|ent|ait|ant)\b|"
     r"exig\w*|démenti\w*|réag\w*|témoign\w*|soupir\w*|promet\w*|promis\b|répét\w*|défini[est]?\b|"
@@ -109,7 +109,7 @@ AFTER = re.compile(
     rf"|(?:{SPEECH})-(?:t-)?(?P<p2>{PRONOUN}|on)\b"
     rf"|(?:{SPEECH})\s+(?P<p3>er|sie|man)\b"  # German: "sagte er", "fügte sie hinzu"
     rf"|(?P<p4>he|she)\s+(?:{SPEECH})\b"  # English: "he said"
-    rf"|(?:a|avait|ont|has|had)?\s*(?:\w+\s+){{0,3}}?(?:{SPEECH}|{REFLEXIVE}|selon|d['’]après)\s+(?P<who>{WHO})"
+    rf"|(?:a|avait|ont|has|had)?\s*(?:(?:\w+|d['’]abord)\s+){{0,3}}?(?:{SPEECH}|{REFLEXIVE}|selon|d['’]après)\s+(?P<who>{WHO})"
     rf"|(?-i:so\s+(?P<so>[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?))\b)",  # German: "…", so Häupl
     re.IGNORECASE,
 )

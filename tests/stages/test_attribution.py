@@ -145,3 +145,46 @@ def test_an_incise_inside_the_quote_names_nobody_when_it_gives_a_relation_of_som
         [("Jacques Hodoul", "PER"), ("James Michel", "PER")],
     )
     assert [speaker for speaker, _ in _said(doc)] == [None]
+
+
+def test_newspapers_and_institutions_speak_by_the_name_their_description_gives() -> None:
+    doc = with_mentions(
+        "« Le pays a changé de visage ! », exulte le quotidien populaire allemand Bild. "
+        "Le quotidien israélien de gauche Haaretz souligne les défis du nouveau président. "
+        "« Rien ne se fera sans un engagement actif », rappelle le quotidien. "
+        "« Les deux dirigeants se verront bientôt », a précisé la présidence française. "
+        "Un rassemblement a réuni « 1.100 élèves », a affirmé le rectorat. "
+        "« La patience a ses limites », avertit son concurrent le Nikkei.",
+        [("Bild", "MISC"), ("Haaretz", "MISC")],
+    )
+    assert [speaker for speaker, _ in _said(doc)] == [
+        "Bild",
+        "Haaretz",
+        "présidence française",
+        "rectorat",
+        "Nikkei",
+    ]
+
+
+def test_a_participle_after_a_quote_is_no_incise_and_a_verb_whose_object_opens_a_quote_names_nobody() -> None:
+    doc = with_mentions(
+        "Le président élu « doit incarner le changement » promis pendant la campagne, écrit le Yomiuri Shimbun. "
+        "Le quotidien El Mundo (centre droit) renchérit : « Le monde a changé de couleur », "
+        "tandis qu'El Pais souligne un « avant et un après » cette élection.",
+        [("Yomiuri Shimbun", "ORG"), ("El Mundo", "ORG"), ("El Pais", "LOC")],
+    )
+    assert _said(doc)[:2] == [
+        ("Yomiuri Shimbun", "doit incarner le changement"),
+        ("El Mundo", "Le monde a changé de couleur"),
+    ]
+
+
+def test_the_agent_of_a_passive_verb_of_speech_and_a_pronoun_coordinated_to_the_subject() -> None:
+    doc = with_mentions(
+        "La rencontre a été qualifiée « d'amicale et constructive » par la porte-parole Dana Perino. "
+        "Le sénateur Lindsey Graham a rappelé qu'il avait négocié avec Rahm Emanuel les débats et il a salué ses "
+        "« grandes compétences politiques ». "
+        "« Je te fais confiance », a d'abord répondu Nicolas Sarkozy à son ministre.",
+        [("Dana Perino", "PER"), ("Lindsey Graham", "PER"), ("Rahm Emanuel", "PER"), ("Nicolas Sarkozy", "PER")],
+    )
+    assert [speaker for speaker, _ in _said(doc)] == ["Dana Perino", "Lindsey Graham", "Nicolas Sarkozy"]
