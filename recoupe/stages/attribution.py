@@ -10,6 +10,7 @@ import re
 
 from ..model import Document, Quote
 from .gender import pronoun_gender
+from .organisations import described_organisation
 from .roles import ROLE
 from .speakers import REACH, UNNAMED, Speakers, complement, sentence_start
 from .speech import (
@@ -108,7 +109,10 @@ def quote_speaker(
         offset = doc.text.find(words, qstart)
         if unnamed(inside.group("who")):
             return None
-        return who.name_in(doc, offset + inside.start("who"), offset + inside.end("who"))
+        start = offset + inside.start("who")  # ("s'insurgeait l'académie des Sciences": an institution as written)
+        return who.name_in(doc, start, offset + inside.end("who")) or described_organisation(
+            doc, inside.group("who"), start, REACH
+        )
     if INSIDE_PRONOUN.search(words):
         return who.antecedent(doc, qstart, earlier)
     return None

@@ -29,18 +29,20 @@ ORG_NOUN = re.compile(
     r"fédération|comité|club|établissement|institution|autorités|direction|texte|site|constructeur|compagnie|"
     r"company|group|bank|government|ministry|agency|statement|report|paper|newspaper|committee|council|court|"
     r"union|party|organization|institute|foundation|board|department|radio|chaîne|télévision|magazine|station|"
-    r"broadcaster|network|présidence|rectorat|préfecture|mairie|ambassade)\b",
+    r"broadcaster|network|présidence|rectorat|préfecture|mairie|ambassade|intersyndicale|académie|conseil|tribunal|"
+    r"cour|collectif|confédération|ligue|observatoire|institut)\b",
     re.IGNORECASE,
 )
 #: institutions that speak for themselves, named as written when the report gives no name that begins with them
 _INSTITUTIONS = {
     "parquet", "ministère", "gouvernement", "commission", "syndicat", "parti", "fédération", "comité", "présidence",
-    "rectorat", "préfecture", "mairie", "ambassade",
+    "rectorat", "préfecture", "mairie", "ambassade", "intersyndicale", "académie", "conseil", "tribunal", "cour",
+    "collectif", "confédération", "ligue", "observatoire", "institut",
 }  # fmt: skip
 #: what names an institution after its noun: "général", "de Paris", "de l'Intérieur" (not a verb or an adverb)
 _INSTITUTION_REST = re.compile(
-    r"(?:\s+(?:(?:de|du|des|d['’])\s*(?:la\s+|l['’])?[\w-]+|(?!(?:a|avait|est|était|se|s['’]|ne|n['’]|qui|que|et|"
-    r"ont|aurait|sera|va|dans|en|sur|lui|pour)\b)[a-zéèêàâîôûç-]+(?:al|ale|aux|ial|ier|ière|ique|el|elle|if|ive|ain|aine|ien|ienne|ais|aise|iste)\b)){0,2}",
+    r"(?:\s+(?:(?:(?:de|du|des)\s+|d['’])(?:la\s+|l['’])?[\w-]+|(?!(?:a|avait|est|était|se|s['’]|ne|n['’]|qui|que|et|"
+    r"ont|aurait|sera|va|dans|en|sur|lui|pour)\b)[a-zéèêàâîôûç-]+(?:al|ale|aux|ial|ier|ière|ère|ique|el|elle|if|ive|ain|aine|ien|ienne|ais|aise|iste)s?\b)){0,3}",
 )
 #: what may stand between an organisation's noun and its name: adjectives and a "de" phrase ("le quotidien
 #: israélien de gauche Haaretz", "l'agence officielle Chine nouvelle"), not "des Affaires étrangères"

@@ -188,3 +188,17 @@ def test_the_agent_of_a_passive_verb_of_speech_and_a_pronoun_coordinated_to_the_
         [("Dana Perino", "PER"), ("Lindsey Graham", "PER"), ("Rahm Emanuel", "PER"), ("Nicolas Sarkozy", "PER")],
     )
     assert [speaker for speaker, _ in _said(doc)] == ["Dana Perino", "Lindsey Graham", "Nicolas Sarkozy"]
+
+
+def test_an_institution_speaks_as_written_after_the_verb_or_inside_the_quote() -> None:
+    doc = with_mentions(
+        "« Le financement n'est pas assuré », a ajouté l'intersyndicale. "
+        "« Cela signifierait, s'insurgeait vendredi dernier l'académie des Sciences, que la science recule. » "
+        "« Nous suivons la situation », a indiqué le ministère des Affaires étrangères.",
+        [],
+    )
+    assert [speaker for speaker, _ in _said(doc)] == [
+        "intersyndicale",
+        "académie des Sciences",
+        "ministère des Affaires étrangères",
+    ]
