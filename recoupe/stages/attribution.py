@@ -169,9 +169,8 @@ def _from_incise(
         inside = [m.span.start for m in who.persons(doc, start, end) if start < m.span.start < start + where.end()]
         cut = inside[0] - start if inside else where.end()
         start, phrase = start + cut, phrase[cut:]
-    when = TIME_WORDS.match(phrase)  # "accusait hier soir un proche de Martine Aubry": the speaker after the time
-    if when and when.end() < len(phrase):
-        start, phrase = start + when.end(), phrase[when.end() :]
+    past = _past_time(phrase)  # "accusait hier soir un proche de Martine Aubry": the speaker after the time
+    start, phrase = start + past, phrase[past:]
     related = _RELATED.match(phrase)  # "avertit son concurrent le Nikkei": the name in apposition
     if related:
         return related.group("name")
@@ -236,6 +235,13 @@ def _apposed(doc: Document, who: Speakers, end: int) -> str | None:
     return found[0].text if found else None
 
 
+def _past_time(phrase: str) -> int:
+    """Where a speaker's phrase begins after the time words that may open it ("hier soir un proche"); 0 if it has
+    none or nothing follows them."""
+    when = TIME_WORDS.match(phrase)
+    return when.end() if when and when.end() < len(phrase) else 0
+
+
 def _unnamed_before(doc: Document, who: Speakers, qstart: int, earlier: list[Quote]) -> bool:
     """Whether a pronoun stands for the unnamed speaker of the quote just before ("« … », assure un jeune dirigeant.
     « … », ajoute-t-il"): that quote's incise leaves its speaker unnamed and nobody is named since."""
@@ -247,8 +253,7 @@ def _unnamed_before(doc: Document, who: Speakers, qstart: int, earlier: list[Quo
     if incise is None or not incise.group("who"):
         return False
     phrase = incise.group("who")
-    when = TIME_WORDS.match(phrase)
-    head = phrase[when.end() :] if when else phrase
+    head = phrase[_past_time(phrase) :]
     # ("un porte-parole du parquet de Marseille": unnamed, though a capital follows)
     return bool(UNNAMED_INSIDE.match(head)) and not who.persons(doc, after + incise.start("who"), qstart)
 

@@ -23,8 +23,10 @@ FLOORS = {
     "rpm2-quotes-test-t16c2.jsonl": (0.86, 0.92),  # test T16-C2, read in the seventh session: F1 0.889, speakers 0.964
     "rpm2-quotes-test-t19c2.jsonl": (0.92, 0.84),  # test T19-C2, read in the seventh session: F1 0.947, speakers 0.875
     "rpm2-quotes-test-t14c2.jsonl": (0.92, 0.82),  # test T14-C2, read in the seventh session: F1 0.953, speakers 0.854
-    "rpm2-quotes-test-t11c1.jsonl": (0.85, 0.66),  # test T11-C1, never read: F1 0.885, speakers 0.700
-    "rpm2-quotes-test-t17c2.jsonl": (0.87, 0.75),  # test T17-C2, never read: F1 0.904, speakers 0.788
+    "rpm2-quotes-test-t11c1.jsonl": (0.85, 0.84),  # test T11-C1, read in the eighth session: F1 0.885, speakers 0.880
+    "rpm2-quotes-test-t17c2.jsonl": (0.87, 0.83),  # test T17-C2, read in the eighth session: F1 0.904, speakers 0.865
+    "rpm2-quotes-test-t20c1.jsonl": (0.87, 0.67),  # test T20-C1, never read: F1 0.908, speakers 0.704
+    "rpm2-quotes-test-t18c2.jsonl": (0.87, 0.78),  # test T18-C2, never read: F1 0.907, speakers 0.816
     "wikinewssum-en-quotes.jsonl": (0.95, 0.83),  # English, 12 WikinewsSum sources: F1 0.984, speakers 0.867
     "wikinewssum-en-quotes-second.jsonl": (0.82, 0.85),  # English, 10 more: F1 0.857, speakers 0.905
     "wikinewssum-de-quotes.jsonl": (0.80, 0.50),  # German, the 2 WikinewsSum sources: F1 0.842, speakers 0.562
