@@ -195,7 +195,8 @@ def _from_incise(
 
 
 #: a participle right after a quote (no comma) describes its words: "le changement » promis lors de sa campagne"
-_ADJECTIVAL = re.compile(r"\s*[a-zà-ÿ]+(?:é|ée|és|ées|is|ise|ises)\b")
+#: (not a verb in the present: "« … » précise le ministre")
+_ADJECTIVAL = re.compile(r"\s*(?:[a-zà-ÿ]+(?:é|ée|és|ées)|(?:prom|adm|m)is(?:e|es)?)\b")
 #: the agent of a passive verb of speech, after the quote: "« … » par la porte-parole de la Maison Blanche Dana Perino"
 _AGENT = re.compile(r"\s*par\s+(?P<who>[^,.;:«»“”\"()]{2,90})")
 #: a verb coordinated with the one before the quote: "« … » et confirme", "» mais ajoute"

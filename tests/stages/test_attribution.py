@@ -202,3 +202,11 @@ def test_an_institution_speaks_as_written_after_the_verb_or_inside_the_quote() -
         "académie des Sciences",
         "ministère des Affaires étrangères",
     ]
+
+
+def test_a_verb_in_the_present_right_after_the_quote_is_still_an_incise() -> None:
+    doc = with_mentions(
+        "« Rien n'est décidé » précise Xavier Darcos. « Nous verrons » promet le ministre Xavier Darcos.",
+        [("Xavier Darcos", "PER"), ("Xavier Darcos", "PER")],
+    )
+    assert [speaker for speaker, _ in _said(doc)] == ["Xavier Darcos", "Xavier Darcos"]
