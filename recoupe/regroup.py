@@ -32,8 +32,9 @@ __all__ = ["LIMIT", "NEIGHBOURS", "NEIGHBOUR_AFFINITY", "Regrouped", "due", "reg
 NEIGHBOUR_AFFINITY = 0.1
 #: and at most this many of them, the closest: at OrangeSum's 2020 density (50 articles a day) most open stories
 #: reach that affinity. Replayed on RPM2 and WikinewsSum, 3 gives the stories of no bound (1 loses 0.016 B3 F1 on
-#: RPM2, 2 loses 0.023 on WikinewsSum); replaying 3,600 articles of 2020, it cuts the neighbourhood from 48-58
-#: documents to 28-34 and the regrouping time per article from 44-48 ms to 28-34 ms
+#: RPM2, 2 loses 0.023 on WikinewsSum); replaying 3,600 articles of 2020 (development replays, not bench scripts),
+#: once the 30-day window filled it cuts the neighbourhood from 43-58 documents to 24-34 and the regrouping time
+#: per article from 44-48 ms to 28-34 ms
 NEIGHBOURS = 3
 #: weights of words, embedding and entities in the similarity of two documents, and the average
 #: similarity a cluster keeps (average link). Swept on RPM2 and WikinewsSum (bench/tracking.py).
