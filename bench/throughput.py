@@ -73,6 +73,8 @@ def main() -> None:
                 "stories_published": len(result.published),
                 "stories_deferred": len(result.deferred),
                 "moved": len(result.moved),
+                "regroupings": result.regroupings,
+                "regrouped_documents": result.regrouped_documents,
                 **result.seconds,
             }
         )
@@ -100,9 +102,10 @@ def write(
     lines = [
         (
             "| articles in the store | articles of the 30 days before each | ms/article analyse | ms/article assign +"
-            " store | ms/article regroup | ms/article publish | stories published (deferred) per batch | articles/s |"
+            " store | ms/article regroup | regroupings per article | documents per regrouping | ms/regrouped document |"
+            " ms/article publish | stories published (deferred) per batch | articles/s |"
         ),
-        "|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     recent = window_counts(docs, 30)
     tenth = max(1, len(rows) // 10)
@@ -113,9 +116,13 @@ def write(
         secs = {k: sum(r.get(k, 0.0) for r in part) for k in ("analyse", "assign", "regroup", "publish")}
         published = sum(r["stories_published"] for r in part) / len(part)
         deferred = sum(r.get("stories_deferred", 0) for r in part) / len(part)
+        regroupings = sum(r.get("regroupings", 0) for r in part)
+        regrouped = sum(r.get("regrouped_documents", 0) for r in part)
         lines.append(
             f"| {first}-{last} | {sum(recent[first:last]) / n:,.0f} | {1000 * secs['analyse'] / n:.1f} | "
-            f"{1000 * secs['assign'] / n:.2f} | {1000 * secs['regroup'] / n:.2f} | {1000 * secs['publish'] / n:.1f} | "
+            f"{1000 * secs['assign'] / n:.2f} | {1000 * secs['regroup'] / n:.2f} | {regroupings / n:.2f} | "
+            f"{regrouped / max(regroupings, 1):.1f} | {1000 * secs['regroup'] / max(regrouped, 1):.2f} | "
+            f"{1000 * secs['publish'] / n:.1f} | "
             f"{published:.0f} ({deferred:.0f}) | {n / sum(secs.values()):.1f} |"
         )
     stored = sum(r["documents"] for r in rows)

@@ -55,6 +55,8 @@ class Regrouped:
     moved: dict[str, str]
     #: story -> the story that took most of its documents, for stories left empty
     retired: dict[str, str]
+    #: live documents clustered again (0 when the neighbourhood was left as it is)
+    documents: int = 0
 
 
 def due(documents: int) -> bool:
@@ -86,7 +88,7 @@ def regroup(store: Store, story_ids: Sequence[str], new: str | None = None) -> R
     labels = _steady(members, _label(members, groups, store.new_story_id), pairs, new)
     moved = {m.id: labels[m.id] for m in members if labels[m.id] != m.story}
     if not moved:
-        return Regrouped({}, {})
+        return Regrouped({}, {}, len(members))
     for doc, story in moved.items():
         store.move_document(doc, story)
     retired: dict[str, str] = {}
@@ -104,7 +106,7 @@ def regroup(store: Store, story_ids: Sequence[str], new: str | None = None) -> R
         else:
             retired[story] = Counter(labels[m.id] for m in members if m.story == story).most_common(1)[0][0]
             store.retire_story(story, retired[story])
-    return Regrouped(moved, retired)
+    return Regrouped(moved, retired, len(members))
 
 
 def similarity(

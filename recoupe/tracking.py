@@ -90,6 +90,9 @@ class IngestResult:
     deferred: list[str] = field(default_factory=list)
     #: seconds spent analysing, assigning and storing, regrouping, and publishing reports
     seconds: dict[str, float] = field(default_factory=dict)
+    #: regroupings done, and the live documents they clustered again together (their cost grows with these)
+    regroupings: int = 0
+    regrouped_documents: int = 0
 
 
 def ingest(
@@ -180,6 +183,8 @@ def _store_one(store: Store, doc: Document, own: Document, settings: Settings, r
             started = time.perf_counter()
             regrouped = regroup(store, [story.id, *neighbours], raw.id)
             result.seconds["regroup"] = result.seconds.get("regroup", 0.0) + time.perf_counter() - started
+            result.regroupings += 1 if regrouped.documents else 0
+            result.regrouped_documents += regrouped.documents
             result.moved.update(regrouped.moved)
             result.retired.update(regrouped.retired)
             result.moved.pop(raw.id, None)  # the new document's own story is the one it ends in
