@@ -53,9 +53,12 @@ def test_a_document_left_in_a_story_of_its_own_moves_back_and_the_empty_story_is
     assert main(["story", "s1", "--db", db, "--changes", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["removed_documents"] == [MISPLACED]
 
+    live = store.live_documents(["s1", apart])
+
     regrouped = regroup(store, ["s1", apart])
 
     assert regrouped.moved == {MISPLACED: "s1"} and regrouped.retired == {apart: "s1"}
+    assert regrouped.documents == live >= 2
     assert store.pending_stories() == ["s1"]
     publish(store, "s1", Settings())
     assert_consistent(store)
@@ -97,6 +100,7 @@ def test_ingest_regroups_the_stories_near_a_new_document(store_url: str, tmp_pat
 
     assert result.moved == {MISPLACED: "s1"} and result.retired == {apart: "s1"}
     assert "s1" in result.published and apart not in result.published
+    assert result.regroupings == 1 and result.regrouped_documents >= store.live_documents(["s1"])
     assert_consistent(store)
 
 
@@ -134,7 +138,7 @@ def test_a_neighbourhood_over_the_limit_is_counted_not_read(store_url: str, monk
         raise AssertionError("members read")
 
     monkeypatch.setattr(store, "members", unread)
-    assert regroup(store, ["s1", apart]).moved == {}
+    assert regroup(store, ["s1", apart]) == Regrouped({}, {}, 0)
 
 
 def test_a_new_document_is_regrouped_with_its_closest_neighbour_stories_only(
