@@ -33,6 +33,9 @@ _VERB_TAGS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
 #: an incise's subject comes after its verb, and the parser often takes it for the verb's object
 _INVERTED = frozenset({"obj", "obl:mod", "nsubj:pass"})
 _PRONOUNS = frozenset({"il", "elle"})
+#: relations that hang a clause with its own speaker on the verb: adverbial ("tandis que"), relative ("selon qui"),
+#: coordinated
+_OTHER_CLAUSE = frozenset({"advcl", "acl", "acl:relcl", "conj"})
 
 
 def parsed_speaker(doc: Document, who: Speakers, qstart: int, qend: int, earlier: list[Quote]) -> str | None:
@@ -78,8 +81,19 @@ def _parse(language: str, sentence: str) -> Doc | None:
 
 
 def _linked(verb: Token, quoted: set[int]) -> bool:
-    """The verb governs words of the quote, or words of the quote govern it (an incise)."""
-    return any(a.i in quoted for a in verb.ancestors) or any(c.i in quoted for c in verb.subtree)
+    """Words of the quote govern the verb (an incise), or the verb governs them through no clause of another
+    speaker: "X répond qu'elle aimerait « … », tandis que Le Point cite un conseiller selon qui il faudra « … »"
+    does not give the second quote to X."""
+    if any(a.i in quoted for a in verb.ancestors):
+        return True
+    for token in (t for t in verb.subtree if t.i in quoted):
+        while token.i != verb.i:
+            if token.head.i not in quoted and token.dep_ in _OTHER_CLAUSE:
+                break
+            token = token.head
+        else:
+            return True
+    return False
 
 
 def _subject(verb: Token, quoted: set[int], last: int) -> Token | None:
