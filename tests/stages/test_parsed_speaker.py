@@ -40,3 +40,13 @@ def test_a_language_without_a_parser_gets_no_parsed_speaker() -> None:
     assert parsed_speaker(english, Speakers([english]), start, end, []) is None
     french = with_mentions(text, NAMES, language="fr")
     assert parsed_speaker(french, Speakers([french]), start, end, []) == "Paul Durand"
+
+
+def test_the_parser_is_not_run_when_a_rule_names_the_speaker(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def unused(language: str) -> None:
+        raise AssertionError("parser loaded")
+
+    monkeypatch.setattr("recoupe.stages.parsed_speaker.dependency_parser", unused)
+    monkeypatch.setattr("recoupe.stages.parsed_speaker._parse", lambda language, sentence: unused(language))
+    text = "« Nous restons », a affirmé Paul Durand. « Rien ne changera », a-t-il ajouté."
+    assert _speakers(text, [("Paul Durand", "PER")]) == ["Paul Durand", "Paul Durand"]
