@@ -22,7 +22,7 @@ from pathlib import Path
 from recoupe.config import Settings
 from recoupe.model import RawDocument
 from recoupe.pipeline import DEFAULT_STAGES, Pipeline
-from recoupe.resources import language_detector, sentence_encoder, spacy_model
+from recoupe.resources import dependency_parser, language_detector, sentence_encoder, spacy_model
 
 ROOT = Path(__file__).resolve().parents[1]
 #: the stages that extract and compare what the reports claim
@@ -52,7 +52,7 @@ def articles(path: Path, count: int | None = None) -> list[RawDocument]:
 
 def measure(path: Path, count: int) -> dict[str, object]:
     started = time.perf_counter()
-    language_detector(), spacy_model("fr"), sentence_encoder().encode(["warm"])
+    language_detector(), spacy_model("fr"), dependency_parser("fr"), sentence_encoder().encode(["warm"])
     load = time.perf_counter() - started
     docs = articles(path, count)
     pipeline = Pipeline(DEFAULT_STAGES, settings=Settings())

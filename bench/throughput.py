@@ -22,7 +22,7 @@ from pathlib import Path
 
 from recoupe.config import Settings
 from recoupe.model import RawDocument
-from recoupe.resources import language_detector, sentence_encoder, spacy_model
+from recoupe.resources import dependency_parser, language_detector, sentence_encoder, spacy_model
 from recoupe.store import open_store
 from recoupe.tracking import ingest_items
 
@@ -54,7 +54,7 @@ def main() -> None:
     args = parser.parse_args()
     docs = stream(Path(args.shared) / "data" / "orangesum" / "articles.jsonl.gz", args.limit)
     started = time.perf_counter()
-    spacy_model("fr"), sentence_encoder(), language_detector()
+    spacy_model("fr"), dependency_parser("fr"), sentence_encoder(), language_detector()
     load = time.perf_counter() - started
     folder = tempfile.TemporaryDirectory()
     path = Path(args.db or Path(folder.name) / "throughput.db")
