@@ -47,6 +47,7 @@ GOLD_SETS = (
     ("rpm2-quotes-test-t17c2.jsonl", "test T17-C2 (held out until the eighth session, then read)"),
     ("rpm2-quotes-test-t20c1.jsonl", "test T20-C1 (held out: never read)"),
     ("rpm2-quotes-test-t18c2.jsonl", "test T18-C2 (held out: never read)"),
+    ("rpm2-quotes-test-t16c1.jsonl", "test T16-C1 (held out: never read)"),
     ("wikinewssum-en-quotes.jsonl", "English: 12 WikinewsSum sources"),
     (
         "wikinewssum-en-quotes-second.jsonl",

@@ -27,6 +27,7 @@ FLOORS = {
     "rpm2-quotes-test-t17c2.jsonl": (0.87, 0.87),  # test T17-C2, read in the eighth session: F1 0.904, speakers 0.904
     "rpm2-quotes-test-t20c1.jsonl": (0.87, 0.69),  # test T20-C1, never read: F1 0.908, speakers 0.722
     "rpm2-quotes-test-t18c2.jsonl": (0.87, 0.80),  # test T18-C2, never read: F1 0.907, speakers 0.837
+    "rpm2-quotes-test-t16c1.jsonl": (0.91, 0.76),  # test T16-C1, never read: F1 0.942, speakers 0.796
     "wikinewssum-en-quotes.jsonl": (0.95, 0.83),  # English, 12 WikinewsSum sources: F1 0.984, speakers 0.867
     "wikinewssum-en-quotes-second.jsonl": (0.82, 0.85),  # English, 10 more: F1 0.857, speakers 0.905
     "wikinewssum-de-quotes.jsonl": (0.80, 0.50),  # German, the 2 WikinewsSum sources: F1 0.842, speakers 0.562
