@@ -2,8 +2,8 @@
 
 The quote rules read the words around the quote marks. When none of them names a speaker, the sentence is parsed
 (spaCy's French parser, loaded only then) and a verb of speech linked to the quote (governing its words, or governed
-by them as an incise is) gives its subject: "Le déficit « aurait atteint les 4% », renchérit Olivier Gasnier" gives
-Olivier Gasnier. A subject that names nobody ("un proche") gives None, as the rules do.
+by them as an incise is) gives its subject: "Dans Les Echos, Dominique Seux pense lui aussi que « … »", after another
+speaker's quote, gives Dominique Seux. A subject that names nobody ("un proche") gives None, as the rules do.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ __all__ = ["LONGEST_SENTENCE", "parsed_speaker"]
 #: a longer "sentence" is a paragraph the sentence splitter could not cut: not parsed
 LONGEST_SENTENCE = 1500
 _VERB = re.compile(rf"(?:{SPEECH})", re.IGNORECASE)
-#: the parser tags some verbs of speech as nouns or adjectives ("renchérit"); the regular expression has
-#: already left out the nouns of the same root ("déclaration")
+#: the tagger's part of speech is not trusted for a verb of speech (a participle may be tagged an adjective); the
+#: regular expression has already left out the nouns of the same root ("déclaration")
 _VERB_TAGS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
 #: an incise's subject comes after its verb, and the parser often takes it for the verb's object
 _INVERTED = frozenset({"obj", "obl:mod", "nsubj:pass"})
@@ -98,7 +98,7 @@ def _linked(verb: Token, quoted: set[int]) -> bool:
 
 def _subject(verb: Token, quoted: set[int], last: int) -> Token | None:
     found = [c for c in verb.children if c.dep_ == "nsubj" and c.i not in quoted]
-    if not found and verb.i > last:  # "…», renchérit Olivier Gasnier" read as the verb's object
+    if not found and verb.i > last:  # "… », renchérit Olivier Gasnier": the parser may read him as the object
         found = [c for c in verb.children if c.dep_ in _INVERTED and c.i > verb.i and c.pos_ in ("PROPN", "NOUN")]
     if not found or any(t.i in quoted for t in found[0].subtree):
         return None
