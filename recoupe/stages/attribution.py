@@ -1,7 +1,8 @@
 """Who said a direct quote, from the words around it: an incise after it (", a indiqué M. Carter", "a-t-il
 ajouté", ", selon la radio RTL"), the clause before it ("François Hollande a déclaré : « … »", "Ces poids lourds, dit
 le président, « … »"), a source the sentence gives first ("Selon le magistrat, … « … »") or an incise inside it.
-``quote_speaker`` is the quotes stage's first try; the stage falls back on the sentence's subject when it says None.
+``quote_speaker`` is the quotes stage's first try; the stage falls back on the sentence's subject when it says None,
+then on the dependency parse of the sentence (``recoupe.stages.parsed_speaker``).
 """
 
 from __future__ import annotations
