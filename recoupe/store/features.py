@@ -14,10 +14,12 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["FeatureQueries", "Member"]
+__all__ = ["MOVE", "FeatureQueries", "Member"]
 
 #: words looked up in one query of document frequencies
 _CHUNK = 500
+#: a live document and the versions it superseded, to another story (by index: schema version 5)
+MOVE = "UPDATE documents SET story_id = ? WHERE id = ? OR superseded_by = ?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,9 +110,7 @@ class FeatureQueries(ABC):
 
     def move_document(self, document_id: str, story_id: str) -> None:
         """Move a live document (and the versions it superseded) to another story."""
-        self._run(
-            "UPDATE documents SET story_id = ? WHERE id = ? OR superseded_by = ?", (story_id, document_id, document_id)
-        )
+        self._run(MOVE, (story_id, document_id, document_id))
 
     def documents_in(self, story_id: str) -> int:
         """Documents of a story, every version counted."""

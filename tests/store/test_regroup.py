@@ -14,6 +14,8 @@ from recoupe.cli import main
 from recoupe.config import Settings
 from recoupe.regroup import ALWAYS, GROWTH, NEIGHBOUR_AFFINITY, Regrouped, due, rebuild, regroup
 from recoupe.store import Store, open_store
+from recoupe.store.features import MOVE
+from recoupe.store.sqlite import SQLiteStore
 from recoupe.tracking import ingest, publish
 
 from ..conftest import EXAMPLE
@@ -167,3 +169,18 @@ def test_a_new_document_is_regrouped_with_its_closest_neighbour_stories_only(
     near = sorted((s for s in scores if scores[s] >= NEIGHBOUR_AFFINITY), key=lambda s: -scores[s])
     assert {"s1", *alone} <= set(near)  # three stories of the fire are near, the football one is not
     assert calls == [near[:2]]  # the one it joined and the closest other
+
+
+def test_moving_a_document_reads_it_and_its_old_versions_by_index_not_every_document(store_url: str) -> None:
+    store = open_store(store_url)
+    ingest([EXAMPLE], store, Settings())
+    params = ("s1", MISPLACED, MISPLACED)
+    if isinstance(store, SQLiteStore):
+        plan = " / ".join(row[3] for row in store.query("EXPLAIN QUERY PLAN " + MOVE, params))
+        assert "SCAN documents" not in plan and "documents_superseded" in plan, plan
+    else:  # PostgreSQL reads a table this small whole unless told not to
+        store._run("SET enable_seqscan = off")
+        plan = " / ".join(row[0] for row in store.query("EXPLAIN " + MOVE, params))
+        assert "Seq Scan" not in plan and "documents_superseded" in plan, plan
+    store.move_document(MISPLACED, "s2")
+    assert MISPLACED in next(s for s in store.stories() if s.id == "s2").documents
