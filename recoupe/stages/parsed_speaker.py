@@ -30,7 +30,7 @@ _VERB = re.compile(rf"(?:{SPEECH})", re.IGNORECASE)
 #: the tagger's part of speech is not trusted for a verb of speech (a participle may be tagged an adjective); the
 #: regular expression has already left out the nouns of the same root ("déclaration")
 _VERB_TAGS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
-#: an incise's subject comes after its verb, and the parser often takes it for the verb's object
+#: an incise's subject comes after its verb, and the parser may take it for the verb's object
 _INVERTED = frozenset({"obj", "obl:mod", "nsubj:pass"})
 _PRONOUNS = frozenset({"il", "elle"})
 #: relations that hang a clause with its own speaker on the verb: adverbial ("tandis que"), relative ("selon qui"),
