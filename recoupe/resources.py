@@ -69,7 +69,19 @@ def spacy_model(language: str) -> SpacyLanguage:
     if name is None:
         return spacy.blank(language)
     # the parser, morphologizer and lemmatizer are not needed for entities; excluding them is 3x faster
-    return spacy.load(name, exclude=["parser", "morphologizer", "lemmatizer", "attribute_ruler", "tagger", "senter"])
+    nlp = spacy.load(name, exclude=["parser", "morphologizer", "lemmatizer", "attribute_ruler", "tagger", "senter"])
+    return _without_unheard_embeddings(nlp)
+
+
+def _without_unheard_embeddings(nlp: SpacyLanguage) -> SpacyLanguage:
+    """Remove a shared embedding layer (``tok2vec``) that no loaded component listens to: in the French and English
+    models only the tagger, morphologizer and parser listen to it (the entity recogniser has its own), so once they
+    are excluded it computes vectors nobody reads."""
+    for name, pipe in list(nlp.pipeline):
+        listeners = getattr(pipe, "listening_components", None)
+        if listeners is not None and not set(listeners) & set(nlp.pipe_names):
+            nlp.remove_pipe(name)
+    return nlp
 
 
 @lru_cache(maxsize=2)
