@@ -44,6 +44,8 @@ def parsed_speaker(doc: Document, who: Speakers, qstart: int, qend: int, earlier
     start, end = sentence_start(text, qstart), sentence_end(text, qend)
     if not 0 < end - start <= LONGEST_SENTENCE:
         return None
+    if not _VERB.search(f"{text[start:qstart]} {text[qend:end]}"):  # no verb of speech outside the quote to parse for
+        return None
     sentence = _parse(doc.language or "fr", text[start:end])
     if sentence is None:
         return None

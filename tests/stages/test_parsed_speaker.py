@@ -50,3 +50,15 @@ def test_the_parser_is_not_run_when_a_rule_names_the_speaker(monkeypatch) -> Non
     monkeypatch.setattr("recoupe.stages.parsed_speaker._parse", lambda language, sentence: unused(language))
     text = "« Nous restons », a affirmé Paul Durand. « Rien ne changera », a-t-il ajouté."
     assert _speakers(text, [("Paul Durand", "PER")]) == ["Paul Durand", "Paul Durand"]
+
+
+def test_a_sentence_with_no_verb_of_speech_outside_the_quote_is_not_parsed(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    parsed: list[str] = []
+    monkeypatch.setattr("recoupe.stages.parsed_speaker._parse", lambda language, sentence: parsed.append(sentence))
+    # after an RPM2 report: the sentence has no verb that could speak the quote, so parsing it can give nobody
+    text = (
+        "Jean Martin présente le bilan de la loi.\nPas de révolution donc, mais d'abord un constat : la loi de 2005 est "
+        "« mal appliquée » et « l'offre de soins contre la douleur reste insuffisante »."
+    )
+    assert _speakers(text, NAMES[:1]) == [None, None]
+    assert parsed == []
