@@ -7,7 +7,7 @@ average-link agglomeration, so chains of loosely similar reports do not merge.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 
@@ -15,7 +15,7 @@ from ..model import Document
 from .annotate import is_title
 from .entities import fold
 
-__all__ = ["average_link", "document_vector", "entity_keys", "similarity"]
+__all__ = ["average_link", "document_vector", "entity_keys", "merges", "similarity"]
 
 #: weight of the embedding cosine against the entity overlap in document similarity.
 #: Swept on RPM2 dev topics (weights 1.0/0.85/0.7/0.5, thresholds 0.15-0.7, vectors from the
@@ -81,14 +81,23 @@ MAX_EXACT = 2000
 def _agglomerate(sim: np.ndarray, members: list[int], threshold: float) -> list[list[int]]:
     if len(members) > MAX_EXACT:
         return _single_pass(sim, members, threshold)
+    for height, groups, _a, _b in merges(sim, members):
+        if height < threshold:
+            return groups
+    return [sorted(members)]
+
+
+def merges(sim: np.ndarray, members: list[int]) -> Iterator[tuple[float, list[list[int]], int, int]]:
+    """Exact average-link agglomeration of these rows, one merge at a time, the most similar pair of groups first:
+    before each merge, the two groups' average similarity (it never increases from one merge to the next), the
+    groups as they are and the indices of the two about to merge."""
     groups = [[m] for m in members]
     link = sim[np.ix_(members, members)].astype(np.float64)
     np.fill_diagonal(link, -np.inf)
     while len(groups) > 1:
         a, b = np.unravel_index(int(np.argmax(link)), link.shape)
-        if link[a, b] < threshold:
-            break
         a, b = min(a, b), max(a, b)
+        yield float(link[a, b]), groups, int(a), int(b)
         size_a, size_b = len(groups[a]), len(groups[b])
         # average link (Lance-Williams): the merged group's mean similarity to every other group
         merged = (size_a * link[a] + size_b * link[b]) / (size_a + size_b)
@@ -98,7 +107,6 @@ def _agglomerate(sim: np.ndarray, members: list[int], threshold: float) -> list[
         link = np.delete(np.delete(link, b, axis=0), b, axis=1)
         groups[a] = sorted(groups[a] + groups[b])
         del groups[b]
-    return groups
 
 
 def _single_pass(sim: np.ndarray, members: list[int], threshold: float) -> list[list[int]]:
