@@ -84,7 +84,7 @@ def _agglomerate(sim: np.ndarray, members: list[int], threshold: float) -> list[
     for height, groups, _a, _b in merges(sim, members):
         if height < threshold:
             return groups
-    return [sorted(members)]
+    return [sorted(members)] if members else []
 
 
 def merges(sim: np.ndarray, members: list[int]) -> Iterator[tuple[float, list[list[int]], int, int]]:
