@@ -33,6 +33,8 @@ from .speech import (
     NO_SUBJECT,
     RELATIVE,
     SPEECH,
+    SPEECH_ANYWHERE,
+    SPEECH_WORD,
     TIME_WORDS,
     TOLD_WHERE,
     UNNAMED_INSIDE,
@@ -80,12 +82,12 @@ def quote_speaker(
     if incise:
         return _from_incise(doc, who, incise, qstart, qend, earlier)
     agent = _AGENT.match(after)  # "qualifiée « d'amicale » par la porte-parole Dana Perino"
-    if agent and re.search(rf"(?<![’'])\b(?:été|est|sont|était|fut)\s+(?:{SPEECH})\W*$", before, re.IGNORECASE):
+    if agent and _PASSIVE_SPEECH.search(before):
         start, end = qend + agent.start("who"), qend + agent.end("who")
         return who.name_in(doc, start, end) or who.described(doc, agent.group("who"), start, earlier)
     attributed = ATTRIBUTED.search(doc.text, max(0, qstart - len(before) - 2), qstart)
     #: "Selon des médias, Ashton Carter a expliqué qu'il y aurait un « chevauchement »": the verb's subject speaks
-    if attributed and not re.search(rf"\b(?:{SPEECH})", doc.text[attributed.end() : qstart], re.IGNORECASE):
+    if attributed and not SPEECH_WORD.search(doc.text[attributed.end() : qstart]):
         start, end = attributed.span("who")
         apposed = _apposed(doc, who, end) if DESCRIPTION.match(attributed.group("who")) else None
         # ("Pour l'avocate de Kerviel, Caroline Wassermann, « … »": the name in apposition)
@@ -97,11 +99,11 @@ def quote_speaker(
         phrase = fronted.group("who")
         return None if INDEFINITE.match(phrase) else who.name_in(doc, at, at + len(phrase))
     according = list(ACCORDING_INSIDE.finditer(before))
-    if according and not re.search(SPEECH, before[according[-1].end() :], re.IGNORECASE):
+    if according and not SPEECH_ANYWHERE.search(before[according[-1].end() :]):
         at = qstart - len(before) + according[-1].start("who")  # "Cette révélation avait été, selon Me Meyer, « … »"
         phrase = according[-1].group("who")
         return who.name_in(doc, at, at + len(phrase)) or who.described(doc, phrase, at, earlier)
-    if BEFORE_SPEECH.search(before) or re.search(SPEECH, before, re.IGNORECASE):
+    if BEFORE_SPEECH.search(before) or SPEECH_ANYWHERE.search(before):
         name = _from_clause(doc, who, before, qstart, earlier)
         if name:
             return name
@@ -191,7 +193,7 @@ def _from_incise(
     name = who.name_in(doc, start, end)
     if name:
         return name
-    description = re.sub(rf"^\s*(?:{WHEN})\s+", "", phrase)
+    description = _LEADING_WHEN.sub("", phrase)
     return who.described(doc, description, qstart, earlier)
 
 
@@ -199,6 +201,9 @@ def _from_incise(
 #: (not a verb in the present: "« … » précise le ministre")
 _ADJECTIVAL = re.compile(r"\s*(?:[a-zà-ÿ]+(?:é|ée|és|ées)|(?:prom|adm|m)is(?:e|es)?)\b")
 #: the agent of a passive verb of speech, after the quote: "« … » par la porte-parole de la Maison Blanche Dana Perino"
+#: "qualifiée « d'amicale » par …": a passive verb of speech before the quote
+_PASSIVE_SPEECH = re.compile(rf"(?<![’'])\b(?:été|est|sont|était|fut)\s+(?:{SPEECH})\W*$", re.IGNORECASE)
+_LEADING_WHEN = re.compile(rf"^\s*(?:{WHEN})\s+")
 _AGENT = re.compile(r"\s*par\s+(?P<who>[^,.;:«»“”\"()]{2,90})")
 #: a verb coordinated with the one before the quote: "« … » et confirme", "» mais ajoute"
 _COORDINATED = re.compile(r"\s*(?:et|mais|puis|ou)\s+(?![«“\"])", re.IGNORECASE)
@@ -265,7 +270,7 @@ def _from_clause(doc: Document, who: Speakers, before: str, qstart: int, earlier
     ("Interrogé sur X, il répond :", "Eddy Merckx se déclare « certain » que ..."), else its first name."""
     start = qstart - len(before)
     #: a capitalised word is a name, not a verb: "Lance Armstrong" is not "lancé"
-    verbs = [v for v in re.finditer(rf"\b(?:{SPEECH})", before, re.IGNORECASE) if not v.group(0)[0].isupper()]
+    verbs = [v for v in SPEECH_WORD.finditer(before) if not v.group(0)[0].isupper()]
     if not verbs:
         persons = who.persons(doc, start, qstart)
         if persons:

@@ -52,12 +52,16 @@ from .speech import (
     SLOGAN,
     SOURCE_AFTER,
     SPEECH,
+    SPEECH_ANYWHERE,
     STANDALONE_WORDS,
     SUBJECT_START,
     TIME_WORDS,
     UNNAMED_NEAR,
 )
 from .subjects import clause_subject
+
+#: a verb of speech or a source ("selon", "d'après") before a quote
+_SPEECH_OR_SOURCE = re.compile(rf"{SPEECH}|\bselon\b|\bd['’]après\b", re.IGNORECASE)
 
 __all__ = ["find_quotes"]
 
@@ -111,7 +115,7 @@ def _direct(doc: Document, who: Speakers) -> list[Quote]:
             or INSIDE.search(text[start:end])
             or INSIDE_PRONOUN.search(text[start:end])
             or ATTRIBUTED.search(text, max(0, sentence_before(text, match.start()) - 2), match.start())
-            or re.search(rf"{SPEECH}|\bselon\b|\bd['’]après\b", before, re.IGNORECASE)
+            or _SPEECH_OR_SOURCE.search(before)
             or BEFORE_SPEECH.search(before)
         ):
             continue
@@ -155,7 +159,7 @@ def _source_after(
         return speaker
     if speaker is not None:
         sentence = doc.text[sentence_before(doc.text, qstart) : qstart]
-        verbs = re.finditer(SPEECH, sentence, re.IGNORECASE)
+        verbs = SPEECH_ANYWHERE.finditer(sentence)
         if any(not re.search(r"(?:er|ir|re)$", verb.group(0)) for verb in verbs):
             return speaker
     at, to = source.span("who")

@@ -70,6 +70,8 @@ _NAME_TO_VERB = re.compile(
 )
 _SUBJECT_REACH = 80
 #: a quotation mark right after a name: the quoted words are said of that person
+#: a verb of speech as written (case counts: a capitalised word is a name)
+_SPEECH_CASED = re.compile(rf"\b(?:{SPEECH})")
 _QUOTE_NEXT = re.compile(r"\s{0,2}[«“\"]")
 #: a name that completes a noun is not a subject: "Tenzin Taklha, proche collaborateur du dalaï-lama, a souhaité"
 _COMPLEMENT = re.compile(r"\b(?:de|du|des|d['’]|of)\s*(?:(?!(?:a|et|ou)\b)[a-zà-ÿ]+\s+){0,2}\Z")
@@ -254,7 +256,7 @@ class Speakers:
         annoncé Khieu Kanharith") or right before it ("Sompong Amornvivat avait affirmé", "Hang Soth, directeur de
         l'agence, a reconnu")."""
         found: list[str] = []
-        for verb in re.finditer(rf"\b(?:{SPEECH})", doc.text[start:end]):
+        for verb in _SPEECH_CASED.finditer(doc.text[start:end]):
             if verb.group(0)[0].isupper():
                 continue
             at, to = start + verb.start(), start + verb.end()

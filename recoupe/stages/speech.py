@@ -90,6 +90,10 @@ SPEECH = (
     .replace("constat(?!", r"constat(?!s?\b)(?!")
 )
 OPEN_CLOSE = {"«": "»", "“": "”", '"': '"'}
+#: verbs of speech compiled once (a pattern built in a function is looked up in, and pushed out of, the regular-expression
+#: cache on every call): anywhere, and starting a word
+SPEECH_ANYWHERE = re.compile(SPEECH, re.IGNORECASE)
+SPEECH_WORD = re.compile(rf"\b(?:{SPEECH})", re.IGNORECASE)
 QUOTE = re.compile(r"«\s*(?P<a>[^«»]+?)\s*»|“(?P<b>[^“”]+?)”|\"(?P<c>[^\"\n]+?)\"|„(?P<d>[^„“”]+?)[“”]")
 PRONOUN = r"il|elle|ils|elles|he|she|er|sie"
 #: a reflexive verb of speech after a quote: ", s'est indigné le député", ", s'est félicité Liu Peng", ", se défend
