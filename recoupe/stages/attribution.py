@@ -200,10 +200,11 @@ def _from_incise(
 #: a participle right after a quote (no comma) describes its words: "le changement » promis lors de sa campagne"
 #: (not a verb in the present: "« … » précise le ministre")
 _ADJECTIVAL = re.compile(r"\s*(?:[a-zà-ÿ]+(?:é|ée|és|ées)|(?:prom|adm|m)is(?:e|es)?)\b")
-#: the agent of a passive verb of speech, after the quote: "« … » par la porte-parole de la Maison Blanche Dana Perino"
 #: "qualifiée « d'amicale » par …": a passive verb of speech before the quote
 _PASSIVE_SPEECH = re.compile(rf"(?<![’'])\b(?:été|est|sont|était|fut)\s+(?:{SPEECH})\W*$", re.IGNORECASE)
+#: a day or an adverb before the speaker an incise describes: "a déclaré mardi le ministre"
 _LEADING_WHEN = re.compile(rf"^\s*(?:{WHEN})\s+")
+#: the agent of a passive verb of speech, after the quote: "« … » par la porte-parole de la Maison Blanche Dana Perino"
 _AGENT = re.compile(r"\s*par\s+(?P<who>[^,.;:«»“”\"()]{2,90})")
 #: a verb coordinated with the one before the quote: "« … » et confirme", "» mais ajoute"
 _COORDINATED = re.compile(r"\s*(?:et|mais|puis|ou)\s+(?![«“\"])", re.IGNORECASE)

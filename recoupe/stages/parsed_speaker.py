@@ -8,7 +8,6 @@ speaker's quote, gives Dominique Seux. A subject that names nobody ("un proche")
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -17,7 +16,7 @@ from ..resources import dependency_parser
 from .attribution import unnamed
 from .organisations import first_organisation
 from .speakers import Speakers, sentence_end, sentence_start
-from .speech import SPEECH
+from .speech import SPEECH_ANYWHERE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -26,7 +25,7 @@ __all__ = ["LONGEST_SENTENCE", "parsed_speaker"]
 
 #: a longer "sentence" is a paragraph the sentence splitter could not cut: not parsed
 LONGEST_SENTENCE = 1500
-_VERB = re.compile(rf"(?:{SPEECH})", re.IGNORECASE)
+_VERB = SPEECH_ANYWHERE
 #: the tagger's part of speech is not trusted for a verb of speech (a participle may be tagged an adjective); the
 #: regular expression has already left out the nouns of the same root ("déclaration")
 _VERB_TAGS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
