@@ -69,9 +69,9 @@ _NAME_TO_VERB = re.compile(
     r"(?:\s+[a-zà-ÿ-]+){0,2}\s*$"
 )
 _SUBJECT_REACH = 80
-#: a quotation mark right after a name: the quoted words are said of that person
 #: a verb of speech as written (case counts: a capitalised word is a name)
 _SPEECH_CASED = re.compile(rf"\b(?:{SPEECH})")
+#: a quotation mark right after a name: the quoted words are said of that person
 _QUOTE_NEXT = re.compile(r"\s{0,2}[«“\"]")
 #: a name that completes a noun is not a subject: "Tenzin Taklha, proche collaborateur du dalaï-lama, a souhaité"
 _COMPLEMENT = re.compile(r"\b(?:de|du|des|d['’]|of)\s*(?:(?!(?:a|et|ou)\b)[a-zà-ÿ]+\s+){0,2}\Z")
@@ -110,9 +110,11 @@ class Speakers:
         self.genders = Genders(docs)
         #: names the batch writes as places ("au Cambodge", "en Belgique"): not demonyms like "le Belge"
         self.places = {m.group(1) for d in docs for m in _AS_PLACE.finditer(d.text)}
-        self.names = {m.text for d in docs for m in d.mentions if m.label == "PER" and " " in m.text}
+        # in the order the batch names them: a tie between two names of one surname breaks the same way every time
+        named = dict.fromkeys(m.text for d in docs for m in d.mentions if m.label == "PER" and " " in m.text)
+        self.names = set(named)
         self._surnames: dict[str, list[str]] = {}
-        for name in self.names:
+        for name in named:
             self._surnames.setdefault(name.split()[-1], []).append(name)
         self._protagonists: dict[str, list[str]] = {}
 
@@ -300,7 +302,9 @@ class Speakers:
             for mention in doc.mentions:
                 if mention.label == "PER" and not capital_only(doc, mention):
                     counts[mention.text] += 1
-            for word in set(re.findall(r"\w{3,}", doc.title or "")):
+            for word in dict.fromkeys(
+                re.findall(r"\w{3,}", doc.title or "")
+            ):  # in title order: ties break the same way in every process
                 for name in self._surnames.get(word, ()):
                     best = max((n for n in counts if n.split()[-1] == word), key=len, default=name)
                     counts[best] += 3
