@@ -23,9 +23,9 @@ from text_to_num import text2num
 
 from recoupe.config import Settings
 from recoupe.eval.summaries import DOCUMENT_STAGES, load_clusters
+from recoupe.lexicon.names import fold
 from recoupe.model import Document
 from recoupe.pipeline import Pipeline
-from recoupe.stages.entities import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "rpm2-figures.jsonl"

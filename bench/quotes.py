@@ -20,9 +20,9 @@ from pathlib import Path
 
 from recoupe.config import Settings
 from recoupe.eval.summaries import DOCUMENT_STAGES, load_clusters
+from recoupe.lexicon.names import fold
 from recoupe.model import Document
 from recoupe.pipeline import Pipeline
-from recoupe.stages.entities import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 _GOLD_DIR = ROOT / "tests" / "gold"

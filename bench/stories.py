@@ -20,7 +20,7 @@ import numpy as np
 from recoupe.config import Settings
 from recoupe.model import RawDocument
 from recoupe.pipeline import Pipeline
-from recoupe.stages.cluster import average_link, similarity
+from recoupe.stages.stories.cluster import average_link, similarity
 
 STAGES = ("clean", "metadata", "language", "sentences", "annotate", "embed", "publication_year", "dates")
 

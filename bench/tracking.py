@@ -4,7 +4,7 @@ RPM2: every first cluster (C1) of the 40 (dev and test documents) in shuffled or
 second cluster (C2); a topic's two clusters are one story (20). WikinewsSum (English): the sources
 of the 101 Wikinews articles in recoupe's languages, shuffled; an article's sources are one story.
 B-cubed precision, recall and F1 for recoupe's online assignment (``recoupe.tracking``, with and
-without regrouping the stories near each new document, ``recoupe.regroup``), a TF-IDF
+without regrouping the stories near each new document, ``recoupe.tracking.regroup``), a TF-IDF
 single-pass clusterer, offline average-link clustering over the same embeddings, and recoupe's own
 batch grouping (``recoupe run``: all documents at once), thresholds swept. Writes bench/results/tracking.md.
 
@@ -30,7 +30,7 @@ from recoupe import regroup, tracking
 from recoupe.config import Settings
 from recoupe.model import RawDocument
 from recoupe.pipeline import Pipeline
-from recoupe.stages.cluster import average_link, document_vector, similarity
+from recoupe.stages.stories.cluster import average_link, document_vector, similarity
 from recoupe.store import open_store
 
 sys.path.insert(0, str(Path(__file__).parent))

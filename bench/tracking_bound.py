@@ -2,7 +2,7 @@
 
 The documents of bench/tracking.py (same order) are ingested into a store without regrouping, so that the store
 holds what regrouping reads (each document's words, vector and entity keys; document frequencies over all of them).
-Then all documents at once are clustered by average link over ``recoupe.regroup.similarity``, with the weights of
+Then all documents at once are clustered by average link over ``recoupe.tracking.regroup.similarity``, with the weights of
 words, embedding and entities on a grid and the link threshold swept, both chosen with the gold: the best B-cubed F1
 any weighting and threshold of this similarity reaches, offline, knowing the answer. The online system (regrouping at
 its defaults) runs in the same process for comparison. Writes bench/results/tracking-bound.md.
@@ -23,11 +23,11 @@ from pathlib import Path
 import numpy as np
 
 from recoupe import regroup, tracking
-from recoupe.assign import tfidf
 from recoupe.config import Settings
 from recoupe.model import RawDocument
-from recoupe.stages.cluster import merges
+from recoupe.stages.stories.cluster import merges
 from recoupe.store import Store, open_store
+from recoupe.tracking.assign import tfidf
 
 sys.path.insert(0, str(Path(__file__).parent))
 from stories import bcubed
@@ -171,7 +171,7 @@ def main() -> None:
     (ROOT / "bench" / "results" / "tracking-bound.md").write_text(
         "# How far the regrouping's similarity can go (bench/tracking_bound.py)\n\n"
         "The documents of bench/tracking.py, in its order, ingested without regrouping; then all of them clustered at "
-        "once by average link over the pairwise similarity regrouping computes (`recoupe.regroup.similarity`: TF-IDF "
+        "once by average link over the pairwise similarity regrouping computes (`recoupe.tracking.regroup.similarity`: TF-IDF "
         "word cosine, centred embedding cosine, entity Jaccard), with the weights on a grid of step "
         f"{args.step} and the link threshold swept from {THRESHOLDS[0]} to {THRESHOLDS[-1]}, both chosen with the "
         "gold. That is an upper bound of what any weighting and threshold of this similarity can do, not a system. "

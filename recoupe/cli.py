@@ -73,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "eval":
         return _eval_summaries(args)
     if args.command in ("ingest", "stories", "story"):
-        from .store_cli import run_store_command
+        from .tracking.commands import run_store_command
 
         return run_store_command(args)
     try:

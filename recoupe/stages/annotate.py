@@ -8,13 +8,13 @@ from dataclasses import replace
 
 from ..config import Settings
 from ..errors import RecoupeError
+from ..lexicon.names import TITLED, first_names
+from ..lexicon.roles import FOLLOWING, ROLE
 from ..model import Document, EntityLabel, Mention, Span
 from ..pipeline import stage
 from ..resources import spacy_model
-from .gender import first_names
-from .roles import FOLLOWING, ROLE
 
-__all__ = ["LABELS", "is_title", "tidy_mention"]
+__all__ = ["LABELS", "tidy_mention"]
 
 #: spaCy labels of the French (WikiNER) and English (OntoNotes) models, in the report's four types
 LABELS: dict[str, EntityLabel] = {
@@ -40,18 +40,6 @@ _TITLE_BEFORE = re.compile(r"\b(?:M|Mme|Me|Dr|Mr|Mrs|Ms)\.?\s+$")
 _FULL_NAME = re.compile(r"[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,2}")
 #: words, then a full name ending a mention: "Premier ministre Ehud Olmert"
 _LEAD_THEN_NAME = re.compile(r"^(?P<lead>.+?)\s+(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,2})$")
-#: people a title names alone, one at a time, that the tagger never takes for names: "le dalaï-lama", "le pape"
-#: (not "le pape Benoît XVI", whose name the tagger finds)
-_TITLED = re.compile(
-    r"\b(?:[Ll]e|du|au|[Tt]he|[Dd]er|des|dem|den) (?:14e |XIVe )?(?P<title>[Dd]ala[iï][- ][Ll]ama|[Pp]ape|[Pp]ope|[Pp]apst)\b"
-    r"(?!\s+[A-ZÀ-Ý])"
-)
-
-
-def is_title(name: str) -> bool:
-    """A person named by a title alone ("le dalaï-lama", "le pape"): a person, but no name that tells two stories
-    apart."""
-    return _TITLED.fullmatch("le " + name) is not None
 
 
 def tidy_mention(doc_id: str, text: str, start: int, end: int, label: EntityLabel) -> Mention | None:
@@ -79,7 +67,7 @@ def _mentions(doc: Document, parsed: object) -> tuple[Mention, ...]:
         mention = tidy_mention(doc.id, doc.text, ent.start_char, ent.end_char, label)
         if mention is not None:
             found.append(_person_by_context(doc.text, mention))
-    for match in _TITLED.finditer(doc.text):
+    for match in TITLED.finditer(doc.text):
         start, end = match.span("title")
         if not any(m.span.start < end and start < m.span.end for m in found):
             found.append(Mention(Span(doc.id, start, end), match.group("title"), "PER"))

@@ -20,9 +20,8 @@ from typing import Any
 
 import numpy as np
 
-from ..assign import INDEX_TERMS, StoryFeatures, index_terms
 from ..model import RawDocument
-from .features import FeatureQueries
+from .features import INDEX_TERMS, FeatureQueries, StoryFeatures, index_terms
 
 __all__ = ["Store", "StoredStory", "content_hash", "migrations"]
 
@@ -210,6 +209,10 @@ class Store(FeatureQueries, ABC):
             (story_id,),
         )
         return [RawDocument(*row) for row in rows]
+
+    def story_of(self, document_id: str) -> str:
+        """The story a stored document is in."""
+        return str(self.query("SELECT story_id FROM documents WHERE id = ?", (document_id,))[0][0])
 
     def story_of_documents(self) -> dict[str, str]:
         return {doc: story for doc, story in self.query("SELECT id, story_id FROM documents")}

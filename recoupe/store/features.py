@@ -14,12 +14,32 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["MOVE", "FeatureQueries", "Member"]
+__all__ = ["INDEX_TERMS", "MOVE", "FeatureQueries", "Member", "StoryFeatures", "index_terms"]
 
 #: words looked up in one query of document frequencies
 _CHUNK = 500
+#: words a story is found by in the candidate index (its heaviest)
+INDEX_TERMS = 40
 #: a live document and the versions it superseded, to another story (by index: schema version 5)
 MOVE = "UPDATE documents SET story_id = ? WHERE id = ? OR superseded_by = ?"
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFeatures:
+    """An open story as assignment sees it; ``mean`` is the mean of its documents' embeddings."""
+
+    id: str
+    mean: np.ndarray
+    documents: int
+    entity_keys: frozenset[str]
+    terms: dict[str, float]
+    first_seen: str
+    last_seen: str
+
+
+def index_terms(terms: dict[str, float], limit: int = INDEX_TERMS) -> list[str]:
+    """A story's heaviest words, by which the candidate index finds it."""
+    return [w for w, _ in sorted(terms.items(), key=lambda t: (-t[1], t[0]))[:limit]]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """Issue 4: who speaks in incises and clauses (recoupe/stages/attribution.py): verbs, reflexives, unnamed speakers."""
 
 from recoupe.stages.quotes import find_quotes
-from recoupe.stages.speakers import Speakers
+from recoupe.stages.quotes.speakers import Speakers
 
 from ..conftest import with_mentions
 

@@ -2,8 +2,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from recoupe.pipeline import Pipeline
-from recoupe.stages.boilerplate import is_boilerplate
 from recoupe.stages.clean import clean_text, split_title
+from recoupe.stages.clean.boilerplate import is_boilerplate
 
 from ..conftest import make_raw
 

@@ -6,7 +6,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from recoupe.stages.cluster import average_link, merges
+from recoupe.stages.stories.cluster import average_link, merges
 
 
 def _similarity(size: int, seed: int) -> np.ndarray:

@@ -1,6 +1,6 @@
 from datetime import date
 
-from recoupe.stages.conflicts import date_conflicts
+from recoupe.stages.crosscheck.conflicts import date_conflicts
 from recoupe.stages.dates import find_dates
 
 from ..conftest import make_doc

@@ -1,4 +1,4 @@
-from recoupe.stages.copies import source_groups
+from recoupe.stages.crosscheck.copies import source_groups
 
 from ..conftest import make_doc
 

@@ -1,4 +1,4 @@
-from recoupe.stages.entities import _find_all, merge_entities, phonetic
+from recoupe.stages.stories.entities import _find_all, merge_entities, phonetic
 
 from ..conftest import make_doc, with_mentions
 

@@ -3,10 +3,10 @@ from dataclasses import replace
 import pytest
 
 from recoupe.model import Figure, Span
-from recoupe.stages.conflicts import compatible, unit_class
+from recoupe.stages.crosscheck.conflicts import compatible, unit_class
 from recoupe.stages.dates import find_dates
 from recoupe.stages.figures import find_figures
-from recoupe.stages.numbers import find_numbers
+from recoupe.stages.figures.numbers import find_numbers
 
 from ..conftest import with_mentions
 
@@ -69,7 +69,7 @@ def test_days_of_dates_references_and_names_are_not_figures_ages_and_durations_a
 
 
 def test_bare_ages_and_durations_of_different_things_do_not_conflict() -> None:
-    from recoupe.stages.conflicts import figure_conflicts
+    from recoupe.stages.crosscheck.conflicts import figure_conflicts
 
     one = with_mentions("Le dalaï-lama, âgé de 73 ans, reste douze jours.", [])
     two = with_mentions("Après 49 ans d'exil, il enseigne cinq jours à Nantes.", [], id="d2")

@@ -1,4 +1,4 @@
-from recoupe.stages.gender import Genders, pronoun_gender
+from recoupe.stages.quotes.gender import Genders, pronoun_gender
 
 from ..conftest import with_mentions
 

@@ -79,8 +79,8 @@ def test_a_mention_that_runs_a_role_into_a_name_is_the_persons_name() -> None:
 
 
 def test_a_title_is_a_person_but_no_name_to_group_stories_by() -> None:
-    from recoupe.stages.annotate import is_title
-    from recoupe.stages.cluster import entity_keys
+    from recoupe.lexicon.names import is_title
+    from recoupe.stages.stories.cluster import entity_keys
 
     stage = stages.get("annotate")(Settings())  # type: ignore[operator]
     doc = stage(make_doc("Le dalaï-lama a reçu Ségolène Royal à Paris."))

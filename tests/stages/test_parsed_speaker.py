@@ -1,9 +1,9 @@
 """Issue 4: the speaker read from the dependency parse when no quote rule names one (recoupe/stages/parsed_speaker.py)."""
 
 from recoupe.resources import dependency_parser
-from recoupe.stages.parsed_speaker import parsed_speaker
 from recoupe.stages.quotes import find_quotes
-from recoupe.stages.speakers import Speakers
+from recoupe.stages.quotes.parser import parsed_speaker
+from recoupe.stages.quotes.speakers import Speakers
 
 from ..conftest import with_mentions
 
@@ -46,15 +46,15 @@ def test_the_parser_is_not_run_when_a_rule_names_the_speaker(monkeypatch) -> Non
     def unused(language: str) -> None:
         raise AssertionError("parser loaded")
 
-    monkeypatch.setattr("recoupe.stages.parsed_speaker.dependency_parser", unused)
-    monkeypatch.setattr("recoupe.stages.parsed_speaker._parse", lambda language, sentence: unused(language))
+    monkeypatch.setattr("recoupe.stages.quotes.parser.dependency_parser", unused)
+    monkeypatch.setattr("recoupe.stages.quotes.parser._parse", lambda language, sentence: unused(language))
     text = "« Nous restons », a affirmé Paul Durand. « Rien ne changera », a-t-il ajouté."
     assert _speakers(text, [("Paul Durand", "PER")]) == ["Paul Durand", "Paul Durand"]
 
 
 def test_a_sentence_with_no_verb_of_speech_outside_the_quote_is_not_parsed(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     parsed: list[str] = []
-    monkeypatch.setattr("recoupe.stages.parsed_speaker._parse", lambda language, sentence: parsed.append(sentence))
+    monkeypatch.setattr("recoupe.stages.quotes.parser._parse", lambda language, sentence: parsed.append(sentence))
     # after an RPM2 report: the sentence has no verb that could speak the quote, so parsing it can give nobody
     text = (
         "Jean Martin présente le bilan de la loi.\nPas de révolution donc, mais d'abord un constat : la loi de 2005 est "

@@ -1,5 +1,5 @@
 from recoupe.stages.quotes import find_quotes
-from recoupe.stages.speakers import Speakers
+from recoupe.stages.quotes.speakers import Speakers
 
 from ..conftest import with_mentions
 

@@ -1,6 +1,6 @@
-from recoupe.stages.organisations import spelled_out
 from recoupe.stages.quotes import find_quotes
-from recoupe.stages.speakers import Speakers
+from recoupe.stages.quotes.organisations import spelled_out
+from recoupe.stages.quotes.speakers import Speakers
 
 from ..conftest import with_mentions
 
@@ -171,7 +171,7 @@ def test_the_person_the_words_are_said_of_is_not_their_speaker() -> None:
 
 
 def test_a_name_completing_a_role_does_not_hold_it() -> None:
-    from recoupe.stages.roles import Appositions
+    from recoupe.lexicon.roles import Appositions
 
     intro = with_mentions(
         "Me Francis Teitgen, avocat de Patrick Poivre d'Arvor, dément. L'avocat de Patrick Poivre d'Arvor a parlé.",

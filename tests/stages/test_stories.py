@@ -1,8 +1,8 @@
 import numpy as np
 
-from recoupe.stages.cluster import average_link
-from recoupe.stages.entities import fold
-from recoupe.stages.frames import off_topic, participant_counts
+from recoupe.lexicon.names import fold
+from recoupe.stages.stories.cluster import average_link
+from recoupe.stages.stories.frames import off_topic, participant_counts
 
 from ..conftest import make_doc
 

@@ -1,7 +1,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recoupe.stages.story_quotes import Rarity, contains_words, same_words, words_of
+from recoupe.stages.quotes.story_quotes import Rarity, contains_words, same_words, words_of
 
 WORDS = st.sampled_from(["le", "la", "de", "nous", "devons", "agir", "vite", "Daech", "vacille", "Raqqa", "paix"])
 QUOTES = st.lists(st.lists(WORDS, min_size=1, max_size=12).map(" ".join), min_size=2, max_size=12)

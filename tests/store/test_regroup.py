@@ -1,4 +1,4 @@
-"""Issue 5: regrouping the stories near a new document (recoupe/regroup.py), on SQLite and PostgreSQL."""
+"""Issue 5: regrouping the stories near a new document (recoupe/tracking/regroup.py), on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -8,15 +8,14 @@ import math
 from collections import Counter
 from pathlib import Path
 
-from recoupe import tracking
-from recoupe.assign import tfidf
 from recoupe.cli import main
 from recoupe.config import Settings
-from recoupe.regroup import ALWAYS, GROWTH, NEIGHBOUR_AFFINITY, Regrouped, due, rebuild, regroup
 from recoupe.store import Store, open_store
 from recoupe.store.features import MOVE
 from recoupe.store.sqlite import SQLiteStore
-from recoupe.tracking import ingest, publish
+from recoupe.tracking import arrival, ingest, publish
+from recoupe.tracking.assign import tfidf
+from recoupe.tracking.regroup import ALWAYS, GROWTH, NEIGHBOUR_AFFINITY, Regrouped, due, rebuild, regroup
 
 from ..conftest import EXAMPLE
 from .test_store import assert_consistent
@@ -109,8 +108,8 @@ def test_ingest_regroups_the_stories_near_a_new_document(store_url: str, tmp_pat
 def test_an_older_document_moves_only_to_a_cluster_it_fits_at_least_as_well() -> None:
     import numpy as np
 
-    from recoupe.regroup import _steady
     from recoupe.store.features import Member
+    from recoupe.tracking.regroup import _steady
 
     def member(doc: str, story: str) -> Member:
         return Member(doc, story, doc, "2024-03-14", np.zeros(4, dtype=np.float32), Counter(), frozenset())
@@ -134,7 +133,7 @@ def test_a_neighbourhood_over_the_limit_is_counted_not_read(store_url: str, monk
     store = open_store(store_url)
     ingest([EXAMPLE], store, Settings())
     apart = _split_off(store, MISPLACED)
-    monkeypatch.setattr("recoupe.regroup.LIMIT", 3)
+    monkeypatch.setattr("recoupe.tracking.regroup.LIMIT", 3)
 
     def unread(story_ids: object) -> None:
         raise AssertionError("members read")
@@ -151,15 +150,15 @@ def test_a_new_document_is_regrouped_with_its_closest_neighbour_stories_only(
     alone = [_split_off(store, doc) for doc in (MISPLACED, "01-echo-du-rhone")]
     scores: dict[str, float] = {}
     calls: list[list[str]] = []
-    measured = tracking.affinity
+    measured = arrival.affinity
 
     def scored(doc, weights, story, mean, documents):  # type: ignore[no-untyped-def]
         scores[story.id] = measured(doc, weights, story, mean, documents)
         return scores[story.id]
 
-    monkeypatch.setattr(tracking, "affinity", scored)
-    monkeypatch.setattr(tracking, "regroup", lambda store, ids, new: calls.append(list(ids)) or Regrouped({}, {}))
-    monkeypatch.setattr(tracking, "NEIGHBOURS", 1)
+    monkeypatch.setattr(arrival, "affinity", scored)
+    monkeypatch.setattr(arrival, "regroup", lambda store, ids, new: calls.append(list(ids)) or Regrouped({}, {}))
+    monkeypatch.setattr(arrival, "NEIGHBOURS", 1)
     path = tmp_path / "suite.jsonl"
     record = {"id": "suite", "title": "L'usine Chimiflor rouverte", "published": "2024-03-16", "text": FOLLOW_UP}
     path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
