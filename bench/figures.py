@@ -22,10 +22,10 @@ from pathlib import Path
 from text_to_num import text2num
 
 from recoupe.config import Settings
-from recoupe.eval.summaries import DOCUMENT_STAGES, load_clusters
+from recoupe.eval.summaries import load_clusters
 from recoupe.lexicon.names import fold
 from recoupe.model import Document
-from recoupe.pipeline import Pipeline
+from recoupe.pipeline import ANALYSIS_STAGES, Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "rpm2-figures.jsonl"
@@ -48,7 +48,7 @@ def load(path: Path = GOLD) -> list[dict]:  # type: ignore[type-arg]
 def analyse(shared: Path, gold: list[dict]) -> tuple[dict[str, Document], dict[str, str]]:  # type: ignore[type-arg]
     """The gold clusters' documents through recoupe's stages, and their raw texts."""
     wanted = {g["doc"].rsplit("_", 1)[0] for g in gold}
-    pipeline = Pipeline(DOCUMENT_STAGES, settings=Settings())
+    pipeline = Pipeline(ANALYSIS_STAGES, settings=Settings())
     docs: dict[str, Document] = {}
     raws: dict[str, str] = {}
     for cluster in load_clusters(shared / "data" / "rpm2" / "dev.jsonl"):

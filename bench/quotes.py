@@ -19,10 +19,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from recoupe.config import Settings
-from recoupe.eval.summaries import DOCUMENT_STAGES, load_clusters
+from recoupe.eval.summaries import load_clusters
 from recoupe.lexicon.names import fold
 from recoupe.model import Document
-from recoupe.pipeline import Pipeline
+from recoupe.pipeline import ANALYSIS_STAGES, Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 _GOLD_DIR = ROOT / "tests" / "gold"
@@ -244,7 +244,7 @@ SOURCES = (("rpm2", "dev.jsonl"), ("rpm2", "test-documents.jsonl"), ("wikinewssu
 def analyse(shared: Path, gold: list[dict]) -> dict[str, Document]:  # type: ignore[type-arg]
     """The clusters of the gold documents through recoupe's document stages (a cluster is read as one batch)."""
     wanted = {g["doc"] for g in gold}
-    pipeline = Pipeline(DOCUMENT_STAGES, settings=Settings())
+    pipeline = Pipeline(ANALYSIS_STAGES, settings=Settings())
     docs: dict[str, Document] = {}
     for folder, name in SOURCES:
         if not any(doc.startswith("W") == (folder == "wikinewssum-en") for doc in wanted):

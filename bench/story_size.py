@@ -14,16 +14,14 @@ import argparse
 import gzip
 import json
 import time
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from recoupe import tracking
 from recoupe.config import Settings
 from recoupe.model import Corpus, RawDocument
-from recoupe.pipeline import Pipeline
-from recoupe.registry import stages
+from recoupe.pipeline import ANALYSIS_STAGES, REPORT_STAGES, Pipeline
 from recoupe.stages.stories import build_story
+from recoupe.tracking import publish
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -47,21 +45,22 @@ def main() -> None:
     args = parser.parse_args()
     settings = Settings()
     raw = articles(Path(args.shared), max(args.sizes))
-    analysed = list(Pipeline(tracking.DOCUMENT_STAGES, settings=settings).run(raw).documents)
-    summarize: Callable[[Corpus], Corpus] = stages.get("summarize")(settings)  # type: ignore[assignment]
+    analysed = list(Pipeline(publish.DOCUMENT_STAGES, settings=settings).run(raw).documents)
     rows = [
-        "| reports in the story | story stages (s) | building the story (s) | summary (s) | total (s) | ms per report |",
+        "| reports in the story | story stages (s) | building the story (s) | cross-checking and summary (s) | total (s) | ms per report |",
         "|---|---|---|---|---|---|",
     ]
     for size in sorted(args.sizes):
         started = time.perf_counter()
-        corpus = Pipeline(tracking.STORY_STAGES, settings=settings, after=tracking.DOCUMENT_STAGES).run_documents(
+        corpus = Pipeline(publish.STORY_STAGES, settings=settings, after=publish.DOCUMENT_STAGES).run_documents(
             analysed[:size]
         )
         staged = time.perf_counter()
         story = replace(build_story(0, list(corpus.documents), []), id="s1")
         built = time.perf_counter()
-        summarize(Corpus(documents=corpus.documents, stories=(story,)))
+        Pipeline(REPORT_STAGES, settings=settings, after=(*ANALYSIS_STAGES, "stories")).run_corpus(
+            Corpus(documents=corpus.documents, stories=(story,))
+        )
         done = time.perf_counter()
         rows.append(
             f"| {size} | {staged - started:.2f} | {built - staged:.2f} | {done - built:.2f} | {done - started:.2f} "

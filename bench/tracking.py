@@ -26,18 +26,18 @@ from pathlib import Path
 
 import numpy as np
 
-from recoupe import regroup, tracking
 from recoupe.config import Settings
 from recoupe.model import RawDocument
-from recoupe.pipeline import Pipeline
+from recoupe.pipeline import ANALYSIS_STAGES, Pipeline
 from recoupe.stages.stories.cluster import average_link, document_vector, similarity
 from recoupe.store import open_store
+from recoupe.tracking import arrival, regroup
 
 sys.path.insert(0, str(Path(__file__).parent))
 from stories import bcubed, load
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_JOIN = tracking.JOIN_AFFINITY
+DEFAULT_JOIN = arrival.JOIN_AFFINITY
 
 
 def wikinews(shared: Path) -> tuple[list[RawDocument], list[str]]:
@@ -76,18 +76,18 @@ def recoupe_online(docs: list[RawDocument], threshold: float, regrouping: bool =
     if regrouping:
         regroup.LINK = threshold
     else:
-        tracking.JOIN_AFFINITY = threshold
+        arrival.JOIN_AFFINITY = threshold
     settings = Settings(story_regroup=regrouping)
     with tempfile.TemporaryDirectory() as folder:
         store = open_store(str(Path(folder) / "t.db"))
         repeats: dict[str, str] = {}
         for doc in docs:
-            result = tracking.ingest_items([doc], store, settings, publish_versions=False)
+            result = arrival.ingest_items([doc], store, settings, publish_versions=False)
             repeats.update((doc.id, original) for original in result.duplicate_of.values())
         story_of = store.story_of_documents()
         story_of.update((copy, story_of[original]) for copy, original in repeats.items())
         store.close()
-    regroup.LINK, tracking.JOIN_AFFINITY = default_link, DEFAULT_JOIN
+    regroup.LINK, arrival.JOIN_AFFINITY = default_link, DEFAULT_JOIN
     numbers: dict[str, int] = {}
     return [numbers.setdefault(story_of[d.id], len(numbers)) for d in docs]
 
@@ -127,7 +127,7 @@ def offline(sim: np.ndarray, threshold: float) -> list[int]:
 
 
 def score(data: str, docs: list[RawDocument], gold: list[str]) -> list[str]:
-    analysed = Pipeline(tracking.ANALYSIS_STAGES, settings=Settings()).run(docs).documents
+    analysed = Pipeline(ANALYSIS_STAGES, settings=Settings()).run(docs).documents
     kept = {d.id for d in analysed}  # documents recoupe refuses (no text, language) are left out for all
     docs, gold = [d for d in docs if d.id in kept], [g for d, g in zip(docs, gold, strict=True) if d.id in kept]
     vectors = np.stack([document_vector(d) for d in analysed])

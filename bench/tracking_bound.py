@@ -22,11 +22,11 @@ from pathlib import Path
 
 import numpy as np
 
-from recoupe import regroup, tracking
 from recoupe.config import Settings
 from recoupe.model import RawDocument
 from recoupe.stages.stories.cluster import merges
 from recoupe.store import Store, open_store
+from recoupe.tracking import arrival, regroup
 from recoupe.tracking.assign import tfidf
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -47,7 +47,7 @@ def ingested(docs: Sequence[RawDocument]) -> Iterator[tuple[Store, dict[str, str
         repeats: dict[str, str] = {}
         settings = Settings(story_regroup=False)
         for doc in docs:
-            result = tracking.ingest_items([doc], store, settings, publish_versions=False)
+            result = arrival.ingest_items([doc], store, settings, publish_versions=False)
             repeats.update((doc.id, original) for original in result.duplicate_of.values())
         yield store, repeats
         store.close()

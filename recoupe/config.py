@@ -39,7 +39,12 @@ class Settings:
     story_regroup: bool = _setting(
         True,
         "after each new document, cluster the stored stories near it again and move documents that now fit"
-        " another story (recoupe/regroup.py)",
+        " another story (recoupe/tracking/regroup.py)",
+    )
+    check_contracts: bool = _setting(
+        False,
+        "give each stage only the fields it declares it requires, and fail naming a stage that reads another"
+        " (for tests and plug-in authors; slower)",
     )
 
     def __post_init__(self) -> None:

@@ -5,6 +5,7 @@
     RecoupeError                    exit 1
     ├── ConfigError                 exit 2   bad setting, unknown stage/format name, bad CLI use
     ├── PipelineError               exit 2   stages in an order that breaks a contract
+    │   └── ContractError           E003     a stage read a field it does not declare (check_contracts)
     ├── InputError                  exit 3   one input cannot be read
     │   ├── EmptyInput              E101
     │   ├── BinaryInput             E102
@@ -25,6 +26,7 @@ from __future__ import annotations
 __all__ = [
     "BinaryInput",
     "ConfigError",
+    "ContractError",
     "EmptyInput",
     "EncodingUnknown",
     "InputError",
@@ -58,6 +60,10 @@ class ConfigError(RecoupeError):
 class PipelineError(RecoupeError):
     code = "E002"
     exit_code = 2
+
+
+class ContractError(PipelineError):
+    code = "E003"
 
 
 class InputError(RecoupeError):

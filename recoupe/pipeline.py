@@ -8,12 +8,15 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol, runtime_checkable
 
 from .config import Settings
-from .errors import PipelineError, RecoupeError, exit_code_for
+from .contracts import INITIAL, give_back, withhold
+from .errors import ContractError, PipelineError, RecoupeError, exit_code_for
 from .model import Corpus, Document, Failure, RawDocument
 from .registry import StageInfo, stages
 
 __all__ = [
+    "ANALYSIS_STAGES",
     "DEFAULT_STAGES",
+    "REPORT_STAGES",
     "CorpusStage",
     "DocumentStage",
     "Pipeline",
@@ -21,8 +24,6 @@ __all__ = [
     "stage",
 ]
 
-#: what a document carries before any stage ran
-INITIAL = frozenset({"id", "source", "raw"})
 
 DEFAULT_STAGES = (
     "clean",
@@ -36,8 +37,13 @@ DEFAULT_STAGES = (
     "figures",
     "quotes",
     "stories",
+    "crosscheck",
     "summarize",
 )
+#: the stages that analyse documents, before they are grouped into stories
+ANALYSIS_STAGES = DEFAULT_STAGES[: DEFAULT_STAGES.index("stories")]
+#: the stages that run on stories once they are built: cross-checking and the article
+REPORT_STAGES = DEFAULT_STAGES[DEFAULT_STAGES.index("stories") + 1 :]
 
 
 @runtime_checkable
@@ -109,17 +115,42 @@ class Pipeline:
 
     def run_documents(self, docs: Sequence[Document], failures: Sequence[Failure] = ()) -> Corpus:
         """Run the stages on documents (already through the stages named by ``after``)."""
-        failures = list(failures)
-        corpus = Corpus(documents=tuple(docs))
         self.stats.documents = len(docs)
+        return self.run_corpus(Corpus(documents=tuple(docs)), failures)
+
+    def run_corpus(self, corpus: Corpus, failures: Sequence[Failure] = ()) -> Corpus:
+        """Run the stages on a corpus (its documents, and its stories if ``after`` named a stage that made them)."""
+        failures = list(failures)
         for st in self.stages:
             started = time.perf_counter()
-            if st.info.scope == "document":
-                corpus = replace(corpus, documents=tuple(self._each(st, corpus.documents, failures)))  # type: ignore[arg-type]
-            else:
-                corpus = st(corpus)  # type: ignore[arg-type,assignment]
+            corpus = (
+                self._checked(st, corpus, failures)
+                if self.settings.check_contracts
+                else self._apply(st, corpus, failures)
+            )
             self.stats.seconds[st.info.name] = time.perf_counter() - started
         return replace(corpus, failures=corpus.failures + tuple(failures))
+
+    def _apply(self, st: DocumentStage | CorpusStage, corpus: Corpus, failures: list[Failure]) -> Corpus:
+        if st.info.scope == "document":
+            return replace(corpus, documents=tuple(self._each(st, corpus.documents, failures)))  # type: ignore[arg-type]
+        return st(corpus)  # type: ignore[arg-type,return-value]
+
+    def _checked(self, st: DocumentStage | CorpusStage, corpus: Corpus, failures: list[Failure]) -> Corpus:
+        """``_apply`` with the stage given only the fields it requires (``check_contracts``)."""
+        seen: list[str] = []
+        before = len(failures)
+        try:
+            result = self._apply(st, withhold(corpus, st.info.name, frozenset(st.info.requires), seen), failures)
+        except TypeError as exc:  # a C function given a withheld field checks its type without reading it
+            if "Withheld" not in str(exc):
+                raise
+            raise ContractError(f"stage '{st.info.name}'", f"reads a field it does not declare: {exc}") from exc
+        failed = [f.message for f in failures[before:] if "Withheld" in f.message]
+        if seen or failed:
+            read = sorted(set(seen)) or failed[0]
+            raise ContractError(f"stage '{st.info.name}'", f"reads {read}, not declared in requires")
+        return give_back(result, corpus)
 
     def _each(self, st: DocumentStage, docs: Sequence[Document], failures: list[Failure]) -> Iterator[Document]:
         batch = getattr(st, "batch", None)

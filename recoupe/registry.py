@@ -74,6 +74,7 @@ _BUILTINS = (
     "recoupe.stages.quotes",
     "recoupe.stages.figures",
     "recoupe.stages.stories",
+    "recoupe.stages.crosscheck",
     "recoupe.stages.summarize",
     "recoupe.render.json_report",
     "recoupe.render.markdown",

@@ -20,7 +20,7 @@ import numpy as np
 from ..config import Settings
 from ..errors import MalformedRecord
 from ..model import Document, RawDocument, SummarySentence
-from ..pipeline import DEFAULT_STAGES, Pipeline
+from ..pipeline import ANALYSIS_STAGES, Pipeline
 from ..report import span_dict
 from ..stages.embed import embed_texts
 from ..stages.summarize import summarize_story
@@ -28,8 +28,6 @@ from .peers import PEERS, oracle
 from .rouge import Scores, rouge, tokens
 
 __all__ = ["Cluster", "evaluate", "faithfulness", "load_clusters"]
-
-DOCUMENT_STAGES = tuple(s for s in DEFAULT_STAGES if s not in ("stories", "summarize"))
 
 
 @dataclass(frozen=True)
@@ -88,7 +86,7 @@ def evaluate(
     path: Path, *, words: int, settings: Settings, out: Path | None, peers: bool = True
 ) -> tuple[Table, list[float]]:
     table, faithful = Table(), list[float]()
-    pipeline = Pipeline(DOCUMENT_STAGES, settings=settings)
+    pipeline = Pipeline(ANALYSIS_STAGES, settings=settings)
     seen: dict[str, np.ndarray] = {}
     lines = []
     for cluster in sorted(load_clusters(path), key=lambda c: (c.name, c.topic)):

@@ -7,12 +7,11 @@ so publishing runs only the stages that read the whole story.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import replace
 
 from ..config import Settings
 from ..model import Corpus
-from ..pipeline import DEFAULT_STAGES, Pipeline
+from ..pipeline import ANALYSIS_STAGES, REPORT_STAGES, Pipeline
 from ..registry import stages
 from ..report import Report
 from ..stages.stories import build_story
@@ -31,7 +30,6 @@ __all__ = [
     "story_pipeline",
 ]
 
-ANALYSIS_STAGES = tuple(s for s in DEFAULT_STAGES if s not in ("stories", "summarize"))
 #: the stages whose results depend on the document alone (stored, not run again on publishing)
 #: and those that read the whole story's documents (run again on each publication)
 _FIRST_CORPUS = next(i for i, s in enumerate(ANALYSIS_STAGES) if stages.get(s).info.scope == "corpus")  # type: ignore[attr-defined]
@@ -104,5 +102,5 @@ def analyse_story(store: Store, story_id: str, settings: Settings) -> Report:
     corpus = story_pipeline(settings).run_documents([analysed[r.id] for r in raws if r.id in analysed])
     docs = list(corpus.documents)
     story = replace(build_story(0, docs, []), id=story_id)
-    summarize: Callable[[Corpus], Corpus] = stages.get("summarize")(settings)  # type: ignore[assignment]
-    return Report(summarize(Corpus(documents=tuple(docs), stories=(story,))))
+    report = Pipeline(REPORT_STAGES, settings=settings, after=(*ANALYSIS_STAGES, "stories"))
+    return Report(report.run_corpus(Corpus(documents=tuple(docs), stories=(story,))))

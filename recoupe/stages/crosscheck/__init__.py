@@ -1,1 +1,50 @@
-"""recoupe.stages.crosscheck."""
+"""Corpus stage ``crosscheck``: what a story's independent reports disagree on, and which reports are copies.
+
+Copies of one wire story (``copies``) count as one source: each quote says how many independent sources carry it.
+Conflicts (``conflicts``) are figures of one quantity that cannot both hold, words given to two speakers, and one
+event given two dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ...config import Settings
+from ...model import Corpus, Document, Story
+from ...pipeline import stage
+from .conflicts import attribution_conflicts, date_conflicts, figure_conflicts
+from .copies import source_groups
+
+__all__ = ["cross_check"]
+
+
+def cross_check(story: Story, docs: Sequence[Document]) -> Story:
+    """The story with its copies, its quotes' independent sources, and its conflicts."""
+    groups = source_groups(docs)
+    quotes = tuple(replace(q, independent_sources=len({groups[s.doc] for s in q.sources})) for q in story.quotes)
+    conflicts = figure_conflicts(docs) + attribution_conflicts(quotes, story.entities) + date_conflicts(docs)
+    return replace(story, quotes=quotes, conflicts=tuple(conflicts), copies=_copies(groups))
+
+
+def _copies(groups: dict[str, int]) -> tuple[tuple[str, ...], ...]:
+    members: dict[int, list[str]] = {}
+    for doc_id, group in groups.items():
+        members.setdefault(group, []).append(doc_id)
+    return tuple(tuple(m) for m in members.values() if len(m) > 1)
+
+
+@stage(
+    "crosscheck",
+    version="1",
+    scope="corpus",
+    requires=["stories", "text", "figures", "dates", "mentions", "quotes"],
+    assigns=["conflicts", "copies"],
+)
+def make_crosscheck(settings: Settings):  # type: ignore[no-untyped-def]
+    def crosscheck(corpus: Corpus) -> Corpus:
+        by_id = corpus.by_id()
+        checked = tuple(cross_check(s, [by_id[i] for i in s.documents]) for s in corpus.stories)
+        return replace(corpus, stories=checked)
+
+    return crosscheck

@@ -292,7 +292,9 @@ def _reported(doc: Document, who: Speakers) -> list[Quote]:
     return found
 
 
-@stage("quotes", version="1", scope="corpus", requires=["mentions", "sentences"], assigns=["quotes"])
+@stage(
+    "quotes", version="1", scope="corpus", requires=["text", "language", "mentions", "sentences"], assigns=["quotes"]
+)
 def make_quotes(settings: Settings):  # type: ignore[no-untyped-def]
     def quotes(corpus: Corpus) -> Corpus:
         who = Speakers(corpus.documents)

@@ -13,8 +13,6 @@ from dataclasses import replace
 from ...config import Settings
 from ...model import Corpus, Document, Story
 from ...pipeline import stage
-from ..crosscheck.conflicts import attribution_conflicts, date_conflicts, figure_conflicts
-from ..crosscheck.copies import source_groups
 from ..quotes.story_quotes import story_quotes
 from .cluster import average_link, similarity
 from .entities import merge_entities
@@ -42,11 +40,6 @@ def build_story(number: int, docs: Sequence[Document], apart: Sequence[Document]
     centrality = list(sim.mean(axis=1)) if len(docs) > 1 else [1.0]
     when = story_when(docs)
     entities = merge_entities(docs)
-    groups = source_groups(docs)
-    quotes = tuple(
-        replace(q, independent_sources=len({groups[s.doc] for s in q.sources})) for q in story_quotes(docs, entities)
-    )
-    conflicts = figure_conflicts(docs) + attribution_conflicts(quotes, entities) + date_conflicts(docs)
     return Story(
         id=f"s{number}",
         documents=tuple(d.id for d in docs),
@@ -55,26 +48,28 @@ def build_story(number: int, docs: Sequence[Document], apart: Sequence[Document]
         when=when,
         where=story_where(docs, when),
         entities=entities,
-        quotes=quotes,
+        quotes=story_quotes(docs, entities),
         figures=tuple(f for d in docs for f in d.figures),
-        conflicts=tuple(conflicts),
-        copies=_copies(groups),
         dates=tuple(m for d in docs for m in d.dates),
     )
-
-
-def _copies(groups: dict[str, int]) -> tuple[tuple[str, ...], ...]:
-    members: dict[int, list[str]] = {}
-    for doc_id, group in groups.items():
-        members.setdefault(group, []).append(doc_id)
-    return tuple(tuple(m) for m in members.values() if len(m) > 1)
 
 
 @stage(
     "stories",
     version="1",
     scope="corpus",
-    requires=["vectors", "mentions", "dates", "sentences", "title", "quotes", "figures"],
+    requires=[
+        "text",
+        "language",
+        "published",
+        "vectors",
+        "mentions",
+        "dates",
+        "sentences",
+        "title",
+        "quotes",
+        "figures",
+    ],
     assigns=["stories"],
 )
 def make_stories(settings: Settings):  # type: ignore[no-untyped-def]

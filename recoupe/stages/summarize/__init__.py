@@ -126,7 +126,18 @@ def _fallback(docs: Sequence[Document]) -> tuple[SummarySentence, ...]:
     "summarize",
     version="1",
     scope="corpus",
-    requires=["stories", "vectors", "sentences", "language"],
+    requires=[
+        "stories",
+        "conflicts",
+        "copies",
+        "text",
+        "title",
+        "vectors",
+        "sentences",
+        "mentions",
+        "dates",
+        "language",
+    ],
     assigns=["summary"],
 )
 def make_summarize(settings: Settings):  # type: ignore[no-untyped-def]
