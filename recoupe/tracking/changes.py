@@ -8,7 +8,7 @@ from typing import Any
 from ..config import Settings
 from ..stages.crosscheck.conflicts import unit_class
 from ..stages.embed import embed_texts
-from ..stages.stories.entities import phonetic
+from ..lexicon.names import phonetic
 from ..stages.summarize import summarize_story
 
 __all__ = ["Changes", "compare", "update_summary"]

@@ -1,4 +1,5 @@
-from recoupe.stages.stories.entities import _find_all, merge_entities, phonetic
+from recoupe.lexicon.names import phonetic
+from recoupe.stages.stories.entities import _find_all, merge_entities
 
 from ..conftest import make_doc, with_mentions
 
