@@ -21,7 +21,7 @@ from ..config import Settings
 from ..errors import MalformedRecord
 from ..model import Document, RawDocument, SummarySentence
 from ..pipeline import ANALYSIS_STAGES, Pipeline
-from ..report import span_dict
+from ..serialize import to_data
 from ..stages.embed import embed_texts
 from ..stages.summarize import summarize_story
 from .peers import PEERS, oracle
@@ -101,7 +101,7 @@ def evaluate(
         faithful.extend(faithfulness(s, texts) for s in summary)
         text = " ".join(s.text for s in summary)
         lines.append({"topic": cluster.topic, "cluster": cluster.name, "summary": text,
-                      "citations": [[span_dict(c) for c in s.citations] for s in summary]})  # fmt: skip
+                      "citations": [[to_data(c) for c in s.citations] for s in summary]})  # fmt: skip
         if cluster.references:
             language = _language(docs)
             table.scores["recoupe"].append(rouge(text, cluster.references, words=words, language=language))

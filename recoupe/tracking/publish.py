@@ -16,7 +16,7 @@ from ..registry import stages
 from ..report import Report
 from ..stages.stories import build_story
 from ..store import Store
-from ..store.codec import decode
+from ..store.codec import FORMAT, decode
 
 __all__ = [
     "DOCUMENT_STAGES",
@@ -49,7 +49,8 @@ def story_pipeline(settings: Settings) -> Pipeline:
 
 def stage_key() -> str:
     """The per-document stages and their versions: stored annotations made by others are analysed again."""
-    return ",".join(f"{name}:{stages.get(name).info.version}" for name in DOCUMENT_STAGES)  # type: ignore[attr-defined]
+    versions = [f"{name}:{stages.get(name).info.version}" for name in DOCUMENT_STAGES]  # type: ignore[attr-defined]
+    return ",".join([*versions, f"format:{FORMAT}"])
 
 
 def publication_due(store: Store, story_id: str) -> bool:
