@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
-from ..model import Document, Span, Story, SummarySentence
+from ..model import Document, Story
 from ..registry import renderers
 from ..report import Report
 
-__all__ = ["describe_source", "inline_citations", "render", "source_numbers", "speaker_names"]
+__all__ = ["describe_source", "render", "source_numbers", "speaker_names"]
 
 
 def render(report: Report, fmt: str) -> str:
@@ -25,20 +24,6 @@ def source_numbers(story: Story) -> dict[str, int]:
 def describe_source(doc: Document) -> str:
     parts = [doc.outlet or "outlet unknown", doc.published or "date unknown", doc.language or "und"]
     return ", ".join(parts)
-
-
-_INLINE = re.compile(r"\[(\d+)\]")
-
-
-def inline_citations(sentence: SummarySentence, numbers: dict[str, int], link: Callable[[Span, int], str]) -> str:
-    """A conflict sentence's own "[n]" marks turned into links to the span each side cites."""
-    by_number = {numbers[c.doc]: c for c in sentence.citations}
-
-    def replace(match: re.Match[str]) -> str:
-        number = int(match.group(1))
-        return link(by_number[number], number) if number in by_number else match.group(0)
-
-    return _INLINE.sub(replace, sentence.text)
 
 
 def speaker_names(story: Story) -> dict[str | None, str]:
