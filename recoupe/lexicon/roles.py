@@ -12,15 +12,12 @@ import unicodedata
 from collections.abc import Iterable
 
 from ..model import Document
+from .words import alternation
 
 __all__ = ["FOLLOWING", "ROLE", "Appositions", "role_words"]
 
-_HEADS = (
-    r"premier ministre|ministre|secrétaire(?: d['’]état)?|vice-présidente|vice-président|président|présidente|chef de l['’][ée]tat|chef de la diplomatie|"
-    r"porte[- ]parole|chancelier|chancelière|général|commandant|préfet|préfète|directeur|directrice|maire|"
-    r"ambassadeur|procureur|garde des sceaux|sélectionneur|sélectionneuse|avocat|avocate|pdg|p-dg|"
-    r"minister|secretary|president|spokesman|spokeswoman|chancellor|mayor|prosecutor"
-)
+#: offices (recoupe/data/offices.txt)
+_HEADS = alternation("offices")
 #: "le ministre français de la Défense", "la porte-parole du gouvernement" (up to 7 more words, no punctuation)
 #: words between the article and the office that do not change who holds it: "le futur président", "le 44e président"
 _MODIFIERS = r"(?P<modifier>(?:futur|future|nouveau|nouvel|nouvelle|actuel|actuelle|\d+e|\d+ème|new|former)\s+|ex-)?"

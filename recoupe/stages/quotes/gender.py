@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ...lexicon.names import first_names
+from ...lexicon.words import words
 from ...model import Document
 
 __all__ = ["Genders", "pronoun_gender"]
@@ -29,14 +30,7 @@ _ARTICLE_NOUN = re.compile(
     rf"\b(?P<article>[Ll]e|[Ll]a|[Uu]ne?|[Dd]u|[Aa]u)\s+(?P<words>(?:(?!(?:{_NOT_A_NOUN})\b|d['’])[a-zà-ÿ-]+\s+){{1,3}})$"
 )
 #: nouns whose article speaks for a thing, not for the person named after it: "la famille Betancourt"
-_THINGS = {
-    "famille", "affaire", "loi", "rue", "place", "avenue", "équipe", "fondation", "mission", "commission", "clinique",
-    "maison", "société", "cité", "caisse", "galerie", "méthode", "version", "thèse", "piste", "formation", "liste",
-    "fois", "semaine", "journée", "saison", "course", "étape", "victoire", "défaite", "rencontre", "visite",
-    "réforme", "plan", "projet", "rapport", "réseau", "gouvernement", "cabinet", "administration", "campagne",
-    "circulaire", "doctrine", "ère", "époque", "génération", "jurisprudence", "stratégie", "politique", "dossier",
-    "procès", "scandale", "règle", "taxe", "directive", "proposition", "ligne", "majorité", "motion", "réponse",
-}  # fmt: skip
+_THINGS = frozenset(words("things_before_names"))
 #: a noun set off after the name, up to a comma, a full stop or its complement: "X, avocate du trader", "X, une
 #: voisine, ..." (not "X, le petit garçon aurait ...", a new clause)
 _APPOSITION = re.compile(

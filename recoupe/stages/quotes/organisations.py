@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 from ...lexicon.roles import ROLE
+from ...lexicon.words import alternation
 from ...model import Document, Mention
 
 __all__ = [
@@ -24,13 +25,7 @@ __all__ = [
 
 ARTICLE = r"(?:le|la|l['’]|les|ce|cet|cette|the|der|die|das)\s*"
 ORG_NOUN = re.compile(
-    rf"^\s*{ARTICLE}(?:\w+\s+){{0,2}}(?P<noun>communiqué|groupe|banque|journal|quotidien|hebdomadaire|agence|équipe|"
-    r"société|entreprise|rapport|ministère|parquet|syndicat|parti|association|organisation|gouvernement|commission|"
-    r"fédération|comité|club|établissement|institution|autorités|direction|texte|site|constructeur|compagnie|"
-    r"company|group|bank|government|ministry|agency|statement|report|paper|newspaper|committee|council|court|"
-    r"union|party|organization|institute|foundation|board|department|radio|chaîne|télévision|magazine|station|"
-    r"broadcaster|network|présidence|rectorat|préfecture|mairie|ambassade|intersyndicale|académie|conseil|tribunal|"
-    r"cour|collectif|confédération|ligue|observatoire|institut)\b",
+    rf"^\s*{ARTICLE}(?:\w+\s+){{0,2}}(?P<noun>{alternation('organisation_nouns')})\b",
     re.IGNORECASE,
 )
 #: institutions that speak for themselves, named as written when the report gives no name that begins with them

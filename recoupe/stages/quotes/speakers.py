@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from ...lexicon.names import fold
 from ...lexicon.roles import ROLE, Appositions
+from ...lexicon.words import alternation
 from ...model import Document, Mention, Quote
 from .gender import Genders, pronoun_gender
 from .organisations import ARTICLE, CALENDAR, ORG_NOUN, capital_only, described_organisation, first_organisation
@@ -39,14 +40,7 @@ REACH = 600
 #: a name the tagger missed, written after the verb: "a ajouté Bruyneel", "dit Bordry"
 _WRITTEN_NAME = re.compile(r"(?:(?:M|Mme|Dr)\.\s*)?[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2}")
 _PERSON_NOUN = re.compile(
-    rf"^\s*(?:{ARTICLE}(?:\w+\s+){{0,2}}(?:ex-)?(?:coureur|joueur|joueuse|entraîneur|manager|champion|"
-    r"championne|athlète|avocat|avocate|magistrat|dirigeant|dirigeante|patron|patronne|responsable|intéressé|"
-    r"intéressée|chef|pape|souverain|pontife|leader|réalisateur|cinéaste|acteur|actrice|chanteur|chanteuse|écrivain|"
-    r"sportif|cycliste|pilote|candidat|candidate|député|députée|sénateur|sénatrice|élu|élue|syndicaliste|"
-    r"vainqueur|homme|femme|mère|père|fils|fille|ancien|ancienne|otage|victime|témoin|expert|experte|spécialiste|"
-    r"analyste|économiste|chercheur|chercheuse|professeur|médecin|juge|policier|enquêteur|militant|militante|"
-    r"opposant|opposante|diplomate|émissaire|négociateur|journaliste|présentateur|présentatrice|animateur|"
-    r"animatrice|éditorialiste|chroniqueur|chroniqueuse|commentateur|player|coach|spokesman|official|minister)"
+    rf"^\s*(?:{ARTICLE}(?:\w+\s+){{0,2}}(?:ex-)?(?:{alternation('person_nouns')})"
     r"|ce dernier|cette dernière|celui-ci|celle-ci|celui qui|celle qui|il|elle|lui|he|she|er|sie)\b",
     re.IGNORECASE,
 )

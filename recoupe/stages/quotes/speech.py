@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ...lexicon.words import alternation
+
 __all__ = [
     "ACCORDING",
     "ACCORDING_INSIDE",
@@ -62,24 +64,8 @@ __all__ = [
     "WHO_AFTER",
 ]
 
-_SPEECH_ROOTS = (
-    r"déclar\w*|indiqu\w*|affirm\w*|réaffirm\w*|ajout\w*|soulign\w*|précis\w*|annonc\w*|expliqu\w*|assur\w*|estim\w*|"
-    r"lanc[ée]\w*|rappel\w*|insist\w*|répond\w*|confirm\w*|(?:dit|dite|dits|dites|dire|disant|disent|disait)\b|sout\w*nu|souten\w*|relev\w*|"
-    r"martel\w*|relè\w*|prévenu\b|prévien\w*|averti\w*|mis en garde|met en garde|appel\w*|jug\w*|ajoute\b|poursui\w*|"
-    r"racont\w*|confi[eéa]\w*(?!\s+(?:son|sa|ses|leur|leurs|un|une)\b)|écri\w*|s['’]amus\w*|s['’]exclam\w*|rapport\w*|constat\w*|conclu\w*|"
-    r"concè\w*|concéd\w*|protest\w*|s['’]insurg\w*|regrett\w*|comment\w*|révél\w*|déplor\w*|dément\w*|"
-    r"dénon[cç]\w*|qualifi\w*|évoqu\w*|félicit\w*|réjou\w*|critiqu\w*|accus\w*|plaid\w*|réclam\w*|"
-    r"reconn\w*|renchéri\w*|s['’]interrog\w*|s['’]indign\w*|s['’]emport\w*|s['’]inqui[èé]t\w*|tranch\w*|"
-    r"résum\w*|ironis\w*|exult\w*|argu\w*|confess\w*|assèn\w*|assén\w*|justifi\w*|nuanc\w*|pens(?:e|ent|ait|aient)\b|avou\w*|admet\w*|lâch\w*|gliss\w*|fustig\w*|abond\w*|remarqu\w*|brocard\w*|"
-    r"tempêt\w*|tonn(?:é|e|ait|ent)\b|consid[èé]r\w*|souhait\w*|soutien[ts]\b|noté\b|formul\w*|salu\w*|menac\w*|admis\b|admettre\b|"
-    r"(?:fait|faisant|font)\s+(?:état|part|savoir|valoir|observer|remarquer)|conseill(?:é|ée|és|e|ent|ait|ant)\b|"
-    r"exig\w*|démenti\w*|réag\w*|témoign\w*|soupir\w*|promet\w*|promis\b|répét\w*|défini[est]?\b|"
-    r"said|says|told|added|stated|announced|warned|explained|described|called|argued|noted|insisted|claimed|"
-    r"admitted|urged|begged|asked|replied|suggested|proclaimed|pleaded|vowed|recalled|testified|wrote|tweeted|"
-    r"confirmed|denied|declared|commented|reported|stressed|acknowledged|conceded|"
-    r"(?:sagte|sagt|erklärte|erklärt|betonte|betont|fügte|meinte|meint|nannte|zitierte|wertete|versprach|lobte|"
-    r"kritisierte|forderte|warnte|räumte|bekräftigte|unterstrich|sprach|verwies|bezeichnete)\b"
-)
+#: the roots of the verbs of speech (recoupe/data/speech_verbs.txt)
+_SPEECH_ROOTS = alternation("speech_verbs")
 #: endings of the nouns that share a verb's root: "déclaration", "rapport", "commentaire", "jugement", "appel"
 _NOUN = r"(?:ation|ition|ution|tion|sion|ion|ement|aire|eur|euse|ance|ence|ité|ure)s?\b"
 #: the verbs of speech, each root followed by anything but a noun's ending: "déclar\w*" is not "déclaration"
