@@ -24,8 +24,8 @@ __all__ = ["main", "version"]
 EXIT_OK = 0
 #: some inputs failed, the rest was processed: the highest exit code among the failures' classes
 OUTPUTS = (("json", "json"), ("md", "markdown"), ("html", "html"))
-#: the modules ``recoupe eval`` imports that the extra 'eval' installs (pyproject.toml)
-EVAL_EXTRA = ("sumy", "rouge_score", "nltk")
+#: what ``recoupe eval`` imports that only the extra 'eval' installs (pyproject.toml): module -> package
+EVAL_EXTRA = {"sumy": "sumy", "rouge_score": "rouge-score", "nltk": "nltk"}
 
 
 _DB_HELP = "store: a SQLite file path (default recoupe.db in the working directory) or postgresql://user@host/db"
@@ -163,9 +163,10 @@ def _eval_summaries(args: argparse.Namespace) -> int:
     try:
         from .eval.summaries import evaluate, render_table
     except ModuleNotFoundError as exc:
-        if (exc.name or "").split(".")[0] not in EVAL_EXTRA:
+        package = EVAL_EXTRA.get((exc.name or "").split(".")[0])
+        if package is None:
             raise
-        missing = ConfigError("recoupe eval", f"needs {exc.name}, of the extra 'eval': pip install 'recoupe[eval]'")
+        missing = ConfigError("eval", f"needs the package {package} (extra 'eval'): pip install 'recoupe[eval]'")
         print(f"recoupe: {missing}", file=sys.stderr)
         return missing.exit_code
     path = Path(args.clusters)

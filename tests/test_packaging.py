@@ -75,6 +75,23 @@ def test_the_package_data_patterns_take_every_file_of_the_package_that_is_not_co
     assert not left_out, f"not in the wheel: {left_out}; add a pattern to [tool.setuptools.package-data]"
 
 
+def test_eval_without_its_extra_says_what_to_install(tmp_path: Path) -> None:
+    """The extra 'eval' is not installed with recoupe: ``recoupe eval`` names it instead of a traceback."""
+    script = "import sys\nsys.modules['rouge_score'] = None\nfrom recoupe.cli import main\nsys.exit(main(sys.argv[1:]))"
+    done = subprocess.run(
+        [sys.executable, "-c", script, "eval", "summaries", str(tmp_path / "c.jsonl")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert (
+        done.stderr
+        == "recoupe: eval: needs the package rouge-score (extra 'eval'): pip install 'recoupe[eval]' [E001]\n"
+    )
+
+
 def _run(args: list[str], *, cwd: Path, timeout: float = 600) -> subprocess.CompletedProcess[str]:
     """A process that sees only the new environment: no PYTHONPATH to this checkout, no active virtualenv."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
