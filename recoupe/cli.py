@@ -1,4 +1,8 @@
-"""The command line: ``recoupe run PATH... [--json FILE] [--md FILE] [--html FILE]``."""
+"""The command line: ``recoupe run PATH... [--json FILE] [--md FILE] [--html FILE]``.
+
+Each command imports what it runs: ``--help``, ``--version`` and the store's listings start without the analysis
+(spaCy, trafilatura, the sentence encoder; bench/startup.py measures it).
+"""
 
 from __future__ import annotations
 
@@ -7,26 +11,54 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from .api import analyze
 from .config import Settings, describe_settings
-from .errors import RecoupeError, exit_code_for
-from .pipeline import StrictStop
-from .render import render
-from .report import Report
+from .errors import ConfigError, RecoupeError, exit_code_for
 
-__all__ = ["main"]
+if TYPE_CHECKING:
+    from .report import Report
+
+__all__ = ["main", "version"]
 
 EXIT_OK = 0
 #: some inputs failed, the rest was processed: the highest exit code among the failures' classes
 OUTPUTS = (("json", "json"), ("md", "markdown"), ("html", "html"))
+#: what ``recoupe eval`` imports that only the extra 'eval' installs (pyproject.toml): module -> package
+EVAL_EXTRA = {"sumy": "sumy", "rouge_score": "rouge-score", "nltk": "nltk"}
 
 
 _DB_HELP = "store: a SQLite file path (default recoupe.db in the working directory) or postgresql://user@host/db"
 
 
+def version() -> str:
+    """The installed distribution's version, else (recoupe run from a source tree) ``recoupe.__version__``, which the
+    distribution's version is built from (pyproject.toml)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("recoupe")
+    except PackageNotFoundError:
+        from . import __version__
+
+        return __version__
+
+
+class _Version(argparse.Action):
+    """``--version``: the version is looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
+        print(f"recoupe {version()}")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="recoupe", description="Cross-check news reports into cited story articles.")
+    parser.add_argument("--version", action=_Version, help="print the version and exit")
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="analyse files and folders of reports", epilog=_settings_help())
     run.add_argument("paths", nargs="+", help="text, HTML, JSONL or RSS/Atom files, or folders of them")
@@ -76,6 +108,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .tracking.commands import run_store_command
 
         return run_store_command(args)
+    return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .api import analyze
+    from .pipeline import StrictStop
+
     try:
         settings = Settings().with_env()
         settings = replace(settings, strict=args.strict or settings.strict, words=args.words or settings.words)
@@ -92,6 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _write_outputs(report: Report, args: argparse.Namespace) -> None:
+    from .render import render
+
     for option, fmt in OUTPUTS:
         target = getattr(args, option)
         if target:
@@ -119,8 +160,15 @@ def _exit_code(report: Report) -> int:
 
 
 def _eval_summaries(args: argparse.Namespace) -> int:
-    from .eval.summaries import evaluate, render_table
-
+    try:
+        from .eval.summaries import evaluate, render_table
+    except ModuleNotFoundError as exc:
+        package = EVAL_EXTRA.get((exc.name or "").split(".")[0])
+        if package is None:
+            raise
+        missing = ConfigError("eval", f"needs the package {package} (extra 'eval'): pip install 'recoupe[eval]'")
+        print(f"recoupe: {missing}", file=sys.stderr)
+        return missing.exit_code
     path = Path(args.clusters)
     if not path.is_file():
         print(f"recoupe: {path}: no such file [E100]", file=sys.stderr)

@@ -9,6 +9,7 @@ PYTHON=${PYTHON:-python3}
 .venv/bin/python -m pip install --quiet --upgrade pip
 requirements=requirements.txt
 [ "${1:-}" = "--dev" ] && requirements=requirements-dev.txt
+# the tested pins, then recoupe itself, editable; `pip install .` alone would resolve pyproject.toml's ranges instead
 .venv/bin/python -m pip install --quiet -r "$requirements"
 .venv/bin/python -m pip install --quiet --no-deps -e .
 # --dev: Debian's chromium (browser test) and PostgreSQL 15 (the store's tests start a throwaway cluster)

@@ -1,4 +1,8 @@
-"""The store's commands: ``recoupe ingest``, ``recoupe stories``, ``recoupe story ID``."""
+"""The store's commands: ``recoupe ingest``, ``recoupe stories``, ``recoupe story ID``.
+
+Listing the stories and reading a published report need the store alone: the analysis (spaCy, the sentence
+encoder) is imported inside the commands that run it, so that these answer in a fraction of a second.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,6 @@ import sys
 from ..config import Settings
 from ..errors import RecoupeError, exit_code_for
 from ..store import Store, open_store
-from . import analyse_story, current_report, ingest
-from .changes import compare, update_summary
 
 __all__ = ["run_store_command"]
 
@@ -28,6 +30,8 @@ def run_store_command(args: argparse.Namespace) -> int:
 
 
 def _ingest(store: Store, args: argparse.Namespace) -> int:
+    from .arrival import ingest
+
     result = ingest(args.paths, store, Settings().with_env())
     for failure in result.failures:
         print(f"recoupe: {failure.message}", file=sys.stderr)
@@ -72,7 +76,7 @@ def _stories(store: Store, args: argparse.Namespace) -> int:
 
 
 def _story(store: Store, args: argparse.Namespace) -> int:
-    latest = current_report(store, args.id, Settings().with_env())
+    latest = _latest(store, args.id)
     if latest is None:
         known = ", ".join(s.id for s in store.stories()[:20]) or "none"
         print(f"recoupe: story '{args.id}': not in {store.where}; stories: {known} [E001]", file=sys.stderr)
@@ -87,10 +91,23 @@ def _story(store: Store, args: argparse.Namespace) -> int:
         print(report_json)
         return 0
     from ..render import render
+    from .publish import analyse_story
 
     report = analyse_story(store, args.id, Settings().with_env())
     print(render(report, "markdown" if args.md else "html"))
     return 0
+
+
+def _latest(store: Store, story_id: str) -> tuple[int, str] | None:
+    """``publish.current_report``, which publishes a story first if its documents changed since its last version:
+    a story whose live documents are those of its last version (or that has none) is read without importing the
+    analysis."""
+    live, last = store.publication_state(story_id)
+    if not live or live == last:
+        return store.latest_report(story_id)
+    from .publish import current_report
+
+    return current_report(store, story_id, Settings().with_env())
 
 
 def _changes(store: Store, args: argparse.Namespace, version: int, report_json: str) -> int:
@@ -102,6 +119,9 @@ def _changes(store: Store, args: argparse.Namespace, version: int, report_json: 
             file=sys.stderr,
         )
         return 2
+    from .changes import compare, update_summary
+    from .publish import analyse_story
+
     old, new = json.loads(old_json), json.loads(report_json)
     changes = compare(args.id, (since, old), (version, new))
     report = analyse_story(store, args.id, Settings().with_env())
