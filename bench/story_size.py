@@ -21,7 +21,7 @@ from recoupe.config import Settings
 from recoupe.model import Corpus, RawDocument
 from recoupe.pipeline import ANALYSIS_STAGES, REPORT_STAGES, Pipeline
 from recoupe.stages.stories import build_story
-from recoupe.tracking import publish
+from recoupe.tracking import publishing
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -45,14 +45,14 @@ def main() -> None:
     args = parser.parse_args()
     settings = Settings()
     raw = articles(Path(args.shared), max(args.sizes))
-    analysed = list(Pipeline(publish.DOCUMENT_STAGES, settings=settings).run(raw).documents)
+    analysed = list(Pipeline(publishing.DOCUMENT_STAGES, settings=settings).run(raw).documents)
     rows = [
         "| reports in the story | story stages (s) | building the story (s) | cross-checking and summary (s) | total (s) | ms per report |",
         "|---|---|---|---|---|---|",
     ]
     for size in sorted(args.sizes):
         started = time.perf_counter()
-        corpus = Pipeline(publish.STORY_STAGES, settings=settings, after=publish.DOCUMENT_STAGES).run_documents(
+        corpus = Pipeline(publishing.STORY_STAGES, settings=settings, after=publishing.DOCUMENT_STAGES).run_documents(
             analysed[:size]
         )
         staged = time.perf_counter()

@@ -25,7 +25,7 @@ from ..store import Store, content_hash
 from ..store.codec import encode
 from ..store.features import index_terms
 from .assign import JOIN_AFFINITY, QUERY_TERMS, DocumentFeatures, StoryFeatures, affinity, features, grow, tfidf
-from .publish import DOCUMENT_STAGES, publication_due, publish, stage_key, story_pipeline
+from .publishing import DOCUMENT_STAGES, publication_due, publish, stage_key, story_pipeline
 from .regroup import NEIGHBOUR_AFFINITY, NEIGHBOURS, due, regroup
 
 __all__ = ["IngestResult", "ingest", "ingest_items"]

@@ -91,7 +91,7 @@ def _story(store: Store, args: argparse.Namespace) -> int:
         print(report_json)
         return 0
     from ..render import render
-    from .publish import analyse_story
+    from .publishing import analyse_story
 
     report = analyse_story(store, args.id, Settings().with_env())
     print(render(report, "markdown" if args.md else "html"))
@@ -105,7 +105,7 @@ def _latest(store: Store, story_id: str) -> tuple[int, str] | None:
     live, last = store.publication_state(story_id)
     if not live or live == last:
         return store.latest_report(story_id)
-    from .publish import current_report
+    from .publishing import current_report
 
     return current_report(store, story_id, Settings().with_env())
 
@@ -120,7 +120,7 @@ def _changes(store: Store, args: argparse.Namespace, version: int, report_json: 
         )
         return 2
     from .changes import compare, update_summary
-    from .publish import analyse_story
+    from .publishing import analyse_story
 
     old, new = json.loads(old_json), json.loads(report_json)
     changes = compare(args.id, (since, old), (version, new))

@@ -1,4 +1,4 @@
-"""Issue 5: when a batch publishes a story again, and a story read is brought up to date (recoupe/tracking/publish.py)."""
+"""Issue 5: when a batch publishes a story again, and a story read is brought up to date (recoupe/tracking/publishing.py)."""
 
 from __future__ import annotations
 
