@@ -32,6 +32,7 @@ GOLD_SETS = (
     ("rpm2-quotes-heldout.jsonl", "second set (dev T04-C1 T05-C1 T06-C2 T10-C1 T10-C2)"),
     ("rpm2-quotes-third.jsonl", "third set (dev T02-C1 T03-C2 T07-C2)"),
     ("rpm2-quotes-fourth.jsonl", "fourth set (dev T09-C2)"),
+    ("rpm2-quotes-fifth.jsonl", "fifth set (dev T01-C1 T03-C1 T04-C2 T05-C2 T07-C1 T09-C1; held out: never read)"),
     ("rpm2-quotes-test-t13.jsonl", "test T13-C1 T13-C2"),
     ("rpm2-quotes-test-t17.jsonl", "test T17-C1"),
     ("rpm2-quotes-test-t18.jsonl", "test T18-C1"),
@@ -200,6 +201,7 @@ def score(system: Callable[[Document], list[Quote]], docs: dict[str, Document], 
     fp = sum(1 for verdict, _, _ in verdicts if verdict == "fp")
     speaker_ok = sum(_names(speaker, g["speaker"]) for verdict, speaker, g in verdicts if verdict == "tp" and g)
     named = [(speaker, g) for verdict, speaker, g in verdicts if verdict == "tp" and g and speaker is not None]
+    given = [g for verdict, _, g in verdicts if verdict == "tp" and g and g["speaker"] is not None]
     quotes = sum(1 for g in gold if g["label"] == "quote")
     precision, recall = tp / max(1, tp + fp), tp / max(1, quotes)
     return {
@@ -211,6 +213,8 @@ def score(system: Callable[[Document], list[Quote]], docs: dict[str, Document], 
         #: a reader; no name only leaves the quote unattributed)
         "named": sum(_names(speaker, g["speaker"]) for speaker, g in named) / max(1, len(named)),
         "named_count": len(named),
+        #: of the quotes found whose speaker the text gives (a gold speaker), the share recoupe gives one to
+        "coverage": len([g for _, g in named if g["speaker"] is not None]) / max(1, len(given)),
         "found": tp,
         "gold": quotes,
     }
@@ -278,6 +282,12 @@ def main() -> None:
     parser.add_argument(
         "--errors", metavar="FILE", help="print recoupe's errors on one gold set (a file name in tests/gold)"
     )
+    parser.add_argument(
+        "--sets",
+        nargs="+",
+        metavar="FILE",
+        help="score only these gold sets (file names in tests/gold); print, write nothing",
+    )
     args = parser.parse_args()
     if args.errors:
         gold = load(_GOLD_DIR / args.errors)
@@ -286,11 +296,14 @@ def main() -> None:
     rows = [
         (
             "| gold set | system | quote P | R | F1 | speaker accuracy (on quotes found) | right when it names one |"
-            " right when named next to the words / inferred | quotes found / gold |"
+            " coverage (given a speaker / speaker in the text) | right when named next to the words / inferred"
+            " | quotes found / gold |"
         ),
-        "|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, label in GOLD_SETS:
+        if args.sets and name not in args.sets:
+            continue
         gold = load(_GOLD_DIR / name)
         docs = analyse(Path(args.shared), gold)
         for system_name, system in (
@@ -301,10 +314,12 @@ def main() -> None:
             basis = _basis_cell(by_basis(docs, gold)) if system is recoupe_quotes else "-"
             rows.append(
                 f"| {label} | {system_name} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} "
-                f"| {r['speaker']:.3f} | {r['named']:.3f} ({r['named_count']:.0f}) | {basis} "
+                f"| {r['speaker']:.3f} | {r['named']:.3f} ({r['named_count']:.0f}) | {r['coverage']:.3f} | {basis} "
                 f"| {r['found']:.0f} / {r['gold']:.0f} |"
             )
             print(rows[-1], flush=True)
+    if args.sets:
+        return
     (ROOT / "bench" / "results" / "quotes.md").write_text(HEADER + "\n".join(rows) + "\n" + FIRST_SCORES)
 
 
