@@ -365,12 +365,15 @@ def main() -> None:
 
 def _header(location: Location, failures: int, check: Score) -> str:
     claims = location.exact + location.normalised + len(location.missing)
+    gold = load_gold()
+    labels = {label: sum(g["label"] == label for lines in gold.values() for g in lines) for label in LABELS}
+    clusters = " ".join(f"{topic}-{name}" for topic, name in gold)
     missing = ", ".join(location.missing) or "none"
-    return f"""# Conflicts on 6 RPM2 dev clusters (bench/conflicts.py)
+    return f"""# Conflicts on {len(gold)} RPM2 dev clusters (bench/conflicts.py)
 
 {datetime.date.today().isoformat()}, code {_version()}. **First score** of the gold set tests/gold/rpm2-conflicts.jsonl
-(T01-C1 T03-C1 T04-C2 T05-C2 T07-C1 T09-C1; 9 conflicts, 4 updates, 91 tempting non-conflicts, annotated blind before
-any change to the conflict code; how: tests/gold/README.md) for the current code. Issue 18's aims for later:
+({clusters}; {labels["conflict"]} conflicts, {labels["update"]} updates, {labels["not_conflict"]} tempting
+non-conflicts, annotated blind before any change to the conflict code; how: tests/gold/README.md) for the current code. Issue 18's aims for later:
 precision >= 0.90 of the conflicts the article states, recall >= 0.6.
 
 Each cluster's 10 reports are run through the whole pipeline as one batch; the conflicts of every story it yields
@@ -378,7 +381,8 @@ are counted ({failures} reports failed). A predicted conflict matches a gold ite
 different reports, overlap (characters) claims of the item in the same reports; it counts once, for a gold
 `conflict` first, else an `update`, else a `not_conflict`. The annotators listed every real conflict, so an
 **unmatched** prediction is false as well: precision = TP / predicted. Recall = gold conflicts matched by at least
-one prediction / gold conflicts (9 in all: one conflict found moves it by 0.11). The peers' pairs are scored the
+one prediction / gold conflicts ({labels["conflict"]} in all: one more found moves it by
+{1 / max(1, labels["conflict"]):.2f}). The peers' pairs are scored the
 same way; "stated in the article" counts recoupe's conflict sentences in the summaries.
 
 Gold claims located in the clean texts: {claims} claims, {location.exact} exactly, {location.normalised} after
