@@ -19,6 +19,7 @@ import datetime
 import json
 import re
 import subprocess
+import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -369,7 +370,7 @@ def _header(location: Location, failures: int, check: Score) -> str:
     labels = {label: sum(g["label"] == label for lines in gold.values() for g in lines) for label in LABELS}
     clusters = " ".join(f"{topic}-{name}" for topic, name in gold)
     missing = ", ".join(location.missing) or "none"
-    return f"""# Conflicts on {len(gold)} RPM2 dev clusters (bench/conflicts.py)
+    text = f"""# Conflicts on {len(gold)} RPM2 dev clusters (bench/conflicts.py)
 
 {datetime.date.today().isoformat()}, code {_version()}. **First score** of the gold set tests/gold/rpm2-conflicts.jsonl
 ({clusters}; {labels["conflict"]} conflicts, {labels["update"]} updates, {labels["not_conflict"]} tempting
@@ -397,6 +398,7 @@ kind. The figure peer's >10 % rule cannot find two values closer than that (the 
 conflicts, 3.7 against 3.9 billion, are 5 % apart).
 
 """
+    return "\n\n".join(textwrap.fill(" ".join(p.split()), 116) for p in text.strip().split("\n\n")) + "\n\n"
 
 
 if __name__ == "__main__":
