@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from types import ModuleType
-
 import pytest
 
 from recoupe.model import Claim, Conflict, Span
 
-from ..conftest import ROOT, make_doc, shared
+from ..conftest import bench_module, make_doc, shared
 
-
-def _load() -> ModuleType:
-    """bench/conflicts.py as a module, registered before it runs (its dataclasses look their module up; conftest's
-    ``bench_module`` does not register it)."""
-    spec = importlib.util.spec_from_file_location("bench_conflicts", ROOT / "bench" / "conflicts.py")
-    assert spec and spec.loader
-    module = sys.modules.setdefault("bench_conflicts", importlib.util.module_from_spec(spec))
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load()
+bench = bench_module("conflicts")
 
 
 def predicted(*spans: tuple[str, int, int], kind: str = "figure") -> Conflict:
