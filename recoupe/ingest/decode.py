@@ -32,11 +32,11 @@ def decode(data: bytes, where: str) -> str:
 
 def decode_with_warnings(data: bytes, where: str) -> tuple[str, tuple[str, ...]]:
     """The text, and what the reader should know about how it was read (bytes replaced)."""
-    if not data.strip():
-        raise EmptyInput(where, "the input is empty (no text at all)")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if not data.strip():
+        raise EmptyInput(where, "the input is empty (no text at all)")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return normalise_newlines(data.decode("utf-16", errors="replace")), ()
     if b"\x00" in data[:8192]:
         return _utf16_without_bom(data, where), ()

@@ -91,14 +91,14 @@ def _dangling(path: Path) -> Failure:
 
 def reader_name(path: Path) -> str:
     suffix = inner_suffix(path)
+    if not path.exists() and not path.is_symlink():
+        raise UnsupportedFormat(str(path), "no such file or folder")
     if suffix in _BY_SUFFIX:
         return _BY_SUFFIX[suffix]
     if suffix in _SKIPPED:
         raise UnsupportedFormat(
             str(path), f"'{suffix}' files are not read; give .txt, .html, .jsonl or .rss/.atom/.xml"
         )
-    if not path.exists():
-        raise UnsupportedFormat(str(path), "no such file or folder")
     return _sniff(path)
 
 

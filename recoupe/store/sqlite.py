@@ -30,6 +30,9 @@ class SQLiteStore(Store):
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.execute("PRAGMA foreign_keys=ON")
                 self.migrate()
+                if create:  # a store that cannot be written is refused now, not after the batch's analysis
+                    with self.transaction():
+                        self._run("DELETE FROM schema_migrations WHERE version < 0")
             except BaseException:
                 self.db.close()
                 raise

@@ -109,3 +109,11 @@ def test_a_symlink_loop_in_a_folder_is_named(tmp_path: Path) -> None:
     docs, failures = _read(tmp_path)
     assert [d.id for d in docs] == ["ok"]
     assert [f.code for f in failures] == ["E107", "E107"] and "loop" in failures[0].message
+
+
+def test_a_missing_path_of_a_known_suffix_is_e107_and_a_bom_alone_is_empty(tmp_path: Path) -> None:
+    """Issue 17, done means: "a missing .txt path is E107, not E100"; a file of a byte-order mark alone was
+    "0 words left" (E106) rather than empty (E101)."""
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf\n")
+    _, failures = _read(tmp_path / "nope.txt", tmp_path / "bom.txt")
+    assert [f.code for f in failures] == ["E107", "E101"] and "no such file" in failures[0].message

@@ -41,7 +41,7 @@ def test_a_read_only_store_is_refused_when_opened(tmp_path: Path, monkeypatch: p
     """Issue 17 case 11: a read-only store was noticed only after the whole analysis ran. (Opened read-only by
     SQLite itself here: the tests may run as root, whom file permissions do not stop.)"""
     path = tmp_path / "r.db"
-    sqlite3.connect(path).close()
+    open_store(str(path)).close()  # a recoupe store, migrated: opening it read-only writes nothing until ingest
     connect = sqlite3.connect
     monkeypatch.setattr(sqlite.sqlite3, "connect", lambda p, **kw: connect(f"file:{p}?mode=ro", uri=True, **kw))
     with pytest.raises(StoreReadOnly, match="r.db: cannot be written"):
