@@ -47,7 +47,7 @@ def read_jsonl(path: Path, settings: Settings) -> Iterator[Item]:
     _read_size_check(path, settings.max_container_bytes)
     records = 0
     with open_input(path) as handle:
-        for number, line in enumerate(_lines(handle, path), start=1):
+        for number, line in enumerate(_lines(handle, path, settings), start=1):
             if not line.strip():
                 continue
             records += 1
@@ -62,9 +62,20 @@ def read_jsonl(path: Path, settings: Settings) -> Iterator[Item]:
         yield _failure(EmptyInput(str(path), "no JSON lines, only blank space; give one JSON object per line"))
 
 
-def _lines(handle: Any, path: Path) -> Iterator[bytes]:
+def _lines(handle: Any, path: Path, settings: Settings) -> Iterator[bytes]:
+    """The file's lines; one longer than max_document_bytes is cut there (and refused) and the rest of it skipped
+    unread, and a gzip file stops at max_container_bytes once decompressed (a small .jsonl.gz can hold gigabytes)."""
+    limit, total = settings.max_document_bytes, 0
     try:
-        yield from handle
+        while line := handle.readline(limit + 1):
+            total += len(line)
+            if total > settings.max_container_bytes:
+                raise InputTooLarge(
+                    str(path), f"over max_container_bytes ({settings.max_container_bytes:,}) once decompressed"
+                )
+            yield line
+            while len(line) > limit and not line.endswith(b"\n") and (line := handle.readline(1 << 20)):
+                total += len(line)
     except (OSError, EOFError, zlib.error) as exc:
         raise BinaryInput(str(path), f"a damaged gzip file ({exc}); the lines before it were read") from None
 

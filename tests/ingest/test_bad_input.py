@@ -117,3 +117,15 @@ def test_a_missing_path_of_a_known_suffix_is_e107_and_a_bom_alone_is_empty(tmp_p
     (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf\n")
     _, failures = _read(tmp_path / "nope.txt", tmp_path / "bom.txt")
     assert [f.code for f in failures] == ["E107", "E101"] and "no such file" in failures[0].message
+
+
+def test_a_jsonl_gz_bomb_and_an_endless_line_are_refused_without_reading_them_whole(tmp_path: Path) -> None:
+    """Issue 17 case 14, what .gz reading opens: a small .jsonl.gz may hold gigabytes, a line may be endless."""
+    small = Settings(max_document_bytes=1000, max_container_bytes=100_000)
+    record = json.dumps({"text": FRENCH}) + "\n"
+    (tmp_path / "bomb.jsonl.gz").write_bytes(gzip.compress(record.encode() * 10_000))
+    (tmp_path / "long.jsonl").write_text(record + "[" + "1," * 5000 + "1]\n" + record)
+    items = list(read_paths([tmp_path / "bomb.jsonl.gz", tmp_path / "long.jsonl"], small))
+    failures = [i for i in items if isinstance(i, Failure)]
+    assert [(Path(f.source).name, f.code) for f in failures] == [("bomb.jsonl.gz", "E104"), ("long.jsonl:2", "E104")]
+    assert [i.id for i in items if isinstance(i, RawDocument)][-2:] == ["long-1", "long-3"]
