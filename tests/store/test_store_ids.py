@@ -1,6 +1,6 @@
-"""Issue 17 cases 3-5 in a store (already right before issue 17: this checks it stays so, with the run-wide ids of
-ingest.discover.unique_ids meeting the store's free_id): documents of one id within a batch and across batches are all stored, each
-under its own id, and each story's report cites its own documents."""
+"""Issue 17 cases 3-5 in a store: documents of one id within a batch and across batches are all stored, each under
+its own id, and each story's report cites its own documents. (Already right before issue 17, by the store's free_id:
+this checks it stays so now that ingest.discover.unique_ids renames repeats within a batch first.)"""
 
 import json
 from pathlib import Path
