@@ -138,6 +138,7 @@ def main() -> None:
     parser.add_argument("--skip-long", action="store_true", help="leave out the 1,050,000-character document")
     parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "robustness.md"))
     args = parser.parse_args()
+    code, started = version(), datetime.now(UTC)  # the code that runs, taken before the cases (they take minutes)
     rows = []
     for case in CASES:
         if (args.only and args.only not in case.name) or (args.skip_long and case.issue == 2):
@@ -147,7 +148,7 @@ def main() -> None:
             print(table(rows[-1:]).splitlines()[-1], flush=True)
     header = (
         "# Bad inputs (bench/robustness.py)\n\n"
-        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, code {version()}, one process (models loaded once, by the "
+        f"Run {started:%Y-%m-%d %H:%M} UTC, code {code}, one process (models loaded once, by the "
         "first case that needs them: its time includes that). Each case in its own folder beside a good report "
         "(`good.txt`, examples/usine-lyon/01-echo-du-rhone.txt); `run` writes `--json`, `ingest` a fresh store. "
         "Issue 17 case numbers are the order in which the issue lists its 22 cases; + marks one more.\n\n"
