@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .config import Settings, describe_settings
 from .errors import ConfigError, RecoupeError, exit_code_for
+from .outputs import check_outputs, write_outputs
 
 if TYPE_CHECKING:
     from .report import Report
@@ -118,6 +119,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         settings = Settings().with_env()
         settings = replace(settings, strict=args.strict or settings.strict, words=args.words or settings.words)
+        check_outputs((getattr(args, option), fmt) for option, fmt in OUTPUTS)
         report = analyze(args.paths, settings=settings)
     except StrictStop as stop:
         print(f"recoupe: stopped (--strict): {stop}", file=sys.stderr)
@@ -125,25 +127,20 @@ def _run(args: argparse.Namespace) -> int:
     except RecoupeError as exc:
         print(f"recoupe: {exc}", file=sys.stderr)
         return exc.exit_code
-    _write_outputs(report, args)
     _print_summary(report, quiet=args.quiet)
+    try:
+        write_outputs(report, ((getattr(args, option), fmt) for option, fmt in OUTPUTS))
+    except RecoupeError as exc:
+        print(f"recoupe: {exc}", file=sys.stderr)
+        return exc.exit_code
     return _exit_code(report)
-
-
-def _write_outputs(report: Report, args: argparse.Namespace) -> None:
-    from .render import render
-
-    for option, fmt in OUTPUTS:
-        target = getattr(args, option)
-        if target:
-            path = Path(target)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(render(report, fmt), encoding="utf-8")
 
 
 def _print_summary(report: Report, *, quiet: bool) -> None:
     for failure in report.failures:
         print(f"recoupe: {failure.message}", file=sys.stderr)
+    for warning in report.warnings:
+        print(f"recoupe: warning: {warning}", file=sys.stderr)
     if quiet:
         return
     print(f"{len(report.documents)} documents, {len(report.stories)} stories, {len(report.failures)} failures")

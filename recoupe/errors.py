@@ -14,8 +14,16 @@
     │   ├── MalformedRecord         E105     JSONL line, feed, HTML
     │   ├── NoArticle               E106     a page with no article text
     │   └── UnsupportedFormat       E107
-    └── ProcessingError             exit 4   a stage failed on one document
-        └── UnsupportedLanguage     E201
+    ├── ProcessingError             exit 4   a stage failed on one document
+    │   └── UnsupportedLanguage     E201
+    ├── InternalError               exit 5   E301: an unexpected exception in a stage or a reader (a bug:
+    │                                        the batch goes on, the failure names the stage and the exception)
+    ├── StoreError                  exit 6   the store cannot be used (checked when it is opened)
+    │   ├── StoreMissing            E401     no store there (a read-only command never creates one)
+    │   ├── StoreUnreadable         E402     not a SQLite file, or a corrupt one; a folder given as a store
+    │   ├── StoreReadOnly           E403     cannot be written (file, folder or disk)
+    │   └── ForeignStore            E404     a SQLite file that is neither empty nor a recoupe store
+    └── OutputError                 exit 7   E501: a report cannot be written there (checked before analysis)
 
 Every error names the input (file, ``file:line`` or document id) and says what
 would be valid.
@@ -29,13 +37,20 @@ __all__ = [
     "ContractError",
     "EmptyInput",
     "EncodingUnknown",
+    "ForeignStore",
     "InputError",
     "InputTooLarge",
+    "InternalError",
     "MalformedRecord",
     "NoArticle",
+    "OutputError",
     "PipelineError",
     "ProcessingError",
     "RecoupeError",
+    "StoreError",
+    "StoreMissing",
+    "StoreReadOnly",
+    "StoreUnreadable",
     "UnsupportedFormat",
     "UnsupportedLanguage",
     "exit_code_for",
@@ -106,6 +121,44 @@ class ProcessingError(RecoupeError):
 
 class UnsupportedLanguage(ProcessingError):
     code = "E201"
+
+
+class InternalError(RecoupeError):
+    """An exception that is not one of recoupe's own, caught around one document's stage or one reader."""
+
+    code = "E301"
+    exit_code = 5
+
+    @classmethod
+    def of(cls, where: str, stage: str, exc: BaseException) -> InternalError:
+        message = str(exc).splitlines()[0][:300] if str(exc) else "no message"
+        return cls(where, f"internal error in stage '{stage}': {type(exc).__name__}: {message}")
+
+
+class StoreError(RecoupeError):
+    code = "E400"
+    exit_code = 6
+
+
+class StoreMissing(StoreError):
+    code = "E401"
+
+
+class StoreUnreadable(StoreError):
+    code = "E402"
+
+
+class StoreReadOnly(StoreError):
+    code = "E403"
+
+
+class ForeignStore(StoreError):
+    code = "E404"
+
+
+class OutputError(RecoupeError):
+    code = "E501"
+    exit_code = 7
 
 
 def exit_code_for(code: str) -> int:

@@ -127,6 +127,8 @@ class RawDocument:
     url: str | None = None
     outlet: str | None = None
     published: str | None = None
+    #: what the reader had to repair and the user should know (bytes replaced); in the report and on stderr
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from typing import Protocol, runtime_checkable
 
 from .config import Settings
 from .contracts import INITIAL, give_back, withhold
-from .errors import ContractError, PipelineError, RecoupeError, exit_code_for
+from .errors import ContractError, InternalError, PipelineError, RecoupeError, exit_code_for
 from .model import Corpus, Document, Failure, RawDocument
 from .registry import StageInfo, stages
 
@@ -153,9 +153,7 @@ class Pipeline:
         return give_back(result, corpus)
 
     def _each(self, st: DocumentStage, docs: Sequence[Document], failures: list[Failure]) -> Iterator[Document]:
-        batch = getattr(st, "batch", None)
-        results: Iterable[Document | RecoupeError] = batch(docs) if batch else (_guard(st, d) for d in docs)
-        for doc, result in zip(docs, results, strict=True):
+        for doc, result in zip(docs, _results(st, docs), strict=True):
             if isinstance(result, RecoupeError):
                 self._fail(failures, Failure(doc.source, st.info.name, result.code, str(result)))
             else:
@@ -177,11 +175,26 @@ class StrictStop(RecoupeError):
         super().__init__(failure.source, f"{failure.stage}: {failure.message}")
 
 
+def _results(st: DocumentStage, docs: Sequence[Document]) -> Iterable[Document | RecoupeError]:
+    """The stage's batch path when it has one; if the batch raises anything but recoupe's own errors, each
+    document again on its own, so that only the one that breaks the stage fails."""
+    batch = getattr(st, "batch", None)
+    if batch is None:
+        return (_guard(st, d) for d in docs)
+    try:
+        return list(batch(docs))
+    except Exception:  # noqa: BLE001 - which document broke the batch is found by running each alone
+        return [_guard(st, d) for d in docs]
+
+
 def _guard(st: DocumentStage, doc: Document) -> Document | RecoupeError:
+    """Any exception of a stage on one document becomes that document's failure (E301 when not recoupe's own)."""
     try:
         return st(doc)
     except RecoupeError as exc:
         return exc
+    except Exception as exc:  # noqa: BLE001 - a bug in one stage must not take the batch down (issue 17)
+        return InternalError.of(doc.source, st.info.name, exc)
 
 
 def check_order(infos: Sequence[StageInfo], given: Sequence[str] = ()) -> None:

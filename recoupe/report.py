@@ -26,6 +26,7 @@ def _document(doc: Document) -> dict[str, Any]:
         "removed": list(doc.removed),
         "url": doc.url,
         "sentences": [to_data(s.span) for s in doc.sentences],
+        "warnings": list(doc.raw.warnings),
     }
 
 
@@ -46,6 +47,11 @@ class Report:
     @property
     def failures(self) -> tuple[Failure, ...]:
         return self.corpus.failures
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What the readers repaired in the documents analysed (bytes replaced), one message each."""
+        return tuple(w for d in self.documents for w in d.raw.warnings)
 
     def document(self, doc_id: str) -> Document:
         return self.corpus.by_id()[doc_id]

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import feedparser
 
 from ..errors import InputError, MalformedRecord
-from ..model import RawDocument
+from ..model import RawDocument, SourceKind
 
-__all__ = ["read_feed"]
+__all__ = ["HTML_TAG", "body_kind", "read_feed"]
+
+#: an HTML tag: a body without one is plain text, whatever field or feed element carried it
+HTML_TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*[\s/>]|!--|/[a-zA-Z])")
+
+
+def body_kind(body: str, declared: SourceKind) -> SourceKind:
+    """``html`` only when the body has a tag: feeds and JSONL ``html`` fields often carry plain text."""
+    return "html" if declared == "html" and HTML_TAG.search(body) else "text"
 
 
 def read_feed(data: bytes, where: str, stem: str) -> Iterator[RawDocument | InputError]:
@@ -28,7 +37,7 @@ def read_feed(data: bytes, where: str, stem: str) -> Iterator[RawDocument | Inpu
         yield RawDocument(
             id=f"{stem}-{number}",
             source=item_where,
-            kind="html",
+            kind=body_kind(body, "html"),
             content=body,
             title=entry.get("title") or None,
             url=entry.get("link") or None,

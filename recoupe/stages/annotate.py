@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from typing import Any
 
 from ..config import Settings
 from ..errors import RecoupeError
@@ -14,7 +15,7 @@ from ..model import Document, EntityLabel, Mention, Span
 from ..pipeline import stage
 from ..resources import spacy_model
 
-__all__ = ["LABELS", "tidy_mention"]
+__all__ = ["LABELS", "PIECE_CHARS", "pieces", "tidy_mention"]
 
 #: spaCy labels of the French (WikiNER) and English (OntoNotes) models, in the report's four types
 LABELS: dict[str, EntityLabel] = {
@@ -34,6 +35,11 @@ LABELS: dict[str, EntityLabel] = {
 _ELISION = re.compile(r"^(?:[lLdD]['’]|(?:la|le|les|the|der|die|das)\s+)")
 _TRAILING = re.compile(r"[\s\"'«»“”.,;:!?()\-–—]+$")
 BATCH_SIZE = 32
+#: characters of text spaCy reads at once: far under its nlp.max_length (1,000,000), which a long document
+#: (up to max_document_bytes) would pass; the tagger looks no further than a sentence, so pieces cut at a line's
+#: end find the same entities (issue 17)
+PIECE_CHARS = 100_000
+Entity = tuple[int, int, str]
 #: a title right before a name: "M. ", "Mme ", "Dr "
 _TITLE_BEFORE = re.compile(r"\b(?:M|Mme|Me|Dr|Mr|Mrs|Ms)\.?\s+$")
 #: a name of two or three capitalised words ("Khieu Kanharith"), as a place or a thing the tagger took it for
@@ -58,13 +64,40 @@ def tidy_mention(doc_id: str, text: str, start: int, end: int, label: EntityLabe
     return Mention(Span(doc_id, start, end), piece, label)
 
 
-def _mentions(doc: Document, parsed: object) -> tuple[Mention, ...]:
+def pieces(text: str, limit: int | None = None) -> list[tuple[int, str]]:
+    """``text`` in pieces of at most ``limit`` (PIECE_CHARS) characters, each with its offset, cut after a line
+    (else a space)."""
+    limit = limit or PIECE_CHARS
+    found: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text) or not found:
+        end = min(len(text), start + limit)
+        if end < len(text):
+            cut = max(text.rfind("\n", start, end), -1)
+            cut = cut if cut > start else text.rfind(" ", start, end)
+            end = cut + 1 if cut > start else end
+        found.append((start, text[start:end]))
+        start = end
+    return found
+
+
+def _parse(nlp: Any, docs: Sequence[Document]) -> list[list[Entity]]:
+    """Each document's entities (start, end, spaCy label), its long texts parsed in pieces."""
+    jobs = [(i, offset, piece) for i, d in enumerate(docs) for offset, piece in pieces(d.text)]
+    found: list[list[Entity]] = [[] for _ in docs]
+    parsed = nlp.pipe((piece for _, _, piece in jobs), batch_size=BATCH_SIZE)
+    for (i, offset, _), result in zip(jobs, parsed, strict=True):
+        found[i].extend((offset + e.start_char, offset + e.end_char, e.label_) for e in result.ents)
+    return found
+
+
+def _mentions(doc: Document, entities: Sequence[Entity]) -> tuple[Mention, ...]:
     found = []
-    for ent in parsed.ents:  # type: ignore[attr-defined]
-        label = LABELS.get(ent.label_)
+    for start, end, spacy_label in entities:
+        label = LABELS.get(spacy_label)
         if label is None:
             continue
-        mention = tidy_mention(doc.id, doc.text, ent.start_char, ent.end_char, label)
+        mention = tidy_mention(doc.id, doc.text, start, end, label)
         if mention is not None:
             found.append(_person_by_context(doc.text, mention))
     for match in TITLED.finditer(doc.text):
@@ -104,17 +137,17 @@ def _person_by_context(text: str, mention: Mention) -> Mention:
 def make_annotate(settings: Settings):  # type: ignore[no-untyped-def]
     class Annotate:
         def __call__(self, doc: Document) -> Document:
-            parsed = spacy_model(doc.language or "fr")(doc.text)
-            return replace(doc, mentions=_mentions(doc, parsed))
+            [entities] = _parse(spacy_model(doc.language or "fr"), [doc])
+            return replace(doc, mentions=_mentions(doc, entities))
 
         def batch(self, docs: Sequence[Document]) -> Iterator[Document | RecoupeError]:
             """nlp.pipe per language, in input order."""
             done: dict[int, Document] = {}
-            for language in {d.language or "fr" for d in docs}:
+            for language in sorted({d.language or "fr" for d in docs}):
                 indices = [i for i, d in enumerate(docs) if (d.language or "fr") == language]
-                texts = (docs[i].text for i in indices)
-                for i, parsed in zip(indices, spacy_model(language).pipe(texts, batch_size=BATCH_SIZE), strict=True):
-                    done[i] = replace(docs[i], mentions=_mentions(docs[i], parsed))
+                found = _parse(spacy_model(language), [docs[i] for i in indices])
+                for i, entities in zip(indices, found, strict=True):
+                    done[i] = replace(docs[i], mentions=_mentions(docs[i], entities))
             return iter([done[i] for i in range(len(docs))])
 
     return Annotate()

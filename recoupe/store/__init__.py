@@ -11,11 +11,14 @@ from .sqlite import SQLiteStore
 __all__ = ["SQLiteStore", "Store", "StoredStory", "content_hash", "open_store"]
 
 
-def open_store(url: str | None) -> Store:
-    """``None``, a path or ``sqlite:///path``: SQLite; ``postgresql://...``: PostgreSQL. Others are refused."""
+def open_store(url: str | None, *, create: bool = True) -> Store:
+    """``None``, a path or ``sqlite:///path``: SQLite; ``postgresql://...``: PostgreSQL. Others are refused.
+
+    ``create=False`` for the commands that only read: a SQLite store that does not exist is then a StoreMissing
+    error, not a new empty file. Every problem with the store is a ``StoreError`` (``recoupe.store.checks``)."""
     target = url or "recoupe.db"
     if target.startswith("sqlite:///"):
-        return SQLiteStore(Path(target[len("sqlite:///") :]))
+        return SQLiteStore(Path(target[len("sqlite:///") :]), create=create)
     if target.startswith(("postgresql://", "postgres://")):
         from .postgres import PostgresStore
 
@@ -25,4 +28,4 @@ def open_store(url: str | None) -> Store:
         raise ConfigError(
             f"--db {url}", f"no store for the scheme '{scheme}'; available: sqlite (a file path), postgresql://"
         )
-    return SQLiteStore(Path(target))
+    return SQLiteStore(Path(target), create=create)

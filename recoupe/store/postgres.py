@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from ..errors import ConfigError
+from ..errors import ConfigError, StoreError
 from .base import Store
 
 __all__ = ["PostgresStore"]
@@ -38,7 +38,7 @@ class PostgresStore(Store):
         try:
             self.db = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
-            raise ConfigError(f"--db {self.where}", f"cannot connect: {str(exc).strip()}") from exc
+            raise StoreError(f"--db {self.where}", f"cannot connect: {str(exc).strip()}") from exc
         self.migrate()
 
     def close(self) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .base import Store
+from .checks import check_path, check_tables, sqlite_errors
 
 __all__ = ["SQLiteStore"]
 
@@ -17,13 +18,24 @@ BUSY_TIMEOUT_S = 60
 
 
 class SQLiteStore(Store):
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, create: bool = True) -> None:
+        """``create=False`` (the commands that only read a store): a missing store is an error, not a new file."""
         self.path = path
         self.where = str(path)
-        self.db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.migrate()
+        check_path(path, create=create)
+        with sqlite_errors(self.where):
+            self.db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            try:
+                check_tables(self.db, self.where)
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA foreign_keys=ON")
+                self.migrate()
+                if create:  # a store that cannot be written is refused now, not after the batch's analysis
+                    with self.transaction():
+                        self._run("DELETE FROM schema_migrations WHERE version < 0")
+            except BaseException:
+                self.db.close()
+                raise
 
     def close(self) -> None:
         self.db.close()

@@ -48,6 +48,8 @@ class IngestResult:
     #: stories left with no document by a regrouping, and the story that took most of them
     retired: dict[str, str] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
+    #: what the readers repaired (bytes replaced), one message each
+    warnings: list[str] = field(default_factory=list)
     published: dict[str, int] = field(default_factory=dict)
     #: stories changed too little since their last version to be published again yet (``publication_due``)
     deferred: list[str] = field(default_factory=list)
@@ -70,15 +72,16 @@ def ingest_items(
     """Store and assign read documents; ``publish_versions=False`` skips the reports (benchmarks of assignment)."""
     result = IngestResult()
     result.failures.extend(i for i in items if isinstance(i, Failure))
+    result.warnings.extend(w for i in items if isinstance(i, RawDocument) for w in i.warnings)
     started = time.perf_counter()
     first = Pipeline(DOCUMENT_STAGES, settings=settings).run([i for i in items if isinstance(i, RawDocument)])
     corpus = story_pipeline(settings).run_documents(first.documents, first.failures)
     result.failures.extend(corpus.failures)
-    own = {d.source: d for d in first.documents}
+    own = {d.id: d for d in first.documents}  # ids are unique within a batch (ingest.discover.unique_ids)
     touched: set[str] = set()
     analysed = time.perf_counter()
     for doc in corpus.documents:
-        story = _store_one(store, doc, own[doc.source], settings, result)
+        story = _store_one(store, doc, own[doc.id], settings, result)
         if story:
             touched.add(story)
     stored = time.perf_counter()

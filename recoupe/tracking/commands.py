@@ -19,7 +19,7 @@ __all__ = ["run_store_command"]
 
 def run_store_command(args: argparse.Namespace) -> int:
     try:
-        store = open_store(args.db)
+        store = open_store(args.db, create=args.command == "ingest")
     except RecoupeError as exc:
         print(f"recoupe: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -35,6 +35,8 @@ def _ingest(store: Store, args: argparse.Namespace) -> int:
     result = ingest(args.paths, store, Settings().with_env())
     for failure in result.failures:
         print(f"recoupe: {failure.message}", file=sys.stderr)
+    for warning in result.warnings:
+        print(f"recoupe: warning: {warning}", file=sys.stderr)
     print(
         f"{len(result.added)} added ({len(result.copies)} copies of a stored report), {len(result.versions)} new "
         f"versions, {len(result.duplicates)} already stored, "

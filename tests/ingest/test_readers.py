@@ -73,7 +73,7 @@ def test_a_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
 def test_unknown_suffixes_and_missing_paths_are_failures(tmp_path: Path) -> None:
     (tmp_path / "a.pdf").write_bytes(b"%PDF")
     _, failures = _read(tmp_path / "a.pdf", tmp_path / "missing.txt")
-    assert [f.code for f in failures] == ["E107", "E100"]
+    assert [f.code for f in failures] == ["E107", "E107"]  # issue 17: a missing path is E107 whatever its suffix
 
 
 def test_folders_are_walked_and_files_without_suffix_are_sniffed(tmp_path: Path) -> None:

@@ -13,8 +13,9 @@ from ...errors import NoArticle
 from ...model import Document
 from ...pipeline import stage
 from .boilerplate import ends_article, is_boilerplate
+from .fragment import fallback_text
 
-__all__ = ["clean_text", "extract_html"]
+__all__ = ["clean_text", "extract_html", "word_count"]
 
 #: a first line this short, not ending a sentence, is the title of a scraped text
 TITLE_MAX_CHARS = 200
@@ -25,6 +26,9 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 _MAX_REMOVED_FROM_HTML = 200
 #: fewer words than this once cleaned is no article (a page of menus, a caption alone)
 MIN_ARTICLE_WORDS = 6
+#: scripts written without spaces between words (Chinese, Japanese kana, Korean): each character counts as a word,
+#: so that a Chinese report reaches the language stage, which names its language (issue 17), instead of "1 words"
+_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 #: what an error page, a removed article or a robot check says where an article should be (French, English,
 #: German); a short text that opens with it is no article
 ERROR_PAGE = re.compile(
@@ -63,6 +67,10 @@ def clean_text(text: str) -> tuple[list[str], list[str]]:
     return kept, removed
 
 
+def word_count(line: str) -> int:
+    return len(_UNSPACED.findall(line)) + len(_UNSPACED.sub(" ", line).split())
+
+
 def split_title(kept: list[str]) -> tuple[str | None, list[str]]:
     """The first line is a title when it is short and does not end like a sentence."""
     if len(kept) > 1 and len(kept[0]) <= TITLE_MAX_CHARS and not kept[0].endswith((".", "…", '"', "»")):
@@ -77,6 +85,8 @@ def extract_html(html: str, where: str) -> tuple[str, dict[str, str | None], lis
     except (ValueError, TypeError) as exc:  # lxml refuses some malformed pages
         raise NoArticle(where, f"the HTML could not be parsed ({exc})") from None
     text = getattr(result, "text", None) or ""
+    if not text.strip():
+        text = fallback_text(html) or ""
     if not text.strip():
         raise NoArticle(where, "the HTML page has no article text (only navigation, forms or furniture)")
     meta = {
@@ -113,7 +123,7 @@ def make_clean(settings: Settings):  # type: ignore[no-untyped-def]
             title, kept = split_title(kept)
         elif kept and title and kept[0].casefold() == title.casefold():
             removed.insert(0, kept.pop(0))
-        words = sum(len(line.split()) for line in kept)
+        words = sum(word_count(line) for line in kept)
         error = ERROR_PAGE.search("\n".join(kept)[:400]) if words <= ERROR_PAGE_MAX_WORDS else None
         if error:
             raise NoArticle(doc.source, f"an error page, not an article ({error.group(0)!r} where the text should be)")
