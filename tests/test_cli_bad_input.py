@@ -10,7 +10,6 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from recoupe import cli
 from recoupe.cli import main
 
 from .conftest import EXAMPLE, shared
@@ -18,7 +17,7 @@ from .conftest import EXAMPLE, shared
 
 def test_a_folder_given_as_json_fails_before_any_analysis(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     """Issue 17 case 12: `--json FOLDER` was an OSError traceback after the whole run."""
-    monkeypatch.setattr(cli, "analyze", lambda *a, **k: pytest.fail("analysed before checking the outputs"))
+    monkeypatch.setattr("recoupe.api.analyze", lambda *a, **k: pytest.fail("analysed before checking the outputs"))
     assert main(["run", str(EXAMPLE), "--json", str(tmp_path)]) == 7
     assert f"{tmp_path}: is a folder; give a file name for the report" in capsys.readouterr().err
     (tmp_path / "file").write_text("")
