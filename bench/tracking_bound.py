@@ -73,10 +73,10 @@ def dendrogram(sim: np.ndarray) -> list[tuple[float, int, int]]:
     """Every average-link merge over all documents, as ``recoupe.run`` and regrouping agglomerate: its average
     similarity and a document of each side. Heights never increase, so cutting at a threshold keeps a prefix."""
     found = []
-    for height, groups, a, b in merges(np.clip(sim, 0.0, None), list(range(len(sim)))):
-        if height <= 0:
+    for merge in merges(np.clip(sim, 0.0, None)):
+        if merge.height <= 0:
             break
-        found.append((height, groups[a][0], groups[b][0]))
+        found.append((merge.height, merge.left[0], merge.right[0]))
     return found
 
 

@@ -2,19 +2,23 @@
 
 Pairs above the threshold are first joined into connected components (cheap, and
 no story can cross a component), then each component is split by exact
-average-link agglomeration, so chains of loosely similar reports do not merge.
+average-link agglomeration (SciPy's UPGMA, quadratic in the component's size), so
+chains of loosely similar reports do not merge.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
 
 from ...lexicon.names import fold, is_title
 from ...model import Document
 
-__all__ = ["average_link", "document_vector", "entity_keys", "merges", "similarity"]
+__all__ = ["Merge", "average_link", "document_vector", "entity_keys", "merges", "similarity"]
 
 #: weight of the embedding cosine against the entity overlap in document similarity.
 #: Swept on RPM2 dev topics (weights 1.0/0.85/0.7/0.5, thresholds 0.15-0.7, vectors from the
@@ -65,57 +69,52 @@ def _components(sim: np.ndarray, threshold: float) -> list[list[int]]:
 
 
 def average_link(sim: np.ndarray, threshold: float) -> list[list[int]]:
-    """Clusters (lists of row indices) whose average pairwise similarity stays >= threshold."""
+    """Clusters (lists of row indices) whose average pairwise similarity stays >= threshold: each sorted, the
+    biggest first, then by first member."""
     clusters: list[list[int]] = []
     for component in _components(sim, threshold):
-        clusters.extend(_agglomerate(sim, component, threshold))
+        clusters.extend(_cut(sim, component, threshold) if len(component) > 1 else [component])
     return sorted(clusters, key=lambda c: (-len(c), c[0]))
 
 
-#: above this many documents a component is split by one greedy pass (quadratic), not by
-#: exact agglomeration (cubic in the component's size)
-MAX_EXACT = 2000
+def _cut(sim: np.ndarray, members: list[int], threshold: float) -> list[list[int]]:
+    """These rows (two or more) split where SciPy's average linkage of them merges below the threshold."""
+    tree, top = _linkage(sim[np.ix_(members, members)])
+    labels = fcluster(tree, t=top - threshold, criterion="distance")
+    groups: dict[int, list[int]] = {}
+    for member, label in zip(members, labels, strict=True):
+        groups.setdefault(int(label), []).append(member)
+    return [sorted(group) for group in groups.values()]
 
 
-def _agglomerate(sim: np.ndarray, members: list[int], threshold: float) -> list[list[int]]:
-    if len(members) > MAX_EXACT:
-        return _single_pass(sim, members, threshold)
-    for height, groups, _a, _b in merges(sim, members):
-        if height < threshold:
-            return groups
-    return [sorted(members)] if members else []
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """One step of average-link agglomeration: the two groups' average similarity and their rows, each sorted."""
+
+    height: float
+    left: tuple[int, ...]
+    right: tuple[int, ...]
 
 
-def merges(sim: np.ndarray, members: list[int]) -> Iterator[tuple[float, list[list[int]], int, int]]:
-    """Exact average-link agglomeration of these rows, one merge at a time, the most similar pair of groups first:
-    before each merge, the two groups' average similarity (it never increases from one merge to the next), the
-    groups as they are and the indices of the two about to merge."""
-    groups = [[m] for m in members]
-    link = sim[np.ix_(members, members)].astype(np.float64)
-    np.fill_diagonal(link, -np.inf)
-    while len(groups) > 1:
-        a, b = np.unravel_index(int(np.argmax(link)), link.shape)
-        a, b = min(a, b), max(a, b)
-        yield float(link[a, b]), groups, int(a), int(b)
-        size_a, size_b = len(groups[a]), len(groups[b])
-        # average link (Lance-Williams): the merged group's mean similarity to every other group
-        merged = (size_a * link[a] + size_b * link[b]) / (size_a + size_b)
-        link[a, :] = merged
-        link[:, a] = merged
-        link[a, a] = -np.inf
-        link = np.delete(np.delete(link, b, axis=0), b, axis=1)
-        groups[a] = sorted(groups[a] + groups[b])
-        del groups[b]
+def merges(sim: np.ndarray) -> list[Merge]:
+    """Average-link agglomeration of every row, one merge at a time, the most similar pair of groups first (heights
+    never increase, so cutting at a threshold keeps a prefix and gives ``average_link``'s clusters)."""
+    if len(sim) < 2:
+        return []
+    tree, top = _linkage(sim)
+    groups: list[tuple[int, ...]] = [(i,) for i in range(len(sim))]
+    found = []
+    for a, b, distance, _size in tree:
+        left, right = groups[int(a)], groups[int(b)]
+        groups.append(tuple(sorted(left + right)))
+        found.append(Merge(top - float(distance), left, right))
+    return found
 
 
-def _single_pass(sim: np.ndarray, members: list[int], threshold: float) -> list[list[int]]:
-    """Each document joins the group it is most similar to on average, or starts one."""
-    groups: list[list[int]] = []
-    for m in members:
-        scores = [float(sim[m, g].mean()) for g in groups]
-        best = int(np.argmax(scores)) if scores else -1
-        if best >= 0 and scores[best] >= threshold:
-            groups[best].append(m)
-        else:
-            groups.append([m])
-    return groups
+def _linkage(sim: np.ndarray) -> tuple[np.ndarray, float]:
+    """SciPy's average linkage (UPGMA) of two or more rows over the distance ``top - similarity`` of each pair (upper
+    triangle), and ``top``: 1, or the highest similarity where one exceeds 1 (SciPy takes no negative distance;
+    average link is the same for any shift)."""
+    pairs = squareform(sim.astype(np.float64), checks=False)
+    top = max(1.0, float(pairs.max()))
+    return linkage(top - pairs, method="average"), top
