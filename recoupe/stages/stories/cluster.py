@@ -70,7 +70,8 @@ def _components(sim: np.ndarray, threshold: float) -> list[list[int]]:
 
 def average_link(sim: np.ndarray, threshold: float) -> list[list[int]]:
     """Clusters (lists of row indices) whose average pairwise similarity stays >= threshold: each sorted, the
-    biggest first, then by first member."""
+    biggest first, then by first member. Where two merges tie exactly (equal averages, as overlaps of entity sets
+    alone can give), SciPy's order decides, so such a cut may differ from another average link's."""
     clusters: list[list[int]] = []
     for component in _components(sim, threshold):
         clusters.extend(_cut(sim, component, threshold) if len(component) > 1 else [component])
