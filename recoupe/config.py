@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from .errors import ConfigError
+from .model import FULL_LANGUAGES
 
 __all__ = ["Settings", "describe_settings"]
 
@@ -19,7 +20,14 @@ def _setting(default: Any, help: str) -> Any:
 class Settings:
     words: int = _setting(100, "target length of each story's article, in words")
     languages: tuple[str, ...] = _setting(
-        ("fr", "en", "de"), "languages recoupe analyses; a document in another one fails with E201"
+        FULL_LANGUAGES,
+        "languages recoupe analyses fully, with their models and word lists (a document in another one: other_languages)",
+    )
+    other_languages: bool = _setting(
+        True,
+        "analyse a document in a language outside `languages` with what needs no language model (cleaning, sentences,"
+        " embeddings, figures in digits, quotes by their marks, stories), marked as partly analysed; false: refuse it"
+        " with E201",
     )
     max_document_bytes: int = _setting(
         5_000_000, "largest single document (a text or HTML file, one JSONL line) accepted"
@@ -54,9 +62,12 @@ class Settings:
             raise ConfigError("story_threshold", f"must be between 0 and 1, got {self.story_threshold}")
         if self.max_document_bytes <= 0 or self.max_container_bytes <= 0:
             raise ConfigError("max_document_bytes", "sizes must be positive")
-        unknown = set(self.languages) - {"fr", "en", "de"}
+        unknown = set(self.languages) - set(FULL_LANGUAGES)
         if unknown:
-            raise ConfigError("languages", f"unsupported {sorted(unknown)}; valid: fr, en, de")
+            raise ConfigError(
+                "languages",
+                f"no models for {sorted(unknown)}; valid: {', '.join(FULL_LANGUAGES)} (others: other_languages)",
+            )
 
     def with_env(self, environ: dict[str, str] | None = None) -> Settings:
         """Override from ``RECOUPE_<NAME>`` environment variables."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 __all__ = [
+    "FULL_LANGUAGES",
     "Claim",
     "Conflict",
     "Corpus",
@@ -32,6 +33,8 @@ __all__ = [
     "SummarySentence",
 ]
 
+#: the languages recoupe has models and word lists for; a document in another one is analysed only partly
+FULL_LANGUAGES = ("fr", "en", "de")
 EntityLabel = Literal["PER", "ORG", "LOC", "MISC"]
 Precision = Literal["time", "day", "week", "month", "year", "decade", "century"]
 SourceKind = Literal["text", "html"]
@@ -156,6 +159,12 @@ class Document:
     #: one unit-length embedding per sentence (numpy array, rows in sentence order);
     #: a derived feature for grouping and summarising, never serialised
     vectors: Any = field(default=None, compare=False, repr=False)
+
+    @property
+    def partly_analysed(self) -> bool:
+        """In a language without models or word lists (``FULL_LANGUAGES``): no entities, figures in digits only, quotes
+        by their marks only."""
+        return self.language not in FULL_LANGUAGES
 
     @classmethod
     def from_raw(cls, raw: RawDocument) -> Document:

@@ -20,6 +20,7 @@ def _document(doc: Document) -> dict[str, Any]:
         "source": doc.source,
         "outlet": doc.outlet,
         "language": doc.language or "und",
+        "partly_analysed": doc.partly_analysed,
         "title": doc.title,
         "published": doc.published,
         "text": doc.text,

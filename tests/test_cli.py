@@ -39,7 +39,10 @@ def _bad_inputs(folder: Path) -> dict[str, str]:
     }
 
 
-def test_bad_inputs_get_one_clear_message_each_and_the_good_ones_are_processed(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_bad_inputs_get_one_clear_message_each_and_the_good_ones_are_processed(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("RECOUPE_OTHER_LANGUAGES", "false")  # an Italian report is refused only when asked
     expected = _bad_inputs(tmp_path)
     out = tmp_path / "report.json"
     code = main(["run", str(EXAMPLE), str(tmp_path), "--json", str(out)])
@@ -102,3 +105,24 @@ def test_the_example_article_states_its_disagreements() -> None:
         "Les sources divergent sur la date (incendie) : 2024-03-13 selon [1], [2], [3]; 2024-03-12 selon [4]." in stated
     )
     assert any("« Il n'y a aucun risque toxique pour la population » : Antoine Lemaire selon [1]" in s for s in stated)
+
+
+PORTUGUESE = (
+    "Incêndio em fábrica perto de Lyon\n\nUm incêndio atingiu uma fábrica química em Vénissieux, perto de Lyon. Três "
+    "trabalhadores ficaram ligeiramente feridos, segundo os bombeiros. Cerca de 120 bombeiros foram mobilizados.\n"
+)
+
+
+def test_a_report_in_another_language_is_partly_analysed_and_cited(tmp_path: Path) -> None:
+    """Issue 17 case 22: a Portuguese source was refused (E201) and its facts lost; it is analysed without models."""
+    (tmp_path / "pt.txt").write_text(PORTUGUESE, encoding="utf-8")
+    out, md = tmp_path / "r.json", tmp_path / "r.md"
+    assert main(["run", str(EXAMPLE), str(tmp_path / "pt.txt"), "--json", str(out), "--md", str(md), "--quiet"]) == 0
+    report = json.loads(out.read_text())
+    [pt] = [d for d in report["documents"] if d["id"] == "pt"]
+    assert pt["language"] == "pt" and pt["partly_analysed"] and pt["sentences"]
+    assert not any(d["partly_analysed"] for d in report["documents"] if d["id"] != "pt")
+    [story] = [s for s in report["stories"] if "pt" in s["documents"]]
+    assert "01-echo-du-rhone" in story["documents"]
+    assert any(f["span"]["doc"] == "pt" and f["low"] == 120 for f in story["figures"])
+    assert "pt (partly analysed)" in md.read_text()

@@ -22,8 +22,8 @@ def source_numbers(story: Story) -> dict[str, int]:
 
 
 def describe_source(doc: Document) -> str:
-    parts = [doc.outlet or "outlet unknown", doc.published or "date unknown", doc.language or "und"]
-    return ", ".join(parts)
+    language = f"{doc.language or 'und'} (partly analysed)" if doc.partly_analysed else doc.language or "und"
+    return ", ".join([doc.outlet or "outlet unknown", doc.published or "date unknown", language])
 
 
 def speaker_names(story: Story) -> dict[str | None, str]:

@@ -137,13 +137,15 @@ def _person_by_context(text: str, mention: Mention) -> Mention:
 def make_annotate(settings: Settings):  # type: ignore[no-untyped-def]
     class Annotate:
         def __call__(self, doc: Document) -> Document:
+            if doc.partly_analysed:  # no entity model for its language
+                return replace(doc, mentions=())
             [entities] = _parse(spacy_model(doc.language or "fr"), [doc])
             return replace(doc, mentions=_mentions(doc, entities))
 
         def batch(self, docs: Sequence[Document]) -> Iterator[Document | RecoupeError]:
             """nlp.pipe per language, in input order."""
-            done: dict[int, Document] = {}
-            for language in sorted({d.language or "fr" for d in docs}):
+            done = {i: replace(d, mentions=()) for i, d in enumerate(docs) if d.partly_analysed}
+            for language in sorted({d.language or "fr" for d in docs if not d.partly_analysed}):
                 indices = [i for i, d in enumerate(docs) if (d.language or "fr") == language]
                 found = _parse(spacy_model(language), [docs[i] for i in indices])
                 for i, entities in zip(indices, found, strict=True):

@@ -1,4 +1,9 @@
-"""Stage ``language``: ISO 639-1 code of the clean text; unsupported languages fail with E201."""
+"""Stage ``language``: ISO 639-1 code of the clean text.
+
+A language outside ``languages`` is kept (and the document partly analysed: ``Document.partly_analysed``) when
+``other_languages`` is on, else the document fails with E201; a text whose language cannot be identified fails with
+E201 either way.
+"""
 
 from __future__ import annotations
 
@@ -31,7 +36,7 @@ def make_language(settings: Settings):  # type: ignore[no-untyped-def]
             raise UnsupportedLanguage(
                 doc.source, f"the language could not be identified; supported: {', '.join(supported)}"
             )
-        if code not in supported:
+        if code not in supported and not settings.other_languages:
             raise UnsupportedLanguage(
                 doc.source, f"the text is in '{code}', not a supported language ({', '.join(supported)})"
             )

@@ -7,6 +7,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 import pysbd
+from pysbd.languages import LANGUAGE_CODES
 
 from ..config import Settings
 from ..model import Document, Sentence, Span
@@ -17,9 +18,11 @@ __all__ = ["split_sentences"]
 _CONTINUES = re.compile(r"^[\s\"'«»“”]*[a-zà-ÿ0-9(,;:]")
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _segmenter(language: str) -> pysbd.Segmenter:
-    return pysbd.Segmenter(language=language, clean=False)
+    """pysbd's rules for the language; a language pysbd has none for is cut by its English rules (full stops,
+    question and exclamation marks, common abbreviations)."""
+    return pysbd.Segmenter(language=language if language in LANGUAGE_CODES else "en", clean=False)
 
 
 def _pieces(paragraph: str, language: str) -> list[str]:

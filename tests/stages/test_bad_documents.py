@@ -32,12 +32,14 @@ def test_a_page_of_menus_is_still_no_article() -> None:
     assert [f.code for f in corpus.failures] == ["E106"]
 
 
-def test_chinese_is_refused_for_its_language_not_for_its_word_count() -> None:
+def test_chinese_is_named_for_its_language_not_refused_for_its_word_count() -> None:
     """Issue 17 case 16: Chinese text was refused for "1 words left" instead of its language."""
     text = "里昂市长周二在格兰区为一座新的回收工厂揭幕，许多当选官员出席了仪式。工厂将雇用一百名员工。"
-    corpus = Pipeline(["clean", "language"]).run([make_raw(text)])
+    corpus = Pipeline(["clean", "language"], settings=Settings(other_languages=False)).run([make_raw(text)])
     [failure] = corpus.failures
     assert failure.code == "E201" and "'zh'" in failure.message
+    [doc] = Pipeline(["clean", "language", "sentences"]).run([make_raw(text)]).documents
+    assert doc.language == "zh" and doc.partly_analysed and len(doc.sentences) == 2
 
 
 def test_a_text_over_spacys_length_limit_is_annotated_in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -23,10 +23,20 @@ def test_languages_are_told_apart(text: str, code: str) -> None:
     assert detect_language(text) == code
 
 
-def test_an_unsupported_language_names_the_document_and_the_language() -> None:
-    stage = stages.get("language")(Settings())  # type: ignore[operator]
+ITALIAN = "I ministri della Difesa si sono riuniti martedì a Parigi per parlare di Mosul."
+
+
+def test_an_unsupported_language_names_the_document_and_the_language_when_others_are_refused() -> None:
+    stage = stages.get("language")(Settings(other_languages=False))  # type: ignore[operator]
     with pytest.raises(UnsupportedLanguage, match=r"test:d1: the text is in 'it'"):
-        stage(make_doc("I ministri della Difesa si sono riuniti martedì a Parigi per parlare di Mosul."))
+        stage(make_doc(ITALIAN))
+
+
+def test_another_language_is_kept_and_marked_partly_analysed() -> None:
+    """Issue 17: a language outside fr/en/de was refused (E201); it is analysed with what needs no model."""
+    doc = stages.get("language")(Settings())(make_doc(ITALIAN))  # type: ignore[operator]
+    assert doc.language == "it" and doc.partly_analysed
+    assert not make_doc("Un texte.", language="fr").partly_analysed
 
 
 def test_mentions_lose_elisions_and_punctuation_and_keep_exact_spans() -> None:

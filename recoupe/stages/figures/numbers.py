@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from ...model import FULL_LANGUAGES
+
 __all__ = ["Number", "find_numbers"]
 
 _WORDS_FR = [
@@ -110,6 +112,8 @@ def _value(raw: str, scale: str | None, language: str) -> float | None:
             value = float(digits)
         except ValueError:
             return None
+    elif language not in FULL_LANGUAGES:  # numbers in words only in the languages with word lists
+        return None
     else:
         try:
             value = float(text2num(raw.lower(), "fr" if language not in ("en",) else "en"))
