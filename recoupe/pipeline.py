@@ -40,6 +40,8 @@ DEFAULT_STAGES = (
     "crosscheck",
     "summarize",
 )
+#: where a failure of a stage that reads the whole batch is recorded
+BATCH = "the batch"
 #: the stages that analyse documents, before they are grouped into stories
 ANALYSIS_STAGES = DEFAULT_STAGES[: DEFAULT_STAGES.index("stories")]
 #: the stages that run on stories once they are built: cross-checking and the article
@@ -134,18 +136,19 @@ class Pipeline:
     def _apply(self, st: DocumentStage | CorpusStage, corpus: Corpus, failures: list[Failure]) -> Corpus:
         if st.info.scope == "document":
             return replace(corpus, documents=tuple(self._each(st, corpus.documents, failures)))  # type: ignore[arg-type]
-        return st(corpus)  # type: ignore[arg-type,return-value]
+        try:
+            return st(corpus)  # type: ignore[arg-type,return-value]
+        except Exception as exc:  # noqa: BLE001 - a bug in a batch-wide stage leaves the batch as it was (issue 17)
+            error = exc if isinstance(exc, RecoupeError) else InternalError.of(BATCH, st.info.name, exc)
+            self._fail(failures, Failure(BATCH, st.info.name, error.code, str(error)))
+            return corpus
 
     def _checked(self, st: DocumentStage | CorpusStage, corpus: Corpus, failures: list[Failure]) -> Corpus:
         """``_apply`` with the stage given only the fields it requires (``check_contracts``)."""
         seen: list[str] = []
         before = len(failures)
-        try:
-            result = self._apply(st, withhold(corpus, st.info.name, frozenset(st.info.requires), seen), failures)
-        except TypeError as exc:  # a C function given a withheld field checks its type without reading it
-            if "Withheld" not in str(exc):
-                raise
-            raise ContractError(f"stage '{st.info.name}'", f"reads a field it does not declare: {exc}") from exc
+        result = self._apply(st, withhold(corpus, st.info.name, frozenset(st.info.requires), seen), failures)
+        # a stage that caught the error, or a C function that checked a withheld field's type (an E301 failure)
         failed = [f.message for f in failures[before:] if "Withheld" in f.message]
         if seen or failed:
             read = sorted(set(seen)) or failed[0]

@@ -57,3 +57,22 @@ def test_strict_stops_at_an_internal_error() -> None:
     with pytest.raises(StrictStop) as stop:
         Pipeline(["clean", "_test_breaks_on_boom"], settings=Settings(strict=True)).run([make_raw(BAD, id="b")])
     assert stop.value.exit_code == 5 and stop.value.code == "E301"
+
+
+@stage("_test_batch_wide_breaks", version="1", scope="corpus", requires=["text"], assigns=["stories"])
+def _batch_wide_breaks(settings: Settings):  # type: ignore[no-untyped-def]
+    def breaks(corpus):  # type: ignore[no-untyped-def]
+        raise KeyError("a bug in a stage that reads the whole batch")
+
+    return breaks
+
+
+def test_a_batch_wide_stage_that_breaks_is_a_failure_and_the_documents_are_kept() -> None:
+    """Issue 17: an exception in a corpus stage ended the run and lost the batch's analysed documents."""
+    corpus = Pipeline(["clean", "_test_batch_wide_breaks"]).run([make_raw(GOOD, id="ok")])
+    assert [d.id for d in corpus.documents] == ["ok"] and corpus.stories == ()
+    [failure] = corpus.failures
+    assert (failure.source, failure.stage, failure.code) == ("the batch", "_test_batch_wide_breaks", "E301")
+    assert "KeyError" in failure.message
+    with pytest.raises(StrictStop):
+        Pipeline(["clean", "_test_batch_wide_breaks"], settings=Settings(strict=True)).run([make_raw(GOOD)])
