@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from ..errors import ConfigError
 from ..model import RawDocument
 from .features import INDEX_TERMS, FeatureQueries, StoryFeatures, index_terms
 
@@ -57,6 +58,11 @@ def migrations() -> list[tuple[int, str]]:
     for entry in folder.iterdir():
         if entry.name.endswith(".sql"):
             found.append((int(entry.name.split("_", 1)[0]), entry.read_text(encoding="utf-8")))
+    if not found:  # a store made without them would have no tables
+        raise ConfigError(
+            str(folder),
+            "no schema migration ships with this installation; reinstall recoupe (its store/migrations/*.sql)",
+        )
     return sorted(found)
 
 
