@@ -1,6 +1,7 @@
 from datetime import date
 
-from recoupe.stages.crosscheck.conflicts import date_conflicts
+from recoupe.model import Span, StoryEntity, StoryQuote
+from recoupe.stages.crosscheck.conflicts import attribution_conflicts, date_conflicts
 from recoupe.stages.dates import find_dates
 
 from ..conftest import make_doc
@@ -26,3 +27,31 @@ def test_a_night_agrees_with_both_its_days() -> None:
     c = _dated("Un incendie a ravagé mardi l'usine.", "c")
     assert date_conflicts([a, b]) == [] and date_conflicts([a, c]) == []
     assert len(date_conflicts([b, c])) == 1
+
+
+def _quote(doc: str, text: str, speaker: str, basis: str = "named") -> StoryQuote:
+    span = Span(doc, 0, len(text))
+    return StoryQuote(text, speaker, True, span, (span,), 1, basis)
+
+
+ENTITIES = (
+    StoryEntity("e1", "Ashton Carter", "PER", ()),
+    StoryEntity("e2", "Jean-Yves Le Drian", "PER", ()),
+)
+
+
+def test_an_attribution_conflict_needs_both_speakers_named_next_to_the_words() -> None:
+    """Issue 18: the same words given to two speakers is a conflict only when each report names its speaker there."""
+    named = [_quote("a", "il y aura un chevauchement", "e1"), _quote("b", "chevauchement", "e2")]
+    assert [c.kind for c in attribution_conflicts(named, ENTITIES)] == ["attribution"]
+    inferred = [_quote("a", "il y aura un chevauchement", "e1"), _quote("b", "chevauchement", "e2", "inferred")]
+    assert attribution_conflicts(inferred, ENTITIES) == []
+
+
+def test_a_speaker_named_inside_the_words_makes_no_attribution_conflict() -> None:
+    """Issue 18: a person the words are about (or an author quoted in them) is not a second speaker of them."""
+    quotes = [
+        _quote("a", "Carter a raison sur le calendrier", "e1"),
+        _quote("b", "Carter a raison sur le calendrier", "e2"),
+    ]
+    assert attribution_conflicts(quotes, ENTITIES) == []

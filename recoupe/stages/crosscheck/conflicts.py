@@ -113,12 +113,23 @@ def attribution_conflicts(quotes: Sequence[StoryQuote], entities: Sequence[Story
             and b.speaker
             and a.speaker != b.speaker
             and a.span.doc != b.span.doc
+            and _checkable(a, names[a.speaker])
+            and _checkable(b, names[b.speaker])
             and contains_words(a.text, b.text)
         ):
             shorter = a if len(a.text) <= len(b.text) else b
             claims = (Claim(names[a.speaker], a.span), Claim(names[b.speaker], b.span))
             conflicts.append(Conflict("attribution", shorter.text, claims))
     return conflicts
+
+
+def _checkable(quote: StoryQuote, speaker: str) -> bool:
+    """A speaker a reader can check: named next to the words (not inferred from a pronoun, a description or a
+    sentence further back), and not a name the words themselves contain (an author the speaker quotes, a person the
+    words are about)."""
+    surname = speaker.split()[-1] if speaker.split() else speaker
+    inside = re.search(rf"\b{re.escape(fold(surname))}\b", fold(quote.text)) is not None
+    return quote.speaker_basis == "named" and not inside
 
 
 def _event_dates(doc: Document) -> dict[str, DateMention]:
