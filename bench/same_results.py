@@ -35,9 +35,7 @@ def _batches(shared: Path, articles: int, clusters: int) -> dict[str, list[Any]]
         for line, _ in zip(handle, range(articles), strict=False):
             record = json.loads(line)
             content, title = record["article"], record.get("title")
-            orangesum.append(
-                RawDocument(str(record["id"]), f"orangesum:{record['id']}", "text", content, title=title)
-            )
+            orangesum.append(RawDocument(str(record["id"]), f"orangesum:{record['id']}", "text", content, title=title))
     batches["orangesum"] = orangesum
     with (shared / "data" / "rpm2" / "dev.jsonl").open(encoding="utf-8") as handle:
         for line, _ in zip(handle, range(clusters), strict=False):
@@ -49,13 +47,12 @@ def _batches(shared: Path, articles: int, clusters: int) -> dict[str, list[Any]]
 
 def run_one(shared: Path, out: Path, articles: int, clusters: int) -> None:
     """Run this process's recoupe on every batch; write documents, reports and vectors under ``out``."""
+    import recoupe
     from recoupe.config import Settings
     from recoupe.pipeline import DEFAULT_STAGES, Pipeline
     from recoupe.render import render
     from recoupe.report import Report
     from recoupe.serialize import to_data
-
-    import recoupe
 
     print(f"running {recoupe.__file__}", flush=True)
     for name, raws in _batches(shared, articles, clusters).items():

@@ -25,12 +25,12 @@ import time
 
 STARTED = time.perf_counter()  # before recoupe is imported: a process's time before its first document
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-from recoupe.config import Settings  # noqa: E402
-from recoupe.model import RawDocument  # noqa: E402
-from recoupe.pipeline import DEFAULT_STAGES, Pipeline  # noqa: E402
-from recoupe.resources import dependency_parser, language_detector, sentence_encoder, spacy_model  # noqa: E402
+from recoupe.config import Settings
+from recoupe.model import RawDocument
+from recoupe.pipeline import DEFAULT_STAGES, Pipeline
+from recoupe.resources import dependency_parser, language_detector, sentence_encoder, spacy_model
 
 ROOT = Path(__file__).resolve().parents[1]
 #: the stages that extract and compare what the reports claim

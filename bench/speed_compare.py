@@ -13,7 +13,7 @@ import os
 import statistics
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,17 +26,17 @@ Run = dict[str, Any]
 
 def version(checkout: Path) -> str:
     """The commit of a checkout, and whether its files differ from it."""
+
     def git(*args: str) -> str:
-        return subprocess.run(["git", "-C", str(checkout), *args], capture_output=True, text=True).stdout.strip()
+        command = ["git", "-C", str(checkout), *args]
+        return subprocess.run(command, check=False, capture_output=True, text=True).stdout.strip()
 
     commit = git("log", "-1", "--format=%h (%cs) %s")[:90]
     return commit + (" + uncommitted changes" if git("status", "--porcelain", "--untracked-files=no") else "")
 
 
 def run(checkout: Path, size: int, shared: str) -> Run:
-    env = dict(
-        os.environ, PYTHONPATH=str(checkout), OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1"
-    )
+    env = dict(os.environ, PYTHONPATH=str(checkout), OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
     script = Path(__file__).with_name("speed.py")
     out = subprocess.run(
         [sys.executable, str(script), "--one", str(size), "--shared", shared],
@@ -74,18 +74,24 @@ def report(runs: dict[str, list[Run]], versions: dict[str, str], size: int) -> s
     lines = [
         "# Pipeline speed on OrangeSum (bench/speed.py)",
         "",
-        f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, one BLAS thread per process. "
-        f"{size} OrangeSum articles through every stage, baseline and current code alternated, "
-        f"{len(base)} runs each, each in its own process with its models loaded before the clock starts.",
+        (
+            f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, one BLAS thread per process. "
+            f"{size} OrangeSum articles through every stage, baseline and current code alternated, "
+            f"{len(base)} runs each, each in its own process with its models loaded before the clock starts."
+        ),
         "",
         f"- baseline: {versions['baseline']}",
         f"- current: {versions['current']}",
         "",
-        f"Current against baseline (medians): **{wall:.2f}×** articles per second of wall time, "
-        f"**{cpu:.2f}×** per second of processor time.",
+        (
+            f"Current against baseline (medians): **{wall:.2f}×** articles per second of wall time, "
+            f"**{cpu:.2f}×** per second of processor time."
+        ),
         "",
-        "| code | run | load average (start, end) | articles | failures | stories | pipeline (s) | articles/s | "
-        "CPU (s) | articles per CPU-s | model load (s) | imports (s) | 10-report cluster (s) | peak memory (MB) |",
+        (
+            "| code | run | load average (start, end) | articles | failures | stories | pipeline (s) | articles/s | "
+            "CPU (s) | articles per CPU-s | model load (s) | imports (s) | 10-report cluster (s) | peak memory (MB) |"
+        ),
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for label, label_runs in runs.items():
