@@ -1,0 +1,97 @@
+"""The web application: the API (``api.py``), the pages (``pages.py``), the static files, one error shape.
+
+``create_app(url, token=..., settings=...)`` builds it over a store; ``recoupe serve`` runs it with uvicorn. With a
+token the server takes writes and loads the models when it starts (``state.Writer``); without one it is read-only,
+refuses writes (E602) and never imports the analysis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.resources import files
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from ..config import Settings
+from .errors import install_error_handlers
+from .reading import Reading
+from .state import Readers, Writer
+
+__all__ = ["ARTICLE_SCHEMA", "create_app"]
+
+_FIELD = {"type": "string"}
+#: one article as ``POST /api/v1/documents`` takes it (the fields of a JSONL line)
+ARTICLE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "`text` or `html` (one of them, not empty); the other fields are optional",
+    "properties": {
+        name: {**_FIELD, "description": help}
+        for name, help in (
+            ("text", "the report as text"),
+            ("html", "the report as a web page"),
+            ("id", "the document's id (made unique by the store: ID~2, ...)"),
+            ("title", "its title"),
+            ("url", "its address: a new text at a stored URL is a new version of that document"),
+            ("outlet", "who published it"),
+            ("published", "when, as an ISO date or date and time"),
+        )
+    },
+}
+
+
+def _lifespan(writer: Writer | None, readers: Readers) -> Any:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if writer is not None:
+            writer.start()
+        try:
+            yield
+        finally:
+            if writer is not None:
+                writer.close()
+            readers.close()
+
+    return lifespan
+
+
+def create_app(url: str, *, token: str | None = None, settings: Settings | None = None) -> FastAPI:
+    """The server over the store at ``url`` (a path or a postgresql:// URL); read-only without ``token``."""
+    from .api import router as api_router
+    from .docs import router as docs_router
+    from .pages import router as pages_router
+
+    settings = settings or Settings()
+    readers = Readers(url)
+    writer = Writer(url, settings) if token else None
+    app = FastAPI(
+        title="recoupe",
+        summary="Stories cross-checked from news reports, with cited articles",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=_lifespan(writer, readers),
+    )
+    app.state.settings, app.state.token, app.state.writer = settings, token, writer
+    app.state.reading = Reading(readers)
+    install_error_handlers(app)
+    for router in (api_router, docs_router, pages_router):
+        app.include_router(router)
+    app.mount("/static", StaticFiles(directory=str(files("recoupe.web").joinpath("static"))), name="static")
+    _add_article_schema(app)
+    return app
+
+
+def _add_article_schema(app: FastAPI) -> None:
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        schema = build()
+        articles = {"oneOf": [{"$ref": "#/components/schemas/Article"}, {"type": "array", "items": ARTICLE_SCHEMA}]}
+        schema.setdefault("components", {}).setdefault("schemas", {}).update(
+            {"Article": ARTICLE_SCHEMA, "Articles": articles}
+        )
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
