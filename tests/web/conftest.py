@@ -27,9 +27,9 @@ def article(text: str, **meta: Any) -> dict[str, Any]:
     return {"text": text, **meta}
 
 
-def is_error(response: Any, status: int, code: str | None = None) -> dict[str, Any]:
-    """The one error shape, with this status (and code)."""
-    assert response.status_code == status, response.text
+def is_error(response: Any, status: int | tuple[int, ...], code: str | None = None) -> dict[str, Any]:
+    """The one error shape, with this status (one of these) and code."""
+    assert response.status_code in (status if isinstance(status, tuple) else (status,)), response.text
     body = response.json()
     assert set(body["error"]) == {"code", "message", "where"}, body
     assert body["error"]["code"].startswith("E") and body["error"]["message"] and body["error"]["where"]
