@@ -92,4 +92,4 @@ def test_health_openapi_and_an_offline_docs_page(reader: TestClient) -> None:
     assert "Article" in spec["components"]["schemas"]
     docs = reader.get("/docs").text
     assert "/api/v1/stories/{story_id}/changes" in docs
-    assert "<script src=\"http" not in docs and "cdn" not in docs.lower()
+    assert '<script src="http' not in docs and "cdn" not in docs.lower()

@@ -72,9 +72,7 @@ def test_a_source_page_marks_its_annotations(reader: TestClient) -> None:
     doc = report["documents"][0]
     page = reader.get(f"/documents/{doc['id']}").text
     assert 'class="a-entity' in page and ('class="a-date' in page or 'class="a-figure' in page)
-    assert re.sub(r"<[^>]+>", "", page.split('class="doc-text">', 1)[1].split("</section>")[0]) == _escaped(
-        doc["text"]
-    )
+    assert re.sub(r"<[^>]+>", "", page.split('class="doc-text">', 1)[1].split("</section>")[0]) == _escaped(doc["text"])
     is_error(reader.get("/documents/nope"), 404, "E603")
 
 
