@@ -23,7 +23,7 @@ def _usine(client: TestClient) -> str:
 def test_the_list_shows_each_story_with_reports_outlets_conflicts_and_a_search_box(reader: TestClient) -> None:
     html = reader.get("/").text
     assert '<main id="main"' in html and 'role="search"' in html and '<label for="q">' in html
-    row = re.search(r'<li class="story-row" data-id="%s">.*?</li>' % _usine(reader), html, re.S)
+    row = re.search(rf'<li class="story-row" data-id="{_usine(reader)}">.*?</li>', html, re.DOTALL)
     assert row and "4 reports" in row.group(0) and "Agence Rhône Presse" in row.group(0)
     assert "conflict" in row.group(0)
     searched = reader.get("/", params={"q": "Chimiflor"}).text
@@ -51,12 +51,12 @@ def test_a_story_page_links_each_citation_to_its_span_and_has_its_panels(reader:
     for panel in ("conflicts", "timeline", "entities", "source-details", "versions", "quotes-how"):
         assert f'id="{panel}"' in html, panel
     assert '<nav class="toc" aria-label="On this page">' in html and 'role="tooltip"' in html
-    words = re.search(r'<script type="application/json" id="cited-words">(.*?)</script>', html, re.S)
+    words = re.search(r'<script type="application/json" id="cited-words">(.*?)</script>', html, re.DOTALL)
     assert words and all(f'"{d}:{s}:{e}"' in words.group(1) for d, s, e in links)
     doc, start, end = links[0]
     text = reader.get(f"/api/v1/documents/{doc}").json()["text"]
     page = reader.get(f"/documents/{doc}", params={"start": start, "end": end}).text
-    cited = re.search(r'<mark id="cited"[^>]*>(.*?)</mark>', page, re.S)
+    cited = re.search(r'<mark id="cited"[^>]*>(.*?)</mark>', page, re.DOTALL)
     assert cited and cited.group(1) == _escaped(text[int(start) : int(end)])
     is_error(reader.get("/stories/nope"), 404, "E603")
 
