@@ -22,7 +22,7 @@ from recoupe.tracking import ingest_items
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).parent))
-from speed import articles  # noqa: E402
+from speed import articles
 
 #: the sample of OrangeSum articles is drawn with this seed, so every run reads the same store
 SAMPLE_SEED = 19
