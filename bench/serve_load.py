@@ -16,13 +16,11 @@ import os
 import random
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -32,8 +30,8 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).parent))
-from serve_store import DEFAULT_DB, SAMPLE_SEED, build, sample  # noqa: E402
-from speed import articles  # noqa: E402
+from serve_store import DEFAULT_DB, SAMPLE_SEED, build, sample
+from speed import articles
 
 TOKEN = "bench-serve-load-token-0123456789"
 #: what the readers ask for, and how often (weights)
@@ -145,14 +143,15 @@ def lost_reports(base: str, rounds: list[Round]) -> list[str]:
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))] * 1000
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))] * 1000
 
 
 def describe() -> str:
-    run: Callable[[list[str]], str] = lambda cmd: subprocess.run(  # noqa: E731
-        cmd, cwd=ROOT, capture_output=True, text=True
-    ).stdout.strip()
-    return run(["git", "describe", "--always", "--dirty"]) or run(["git", "rev-parse", "--short", "HEAD"])
+    """The commit measured, as ``git describe`` names it."""
+    done = subprocess.run(
+        ["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    return done.stdout.strip() or "unknown commit"
 
 
 def table(rounds: list[Round], lost: list[str], store: str, requests: int) -> str:

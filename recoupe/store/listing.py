@@ -121,4 +121,6 @@ class Listing:
         if not rows:
             return None
         *fields, data = rows[0]
-        return StoredDocument(*fields, annotations=json.loads(data) if data else {})  # type: ignore[arg-type]
+        names = ("id", "source", "url", "kind", "title", "outlet", "published", "story", "superseded_by", "copy_of")
+        values: dict[str, Any] = dict(zip((*names, "ingested"), fields, strict=True))
+        return StoredDocument(**values, annotations=json.loads(data) if data else {})

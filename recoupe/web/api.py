@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import hmac
-import json
 from datetime import date
 from typing import Annotated, Any
 
@@ -136,6 +135,4 @@ async def post_documents(request: Request) -> JSONResponse:
     if first_bad is None:
         return JSONResponse({"articles": answer}, status_code=201)
     error = InvalidBody(f"article {first_bad.article}", f"{first_bad.message} [{first_bad.code}]")
-    response = error_response(error)
-    payload = json.loads(response.body)
-    return JSONResponse({**payload, "articles": answer}, status_code=422)
+    return error_response(error, extra={"articles": answer})

@@ -28,10 +28,13 @@ __all__ = ["error_response", "install_error_handlers"]
 log = logging.getLogger("recoupe.web")
 
 
-def error_response(error: RecoupeError, status: int | None = None) -> JSONResponse:
+def error_response(
+    error: RecoupeError, status: int | None = None, *, extra: dict[str, Any] | None = None
+) -> JSONResponse:
+    """The error's JSON (``extra``: what else the answer carries, beside ``error``)."""
     if status is None:
         status = error.status if isinstance(error, RequestError) else 500
-    body = {"error": {"code": error.code, "message": error.problem, "where": error.where}}
+    body = {"error": {"code": error.code, "message": error.problem, "where": error.where}, **(extra or {})}
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
     return JSONResponse(body, status_code=status, headers=headers)
 
