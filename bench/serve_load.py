@@ -46,6 +46,8 @@ class Round:
     latencies: dict[str, list[float]] = field(default_factory=dict)
     failures: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    #: the machine's load average over the last minute when the round ended (other work on the machine shows here)
+    load: float = 0.0
     posted: list[str] = field(default_factory=list)
     post_failures: list[str] = field(default_factory=list)
 
@@ -131,6 +133,7 @@ def run_round(base: str, readers: int, plan: list[tuple[str, str]], reports: lis
             for kind, path in plan:
                 pool.submit(read, client, kind, path, result, lock)
         result.seconds = time.perf_counter() - started
+    result.load = os.getloadavg()[0]
     stop.set()
     writer.join()
     return result
@@ -160,9 +163,10 @@ def table(rounds: list[Round], lost: list[str], store: str, requests: int) -> st
         f"{store}. One `recoupe serve` process (uvicorn, one worker, with a token: models loaded, writes taken) on"
         f" 127.0.0.1; per round, {requests} GET requests by N reader threads (story page : story API : list API ="
         " 2 : 1 : 1, stories drawn with a fixed seed from the store's latest) while one writer thread posts OrangeSum"
-        " reports one at a time. Readers and server share the machine's 2 cores. Latency in ms.\n\n"
+        " reports one at a time. Readers and server share the machine's 2 cores (the load average, over the last"
+        " minute at the round's end, counts other work on the machine too). Latency in ms.\n\n"
         "| N readers | requests | failed | s | requests/s | p50 | p95 | p99 | story page p50 | story page p95 |"
-        " reports posted (failed) |\n|---|---|---|---|---|---|---|---|---|---|---|\n"
+        " reports posted (failed) | load average |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n"
     )
     rows = []
     for r in rounds:
@@ -172,7 +176,7 @@ def table(rounds: list[Round], lost: list[str], store: str, requests: int) -> st
             f"| {r.readers} | {len(every)} | {len(r.failures)} | {r.seconds:.1f} | {len(every) / r.seconds:.1f} |"
             f" {percentile(every, 0.5):.0f} | {percentile(every, 0.95):.0f} | {percentile(every, 0.99):.0f} |"
             f" {percentile(page, 0.5):.0f} | {percentile(page, 0.95):.0f} | {len(r.posted)} ({len(r.post_failures)})"
-            " |"
+            f" | {r.load:.1f} |"
         )
     posted = sum(len(r.posted) for r in rounds)
     tail = f"\nReports posted: {posted}; found in the store afterwards: {posted - len(lost)} (lost: {len(lost)}).\n"
