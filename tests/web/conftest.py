@@ -16,7 +16,7 @@ from recoupe.store import open_store
 from recoupe.web import create_app
 
 from ..conftest import EXAMPLE, shared
-from ..store.conftest import pg_server, store_url  # noqa: F401 - the PostgreSQL cluster, shared with tests/store
+from ..store.conftest import pg_server  # noqa: F401 - the PostgreSQL cluster, shared with tests/store
 
 TOKEN = "test-token-0123456789abcdef"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
