@@ -109,6 +109,11 @@ class Listing:
         outlets = tuple(sorted({outlet for _, outlet in docs if outlet}))
         return StoryRow(story_id, title, updated, when, version, tuple(d for d, _ in docs), outlets)
 
+    def latest_version(self, story_id: str) -> int | None:
+        """The number of a story's last published version (None: it has none, or there is no such story)."""
+        rows = self.query("SELECT MAX(version) FROM story_versions WHERE story_id = ?", (story_id,))
+        return int(rows[0][0]) if rows and rows[0][0] is not None else None
+
     def story_versions(self, story_id: str) -> list[VersionRow]:
         rows = self.query(
             "SELECT version, created_at, documents FROM story_versions WHERE story_id = ? ORDER BY version",

@@ -66,15 +66,20 @@ class Reading:
         return found
 
     def report(self, story_id: str, version: int | None = None) -> tuple[int, dict[str, Any]]:
-        """A version of a story's report (the last without ``version``), parsed."""
-        if version is None:
-            version, text = self.latest(story_id)
-            return version, self.cache.get(("report", story_id, str(version)), lambda: json.loads(text))
+        """A version of a story's report (the last without ``version``), parsed; read from the store once."""
+        number = self.store().latest_version(story_id) if version is None else version
+        if number is None:
+            raise self.missing_story(story_id)
+        return number, self.cache.get(("report", story_id, str(number)), lambda: self._parse(story_id, number))
+
+    def _parse(self, story_id: str, version: int) -> dict[str, Any]:
         found = self.store().report_version(story_id, version)
         if found is None:
-            last = self.latest(story_id)[0]
+            last = self.store().latest_version(story_id)
+            if last is None:
+                raise self.missing_story(story_id)
             raise NotFound(f"story '{story_id}' version {version}", f"no such version (versions 1-{last})")
-        return version, self.cache.get(("report", story_id, str(version)), lambda: json.loads(found))
+        return json.loads(found)  # type: ignore[no-any-return]
 
     def changes(self, story_id: str, since: int | None, version: int | None = None) -> dict[str, Any]:
         """What changed from version ``since`` (default: the one before) to ``version`` (default: the last), as
@@ -96,7 +101,7 @@ class Reading:
         return _own_spans(data, found.id)
 
     def _found_in(self, found: StoredDocument) -> dict[str, Any]:
-        if found.story is None or self.store().latest_report(found.story) is None:
+        if found.story is None or self.store().latest_version(found.story) is None:
             return {}
         _, report = self.report(found.story)
         story = report["stories"][0]
@@ -132,7 +137,7 @@ def story_summary(reading: Reading, row: StoryRow) -> dict[str, Any]:
     """A story in a list: ``when`` and ``where`` from its last report, its documents and outlets, its conflicts."""
     story: dict[str, Any] = {}
     if row.version is not None:
-        story = reading.report(row.id)[1]["stories"][0]
+        story = reading.report(row.id, row.version)[1]["stories"][0]
     return {
         "id": row.id,
         "title": row.title,
