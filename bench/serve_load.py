@@ -200,6 +200,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=600)
     parser.add_argument("--readers", default="1,8,32")
     parser.add_argument("--out", default="serve_load.md")
+    parser.add_argument("--no-writer", action="store_true", help="readers only (what the writer costs them)")
     args = parser.parse_args()
     shared, cached = Path(args.shared), Path(args.db)
     if not cached.exists():
@@ -207,7 +208,7 @@ def main() -> None:
     folder = tempfile.TemporaryDirectory()
     db = Path(folder.name) / "serve.db"
     shutil.copy(cached, db)
-    reports = new_reports(shared, 200, args.articles)
+    reports = [] if args.no_writer else new_reports(shared, 200, args.articles)
     port = _free_port()
     server = start_server(db, port)
     base = f"http://127.0.0.1:{port}"

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from ..errors import BadRequest, InvalidBody, NotFound, ReadOnlyServer, Unauthorized
-from .articles import outcomes, read_articles, read_body
+from .articles import read_articles, read_body
 from .errors import error_response
 from .reading import Reading, story_summary
 
@@ -127,9 +127,9 @@ async def post_documents(request: Request) -> JSONResponse:
     )
     documents, bad = read_articles(body)
     writer = request.app.state.writer
-    result = await asyncio.wrap_future(
-        writer.submit(lambda store: outcomes(store, documents, bad, writer.ingest_here(store, documents)))
-    )
+    done = writer.ingest(documents, bad)
+    await asyncio.wrap_future(done)
+    result = writer.answer(done)
     answer = [o.to_dict() for o in result]
     first_bad = next((o for o in result if o.status == "failed"), None)
     if first_bad is None:

@@ -18,7 +18,8 @@ from fastapi.staticfiles import StaticFiles
 from ..config import Settings
 from .errors import install_error_handlers
 from .reading import Reading
-from .state import Readers, Writer
+from .state import Readers
+from .writer import Writer
 
 __all__ = ["ARTICLE_SCHEMA", "create_app"]
 
@@ -57,15 +58,18 @@ def _lifespan(writer: Writer | None, readers: Readers) -> Any:
     return lifespan
 
 
-def create_app(url: str, *, token: str | None = None, settings: Settings | None = None) -> FastAPI:
-    """The server over the store at ``url`` (a path or a postgresql:// URL); read-only without ``token``."""
+def create_app(
+    url: str, *, token: str | None = None, settings: Settings | None = None, writer_process: bool = True
+) -> FastAPI:
+    """The server over the store at ``url`` (a path or a postgresql:// URL); read-only without ``token``.
+    ``writer_process=False``: the writer is a thread of the server's process (tests: no process to start)."""
     from .api import router as api_router
     from .docs import router as docs_router
     from .pages import router as pages_router
 
     settings = settings or Settings()
     readers = Readers(url)
-    writer = Writer(url, settings) if token else None
+    writer = Writer(url, settings, own_process=writer_process) if token else None
     app = FastAPI(
         title="recoupe",
         summary="Stories cross-checked from news reports, with cited articles",

@@ -65,5 +65,7 @@ def reader(seeded: Path) -> Iterator[TestClient]:
 
 @pytest.fixture
 def writer(fresh_copy: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(str(fresh_copy), token=TOKEN)) as client:
+    """A server with a token over a fresh copy; its writer a thread (``recoupe serve``'s own process: see
+    test_concurrency.py and test_postgres.py)."""
+    with TestClient(create_app(str(fresh_copy), token=TOKEN, writer_process=False)) as client:
         yield client

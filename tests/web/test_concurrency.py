@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from recoupe.web import create_app
+
 from ..conftest import ROOT
-from .conftest import AUTH, article
+from .conftest import AUTH, TOKEN, article
 from .test_post import FOLLOW_UP
 
 OTHER = (
@@ -26,8 +28,13 @@ OTHER = (
 
 @pytest.mark.slow
 def test_a_post_and_an_ingest_at_once_both_land_and_readers_see_whole_versions(
-    writer: TestClient, fresh_copy: Path, tmp_path: Path
+    fresh_copy: Path, tmp_path: Path
 ) -> None:
+    with TestClient(create_app(str(fresh_copy), token=TOKEN)) as writer:  # the writer in a process of its own
+        _post_while_ingesting(writer, fresh_copy, tmp_path)
+
+
+def _post_while_ingesting(writer: TestClient, fresh_copy: Path, tmp_path: Path) -> None:
     story = writer.get("/api/v1/stories", params={"q": "Chimiflor"}).json()["stories"][0]["id"]
     feed = tmp_path / "riverains.jsonl"
     feed.write_text(json.dumps({"id": "riverains", "text": OTHER, "published": "2024-03-14"}) + "\n", "utf-8")
