@@ -32,7 +32,7 @@
         ├── BodyTooLarge            E604 413 a body over ``max_request_bytes`` (refused before it is read whole)
         ├── UnsupportedMediaType    E605 415 a body that is not JSON
         ├── InvalidBody             E606 422 malformed JSON, or an article missing a field or with a wrong one
-        └── Unavailable             E607 503 the store cannot be read or written just now
+        └── Unavailable             E607 503 the store cannot be used just now, or the writer stopped
 
 Every error names the input (file, ``file:line`` or document id) and says what
 would be valid.

@@ -3,7 +3,6 @@ document, articles posted for ingestion, and the server's health."""
 
 from __future__ import annotations
 
-import asyncio
 import hmac
 from datetime import date
 from typing import Annotated, Any
@@ -127,9 +126,7 @@ async def post_documents(request: Request) -> JSONResponse:
     )
     documents, bad = read_articles(body)
     writer = request.app.state.writer
-    done = writer.ingest(documents, bad)
-    await asyncio.wrap_future(done)
-    result = writer.answer(done)
+    result = await writer.answer(writer.ingest(documents, bad))
     answer = [o.to_dict() for o in result]
     first_bad = next((o for o in result if o.status == "failed"), None)
     if first_bad is None:

@@ -9,9 +9,10 @@ and loads no model.
 
 from __future__ import annotations
 
+import asyncio
 import threading
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass
 from multiprocessing import get_context
 
@@ -85,19 +86,17 @@ class Writer:
         return self._pool.submit(_ingest, documents, bad)
 
     @staticmethod
-    def answer(done: Future[list[Outcome] | WriteFailed]) -> list[Outcome]:
-        """The outcome of ``ingest``; Unavailable (503) when the writer or the store failed."""
+    async def answer(done: Future[list[Outcome] | WriteFailed]) -> list[Outcome]:
+        """The outcome of ``ingest``, awaited; Unavailable (503) when the writer or the store failed."""
         try:
-            found = done.result()
-        except BrokenProcessPool:
+            found = await asyncio.wrap_future(done)
+        except BrokenExecutor:
             raise Unavailable("writer", "the writer process stopped; restart the server") from None
         if isinstance(found, WriteFailed):
             raise Unavailable(found.where, f"{found.problem} [{found.code}]")
         return found
 
     def close(self) -> None:
-        try:
+        with suppress(BrokenExecutor):
             self._pool.submit(_end).result()
-        except BrokenProcessPool:
-            pass
         self._pool.shutdown()

@@ -74,3 +74,19 @@ def _post_while_ingesting(writer: TestClient, fresh_copy: Path, tmp_path: Path) 
         v["version"]: sorted(v["documents"]) for v in writer.get(f"/api/v1/stories/{story}/versions").json()["versions"]
     }
     assert seen and all(versions[number] == documents for number, documents in seen)
+
+
+@pytest.mark.slow
+def test_a_writer_process_that_stopped_is_503_and_reads_go_on(fresh_copy: Path) -> None:
+    import os
+    import signal
+
+    from .conftest import is_error
+
+    with TestClient(create_app(str(fresh_copy), token=TOKEN)) as client:
+        pool = client.app.state.writer._pool  # type: ignore[attr-defined]
+        for pid in list(pool._processes):
+            os.kill(pid, signal.SIGKILL)
+        body = is_error(client.post("/api/v1/documents", json=article(OTHER), headers=AUTH), 503, "E607")
+        assert "restart the server" in body["error"]["message"]
+        assert client.get("/api/v1/stories").status_code == 200
