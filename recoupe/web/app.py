@@ -87,15 +87,39 @@ def create_app(
     return app
 
 
+#: every error, in one shape (``recoupe.web.errors``)
+ERROR_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "error": {
+            "type": "object",
+            "properties": {"code": _FIELD, "message": _FIELD, "where": _FIELD},
+            "required": ["code", "message", "where"],
+        }
+    },
+}
+_ERROR_RESPONSE = {
+    "description": "an error: 400, 401, 403, 404, 413, 415, 422 or 503, with its code (E600-E607)",
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+}
+
+
 def _add_article_schema(app: FastAPI) -> None:
+    """The description of /openapi.json: the articles a POST takes, and recoupe's one error shape in place of
+    FastAPI's validation error (which the server never answers)."""
     build = app.openapi
 
     def openapi() -> dict[str, Any]:
         schema = build()
         articles = {"oneOf": [{"$ref": "#/components/schemas/Article"}, {"type": "array", "items": ARTICLE_SCHEMA}]}
-        schema.setdefault("components", {}).setdefault("schemas", {}).update(
-            {"Article": ARTICLE_SCHEMA, "Articles": articles}
-        )
+        schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+        schemas.update({"Article": ARTICLE_SCHEMA, "Articles": articles, "Error": ERROR_SCHEMA})
+        for name in ("HTTPValidationError", "ValidationError"):
+            schemas.pop(name, None)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                operation["responses"].pop("422", None)
+                operation["responses"]["4XX"] = _ERROR_RESPONSE
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -97,6 +97,7 @@ class Reading:
         notes = found.annotations
         data = {name: getattr(found, name) for name in found.__slots__ if name != "annotations"}  # type: ignore[attr-defined]
         data.update({k: notes.get(k) for k in ("language", "text", "removed", "sentences", "mentions")})
+        data.update({k: notes[k] for k in ("title", "outlet", "published", "url") if notes.get(k)})  # as cleaned
         data["found"] = self._found_in(found)
         return _own_spans(data, found.id)
 

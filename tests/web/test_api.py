@@ -73,6 +73,8 @@ def test_a_document_has_its_clean_text_and_what_its_story_found_in_it(reader: Te
     doc_id = report["documents"][0]["id"]
     doc = reader.get(f"/api/v1/documents/{doc_id}").json()
     assert doc["id"] == doc_id and doc["story"] == story["id"] and doc["text"] == report["documents"][0]["text"]
+    for key in ("title", "outlet", "published", "url"):  # as cleaning read them (an HTML page's own metadata)
+        assert doc[key] == report["documents"][0][key], key
     assert doc["sentences"] and all(s["span"]["doc"] == doc_id for s in doc["sentences"])
     found = doc["found"]
     assert set(found) == {"dates", "figures", "quotes", "claims"}
@@ -89,7 +91,8 @@ def test_health_openapi_and_an_offline_docs_page(reader: TestClient) -> None:
                  "/api/v1/stories/{story_id}/changes", "/api/v1/documents/{document_id}", "/api/v1/documents",
                  "/api/v1/health"):  # fmt: skip
         assert path in spec["paths"], path
-    assert "Article" in spec["components"]["schemas"]
+    assert {"Article", "Articles", "Error"} <= set(spec["components"]["schemas"])
+    assert "ValidationError" not in json.dumps(spec)  # the server answers errors in its own shape only
     docs = reader.get("/docs").text
     assert "/api/v1/stories/{story_id}/changes" in docs
     assert '<script src="http' not in docs and "cdn" not in docs.lower()
