@@ -34,11 +34,12 @@ class ConflictView:
 
 @dataclass(frozen=True, slots=True)
 class EventView:
+    """A dated event of the timeline: one date, said in these words, by the sources cited."""
+
     value: str
     text: str
     precision: str
-    number: int
-    span: Span
+    citations: tuple[ClaimView, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +104,15 @@ def _conflict(conflict: Conflict, raw: dict[str, Any], numbers: dict[str, int]) 
     return ConflictView(conflict.kind, conflict.about, claims, raw.get("reason"), confidence)
 
 
-def _event(date: DateMention, numbers: dict[str, int]) -> EventView:
-    return EventView(date.value, date.text, date.precision, numbers.get(date.span.doc, 0), date.span)
+def _timeline(dates: tuple[DateMention, ...], numbers: dict[str, int]) -> tuple[EventView, ...]:
+    """The story's dates in order, one event per date and wording, with every source that gives it."""
+    events: dict[tuple[str, str, str], list[ClaimView]] = {}
+    for date in sorted(dates, key=lambda d: (d.value, numbers.get(d.span.doc, 0), d.span.start)):
+        key = (date.value, date.precision, date.text.lower())
+        events.setdefault(key, []).append(ClaimView(date.text, numbers.get(date.span.doc, 0), date.span))
+    return tuple(
+        EventView(value, cites[0].value, precision, tuple(cites)) for (value, precision, _), cites in events.items()
+    )
 
 
 def _entity(entity: Any, texts: dict[str, str]) -> EntityView:
@@ -130,12 +138,11 @@ def story_page(data: dict[str, Any], version: int) -> StoryPage:
         for d in (report.document(i) for i in story.documents)
         for n in (numbers[d.id],)
     )
-    dated = sorted(story.dates, key=lambda d: (d.value, numbers.get(d.span.doc, 0), d.span.start))
     return StoryPage(
         story_view(report, story),
         version,
         tuple(_conflict(c, r, numbers) for c, r in zip(story.conflicts, raw_conflicts, strict=True)),
-        tuple(_event(d, numbers) for d in dated),
+        _timeline(story.dates, numbers),
         tuple(sorted((_entity(e, texts) for e in story.entities), key=lambda e: (-e.mentions, e.name))),
         sources,
         _cited(report, story),
