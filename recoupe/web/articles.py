@@ -92,6 +92,11 @@ def _number(source: str) -> int:
     return int(source.split()[1])
 
 
+def _plain(failure: Failure, source: str) -> str:
+    """A stage's failure message without the article's source and the code (the answer gives both apart)."""
+    return failure.message.removeprefix(f"{source}: ").removesuffix(f" [{failure.code}]")
+
+
 def outcomes(store: Store, documents: list[RawDocument], bad: list[Failure], result: IngestResult) -> list[Outcome]:
     """Per article, in the order given: stored (new, a new version), already stored, or failed (why)."""
     found = [Outcome(_number(f.source), "failed", code=f.code, message=f.message) for f in bad]
@@ -101,7 +106,7 @@ def outcomes(store: Store, documents: list[RawDocument], bad: list[Failure], res
         doc_id = result.stored.get(raw.source) or result.duplicate_of.get(raw.source)
         if doc_id is None:
             failure = failed.get(raw.source)
-            code, message = (failure.code, failure.message) if failure else ("E301", "not stored")
+            code, message = (failure.code, _plain(failure, raw.source)) if failure else ("E301", "not stored")
             found.append(Outcome(number, "failed", code=code, message=message))
             continue
         story = store.story_of(doc_id)

@@ -95,3 +95,10 @@ def test_the_same_text_is_already_stored_and_a_new_text_at_its_url_is_a_new_vers
     newer = writer.post("/api/v1/documents", json=article(revised, url=url), headers=AUTH).json()["articles"][0]
     assert newer["status"] == "new version" and newer["story"] == first["story"] and newer["id"] != first["id"]
     assert writer.get(f"/api/v1/documents/{first['id']}").json()["superseded_by"] == newer["id"]
+
+
+def test_an_article_the_analysis_refuses_is_named_with_its_code_once(writer: TestClient) -> None:
+    body = is_error(writer.post("/api/v1/documents", json=article("..."), headers=AUTH), 422, "E606")
+    (failed,) = body["articles"]
+    assert failed["code"] == "E106" and failed["message"].startswith("no article text")
+    assert body["error"]["message"] == f"{failed['message']} [E106]"
