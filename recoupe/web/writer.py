@@ -10,11 +10,13 @@ and loads no model.
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
+import time
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass
-from multiprocessing import get_context
+from multiprocessing import get_context, parent_process
 
 from ..config import Settings
 from ..errors import RecoupeError, Unavailable
@@ -36,11 +38,25 @@ class WriteFailed:
     problem: str
 
 
+#: seconds between two checks, in the writer's process, that the server is still there
+PARENT_CHECK_S = 2.0
+
+
+def _end_with(parent: int) -> None:
+    """In the writer's process: end when the server is gone (killed), as a killed ``recoupe ingest`` would; the
+    store rolls back a transaction left open."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_S)
+    os._exit(0)
+
+
 def _begin(url: str, settings: Settings) -> None:
-    """In the worker: open the store, load the models."""
+    """In the worker: open the store, load the models; in a process of its own, end with the server."""
     from ..resources import dependency_parser, language_detector, sentence_encoder, spacy_model
     from ..store import open_store
 
+    if parent_process() is not None:
+        threading.Thread(target=_end_with, args=(os.getppid(),), daemon=True).start()
     _own.store, _own.settings = open_store(url, create=True), settings
     language_detector(), sentence_encoder()
     for language in settings.languages:

@@ -54,3 +54,37 @@ def test_a_read_only_server_never_imports_the_analysis(seeded: Path) -> None:
         [sys.executable, "-c", script, str(seeded)], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert json.loads(out.stdout.strip().splitlines()[-1]) == []
+
+
+@pytest.mark.slow
+def test_the_writer_process_ends_when_the_server_is_killed(fresh_copy: Path) -> None:
+    import os
+    import signal
+    import time
+
+    import httpx
+
+    from .conftest import TOKEN
+    from .test_browser import _free_port
+
+    port = _free_port()
+    command = [sys.executable, "-m", "recoupe", "serve", "--db", str(fresh_copy), "--port", str(port)]
+    server = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "RECOUPE_TOKEN": TOKEN}, stderr=subprocess.PIPE)
+    try:
+        for _ in range(360):
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=1).json()["writes"]:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.5)
+        found = subprocess.run(
+            ["ps", "-o", "pid=", "--ppid", str(server.pid)], check=True, capture_output=True, text=True
+        )
+        children = [int(pid) for pid in found.stdout.split()]
+        assert children, "the writer runs in a process of its own"
+    finally:
+        server.send_signal(signal.SIGKILL)
+        server.wait()
+    time.sleep(8)
+    alive = [pid for pid in children if Path(f"/proc/{pid}").exists()]
+    assert alive == [], "the writer (and multiprocessing's tracker) end with the server"
