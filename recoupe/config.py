@@ -52,6 +52,11 @@ class Settings:
         "after each new document, cluster the stored stories near it again and move documents that now fit"
         " another story (recoupe/tracking/regroup.py)",
     )
+    speaker_confidence: float = _setting(
+        0.8,  # the threshold bench/speaker_model.py chose (recoupe/data/speaker_model.json); a test keeps them equal
+        "a quote's speaker is stated only when the model's confidence that it is right is at least this (0-1);"
+        " below it the speaker is unknown and kept as a candidate (recoupe/stages/quotes/confidence.py)",
+    )
     check_contracts: bool = _setting(
         False,
         "give each stage only the fields it declares it requires, and fail naming a stage that reads another"
@@ -63,6 +68,8 @@ class Settings:
             raise ConfigError("words", f"must be at least 10, got {self.words}")
         if not 0.0 < self.story_threshold < 1.0:
             raise ConfigError("story_threshold", f"must be between 0 and 1, got {self.story_threshold}")
+        if not 0.0 <= self.speaker_confidence <= 1.0:
+            raise ConfigError("speaker_confidence", f"must be between 0 and 1, got {self.speaker_confidence}")
         if min(self.max_document_bytes, self.max_container_bytes, self.max_request_bytes) <= 0:
             raise ConfigError("max_document_bytes", "sizes must be positive")
         unknown = set(self.languages) - set(FULL_LANGUAGES)

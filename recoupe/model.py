@@ -100,6 +100,13 @@ class Quote:
     #: "named" when the speaker's name is written in the quote's sentence or the one before it, "inferred" when it
     #: was read from a pronoun, a description or a sentence further back (less often right); None without a speaker
     speaker_basis: str | None = None
+    #: how the speaker (or the withheld candidate) was found: "incise", "named-next-to-words", "previous-sentence",
+    #: "pronoun", "other-report" or "earlier" (recoupe/stages/quotes/confidence.py)
+    speaker_method: str | None = None
+    #: the probability that the speaker (or the candidate) is right, from a model fitted on tuning gold
+    speaker_confidence: float | None = None
+    #: a speaker found but withheld, its confidence being below the ``speaker_confidence`` setting
+    speaker_candidate: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,12 +206,19 @@ class StoryQuote:
     independent_sources: int = 1
     #: "named" when a report carrying it writes the speaker's name next to it, else "inferred" (see ``Quote``)
     speaker_basis: str | None = None
+    #: how the speaker was found, and its confidence, in the report that gives it most confidently (see ``Quote``)
+    speaker_method: str | None = None
+    speaker_confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Claim:
     value: str
     span: Span
+
+
+#: the confidence from which a conflict is stated in the article (below it: a possible conflict, listed in the report)
+STATED = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +228,18 @@ class Conflict:
     kind: str
     about: str
     claims: tuple[Claim, ...]
+    #: why the claims cannot all hold, in plain words
+    reason: str = ""
+    #: how sure recoupe is that the reports really disagree (0-1); the article states only the confident ones
+    #: (``STATED``), the report lists the others as possible
+    confidence: float = 1.0
+    #: "conflict", or "update" (a later report revises an earlier value: both are given, neither is wrong)
+    status: str = "conflict"
+
+    @property
+    def stated(self) -> bool:
+        """Confident enough to be stated in the article."""
+        return self.status == "conflict" and self.confidence >= STATED
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,7 +66,7 @@ def test_a_claim_is_found_in_the_clean_text_with_its_spacing_normalised() -> Non
 
 @pytest.mark.slow
 def test_the_bench_scores_one_cluster_with_well_formed_numbers() -> None:
-    gold = bench.load_gold()
+    gold = bench.load_gold(bench.GOLD)
     root = shared("data", "rpm2", "dev.jsonl").parents[2]
     scores, location, _ = bench.run_cluster(root, "T04", "C2", gold[("T04", "C2")])
     assert location.exact + location.normalised + len(location.missing) == sum(

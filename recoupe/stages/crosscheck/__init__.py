@@ -23,7 +23,7 @@ def cross_check(story: Story, docs: Sequence[Document]) -> Story:
     """The story with its copies, its quotes' independent sources, and its conflicts."""
     groups = source_groups(docs)
     quotes = tuple(replace(q, independent_sources=len({groups[s.doc] for s in q.sources})) for q in story.quotes)
-    conflicts = figure_conflicts(docs) + attribution_conflicts(quotes, story.entities) + date_conflicts(docs)
+    conflicts = figure_conflicts(docs) + attribution_conflicts(quotes, story.entities, docs) + date_conflicts(docs)
     return replace(story, quotes=quotes, conflicts=tuple(conflicts), copies=_copies(groups))
 
 
@@ -36,9 +36,9 @@ def _copies(groups: dict[str, int]) -> tuple[tuple[str, ...], ...]:
 
 @stage(
     "crosscheck",
-    version="1",
+    version="2",
     scope="corpus",
-    requires=["stories", "text", "figures", "dates", "mentions", "quotes"],
+    requires=["stories", "text", "figures", "dates", "mentions", "quotes", "sentences", "published"],
     assigns=["conflicts", "copies"],
 )
 def make_crosscheck(settings: Settings):  # type: ignore[no-untyped-def]

@@ -15,9 +15,10 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from ...lexicon.names import fold, phonetic
-from ...model import Claim, Conflict, DateMention, Document, Figure, StoryEntity, StoryQuote
+from ...lexicon.names import fold
+from ...model import Claim, Conflict, DateMention, Document, StoryEntity, StoryQuote
 from ..quotes.story_quotes import Rarity, contains_words, words_of
+from .figures import compatible, figure_conflicts, unit_class
 
 __all__ = ["attribution_conflicts", "compatible", "date_conflicts", "figure_conflicts", "unit_class"]
 
@@ -29,83 +30,22 @@ EVENTS = re.compile(
     re.IGNORECASE,
 )
 EVENT_REACH = 60
-
-#: things counted under several names in the news
-_UNIT_CLASSES = {
-    "combattants": {
-        "combattants",
-        "djihadistes",
-        "jihadistes",
-        "militants",
-        "insurges",
-        "fighters",
-        "jihadists",
-        "kampfer",
-    },
-    "morts": {"morts", "tues", "victimes", "deces", "dead", "killed", "deaths", "tote", "toten"},
-    "blesses": {"blesses", "injured", "wounded", "verletzte"},
-}
-#: durations and ages: a bare "13 ans" or "cinq jours" says nothing of what it measures
-_TIME_UNITS = {"an", "annee", "moi", "semaine", "jour", "heure", "minute", "seconde", "siecle", "foi", "year", "month",
-               "week", "day", "hour", "jahr", "monat", "woche", "tag", "stunde"}  # fmt: skip
-#: an approximate figure within this relative margin of another agrees with it (rounding in the reports)
-MARGIN = 0.05
+#: a date read next to an event's noun may date another event of the same kind: listed as possible, not stated
+DATE_CONFIDENCE = 0.6
 
 
-def unit_class(unit: str) -> str:
-    key = fold(unit).rstrip("s")
-    for name, members in _UNIT_CLASSES.items():
-        if key in {m.rstrip("s") for m in members}:
-            return name
-    return key
-
-
-def compatible(a: Figure, b: Figure) -> bool:
-    """Whether the two figures' ranges can both hold (open bounds for 'plus de', 'moins de').
-    Two exact counts must be equal; a margin is left only where one side is approximate."""
-    a_low, a_high = _bounds(a)
-    b_low, b_high = _bounds(b)
-    margin = 0.0 if a.qualifier == b.qualifier == "exact" else MARGIN
-    return a_low <= b_high * (1 + margin) and b_low <= a_high * (1 + margin)
-
-
-def _bounds(figure: Figure) -> tuple[float, float]:
-    if figure.qualifier == "at_least":
-        return figure.low, float("inf")
-    if figure.qualifier == "at_most":
-        return 0.0, figure.high
-    return figure.low, figure.high
-
-
-def figure_conflicts(docs: Sequence[Document]) -> list[Conflict]:
-    groups: dict[tuple[str, str], list[Figure]] = {}
-    for doc in docs:
-        for figure in doc.figures:
-            key = (unit_class(figure.unit), phonetic(figure.place) if figure.place else "")
-            if key[0] in _TIME_UNITS:  # "73 ans", "cinq jours": of what? only the same complement compares
-                complement = fold(figure.subject or "")[len(fold(figure.unit)) :].strip()
-                if not complement:
-                    continue
-                key = (f"{key[0]} {complement}", key[1])
-            groups.setdefault(key, []).append(figure)
-    conflicts = []
-    for figures in groups.values():
-        first_per_doc: dict[str, Figure] = {}
-        for figure in figures:
-            first_per_doc.setdefault(figure.span.doc, figure)
-        claims = list(first_per_doc.values())
-        if len(claims) > 1 and any(not compatible(a, b) for a in claims for b in claims if a is not b):
-            about = claims[0].subject or claims[0].unit
-            conflicts.append(Conflict("figure", about, tuple(Claim(f.text, f.span) for f in claims)))
-    return conflicts
-
-
-def attribution_conflicts(quotes: Sequence[StoryQuote], entities: Sequence[StoryEntity]) -> list[Conflict]:
+def attribution_conflicts(
+    quotes: Sequence[StoryQuote], entities: Sequence[StoryEntity], docs: Sequence[Document] = ()
+) -> list[Conflict]:
+    """The same words given to two speakers, each named next to them. Confident only when the words are the
+    speakers' own: the shorter quote's words stand nowhere else in the reports (not a phrase of the story that
+    several people use, "droit à l'oubli", "aller plus loin")."""
     names = {e.id: e.name for e in entities}
     rarity = Rarity(words_of(q.text) for q in quotes)  # only the pairs that may share words are compared
     for index, quote in enumerate(quotes):
         rarity.add(index, quote.text)
     pairs = sorted({(min(i, j), max(i, j)) for i, a in enumerate(quotes) for j in rarity.candidates(a.text) if i != j})
+    texts = [" ".join(words_of(d.text)) for d in docs]
     conflicts = []
     for a, b in ((quotes[i], quotes[j]) for i, j in pairs):
         if (
@@ -119,8 +59,19 @@ def attribution_conflicts(quotes: Sequence[StoryQuote], entities: Sequence[Story
         ):
             shorter = a if len(a.text) <= len(b.text) else b
             claims = (Claim(names[a.speaker], a.span), Claim(names[b.speaker], b.span))
-            conflicts.append(Conflict("attribution", shorter.text, claims))
+            shared = _used_elsewhere(shorter, a, b, texts)
+            reason = f"the same words are given to {names[a.speaker]} and to {names[b.speaker]}" + (
+                ", but they also stand elsewhere in the reports (a phrase several people may use)" if shared else ""
+            )
+            conflicts.append(Conflict("attribution", shorter.text, claims, reason, 0.5 if shared else 0.85))
     return conflicts
+
+
+def _used_elsewhere(shorter: StoryQuote, a: StoryQuote, b: StoryQuote, texts: Sequence[str]) -> bool:
+    """The shorter quote's words stand in the reports more often than the two quotes carry them."""
+    words = f" {' '.join(words_of(shorter.text))} "
+    carried = len({(s.doc, s.start) for s in a.sources + b.sources})
+    return sum(f" {text} ".count(words) for text in texts) > carried
 
 
 def _checkable(quote: StoryQuote, speaker: str) -> bool:
@@ -154,7 +105,9 @@ def date_conflicts(docs: Sequence[Document]) -> list[Conflict]:
         days = [_days(m) for m in mentions]
         if any(not (a & b) for i, a in enumerate(days) for b in days[i + 1 :]):
             claims = tuple(Claim(m.value, m.span) for m in mentions)
-            conflicts.append(Conflict("date", event, claims))
+            values = sorted({m.value for m in mentions})
+            reason = f"the {event} is dated {' and '.join(values)} by different reports"
+            conflicts.append(Conflict("date", event, claims, reason, DATE_CONFIDENCE))
     return conflicts
 
 

@@ -147,7 +147,7 @@ def _place(doc: Document, start: int, end: int) -> str | None:
     return None
 
 
-@stage("figures", version="1", requires=["text", "language", "sentences", "mentions", "dates"], assigns=["figures"])
+@stage("figures", version="2", requires=["text", "language", "sentences", "mentions", "dates"], assigns=["figures"])
 def make_figures(settings: Settings):  # type: ignore[no-untyped-def]
     def figures(doc: Document) -> Document:
         return replace(doc, figures=find_figures(doc))

@@ -84,7 +84,13 @@ _VAGUE = re.compile(
 )
 _NUMBER = re.compile(rf"(?<![\w,.]){_SCALED}(?![\w])", re.IGNORECASE)
 _QUALIFIERS = [
-    ("at_least", r"(?:plus de|au moins|plus d['’]|more than|at least|over|mehr als|über|mindestens)\s+$"),
+    (
+        "at_least",
+        (
+            r"(?:plus de|au moins|plus d['’]|pas moins de|pas moins d['’]|more than|at least|over|no fewer than|not"
+            r" less than|mehr als|über|mindestens|nicht weniger als)\s+$"
+        ),
+    ),
     ("at_most", r"(?:moins de|moins d['’]|jusqu['’]à|less than|up to|fewer than|weniger als|bis zu)\s+$"),
     (
         "about",

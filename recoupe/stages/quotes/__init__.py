@@ -23,6 +23,7 @@ from ...lexicon.names import fold
 from ...model import Corpus, Document, Quote, Span
 from ...pipeline import stage
 from .attribution import quote_speaker, unnamed
+from .confidence import judge
 from .parser import parsed_speaker
 from .speakers import Speakers, sentence_before, speaker_basis
 from .speech import (
@@ -266,18 +267,18 @@ def _named_elsewhere(found: list[tuple[Quote, ...]]) -> dict[str, dict[str, str]
     return speakers
 
 
-def _as_named(quote: Quote, named: dict[str, dict[str, str]]) -> Quote:
+def _as_named(quote: Quote, named: dict[str, dict[str, str]]) -> tuple[Quote, bool]:
     """A quote whose speaker was inferred takes the speaker that other reports name next to the same words, when
-    they all name the same one."""
+    they all name the same one (and says whether it did)."""
     if quote.speaker_basis == "named" or not quote.direct:
-        return quote
+        return quote, False
     others = {speaker for doc, speaker in named.get(_key(quote), {}).items() if doc != quote.span.doc}
     if len(others) != 1:
-        return quote
+        return quote, False
     other = others.pop()
     if quote.speaker and quote.speaker.split()[-1] == other.split()[-1]:  # the same person: keep the longer name
         other = max(quote.speaker, other, key=len)
-    return replace(quote, speaker=other, speaker_basis="inferred")
+    return replace(quote, speaker=other, speaker_basis="inferred"), True
 
 
 def _reported(doc: Document, who: Speakers) -> list[Quote]:
@@ -293,17 +294,20 @@ def _reported(doc: Document, who: Speakers) -> list[Quote]:
 
 
 @stage(
-    "quotes", version="1", scope="corpus", requires=["text", "language", "mentions", "sentences"], assigns=["quotes"]
+    "quotes", version="2", scope="corpus", requires=["text", "language", "mentions", "sentences"], assigns=["quotes"]
 )
 def make_quotes(settings: Settings):  # type: ignore[no-untyped-def]
+    threshold = settings.speaker_confidence
+
     def quotes(corpus: Corpus) -> Corpus:
         who = Speakers(corpus.documents)
         found = [find_quotes(d, who) for d in corpus.documents]
         named = _named_elsewhere(found)
-        docs: Sequence[Document] = [
-            replace(d, quotes=tuple(_as_named(q, named) for q in quotes))
-            for d, quotes in zip(corpus.documents, found, strict=True)
-        ]
+        moved = [[_as_named(q, named) for q in quotes] for quotes in found]
+        judged = judge(
+            corpus.documents, [[q for q, _ in m] for m in moved], [[flag for _, flag in m] for m in moved], threshold
+        )
+        docs: Sequence[Document] = [replace(d, quotes=q) for d, q in zip(corpus.documents, judged, strict=True)]
         return replace(corpus, documents=tuple(docs))
 
     return quotes

@@ -89,9 +89,20 @@ def story_quotes(docs: Sequence[Document], entities: Sequence[StoryEntity]) -> t
             first.span,
             tuple(q.span for q in carriers),
             speaker_basis=_basis(speaker, carriers),
+            speaker_method=best.speaker_method if best else None,
+            speaker_confidence=best.speaker_confidence if best else None,
         )
         for first, speaker, carriers in merged
+        for best in [_most_confident(speaker, carriers)]
     )
+
+
+def _most_confident(speaker: str | None, carriers: list[Quote]) -> Quote | None:
+    """The report that gives the quote a speaker with the most confidence."""
+    if speaker is None:
+        return None
+    given = [q for q in carriers if q.speaker is not None]
+    return max(given, key=lambda q: q.speaker_confidence or 0.0, default=None)
 
 
 def _basis(speaker: str | None, carriers: list[Quote]) -> str | None:

@@ -17,6 +17,7 @@ from ...config import Settings
 from ...model import Corpus, Document, Sentence, Span, Story, SummarySentence
 from ...pipeline import stage
 from .disagreements import state_conflicts
+from .support import facts, same_fact
 
 __all__ = ["Candidate", "summarize_story"]
 
@@ -95,16 +96,22 @@ def summarize_story(
         chosen.append(candidate)
         total += candidate.words
     ordered = chosen[:1] + sorted(chosen[1:], key=lambda c: (c.position, -c.score))
-    return tuple(_with_support(c, candidates, groups) for c in ordered)
+    by_id = {d.id: d for d in docs}
+    return tuple(_with_support(c, candidates, groups, by_id) for c in ordered)
 
 
-def _with_support(chosen: Candidate, candidates: Sequence[Candidate], groups: dict[str, int] | None) -> SummarySentence:
-    """The sentence, cited, with the other reports' sentences that say the same and the count of independent sources."""
+def _with_support(
+    chosen: Candidate, candidates: Sequence[Candidate], groups: dict[str, int] | None, docs: dict[str, Document]
+) -> SummarySentence:
+    """The sentence, cited, with the other reports' sentences that state the same fact (close in meaning, and with
+    its names, numbers and days: ``support.same_fact``) and the count of independent sources."""
     own = chosen.sentence.span.doc
+    claim = facts(docs[own], chosen.sentence)
     support: dict[str, Span] = {}
     for other in candidates:
         doc = other.sentence.span.doc
-        if doc != own and doc not in support and float(other.vector @ chosen.vector) >= SUPPORTS:
+        close = doc != own and doc not in support and float(other.vector @ chosen.vector) >= SUPPORTS
+        if close and same_fact(claim, facts(docs[doc], other.sentence)):
             support[doc] = other.sentence.span
     group_of = groups or {}
     independent = len({group_of.get(doc, doc) for doc in (own, *support)})
@@ -124,7 +131,7 @@ def _fallback(docs: Sequence[Document]) -> tuple[SummarySentence, ...]:
 
 @stage(
     "summarize",
-    version="1",
+    version="2",
     scope="corpus",
     requires=[
         "stories",
@@ -147,7 +154,8 @@ def make_summarize(settings: Settings):  # type: ignore[no-untyped-def]
         for story in corpus.stories:
             docs = [by_id[i] for i in story.documents]
             groups = {doc_id: n for n, group in enumerate(story.copies) for doc_id in group}
-            summary = summarize_story(docs, settings.words, groups=groups) + state_conflicts(story.conflicts, docs)
+            stated = [c for c in story.conflicts if c.stated]
+            summary = summarize_story(docs, settings.words, groups=groups) + state_conflicts(stated, docs)
             stories.append(replace(story, summary=summary))
         return replace(corpus, stories=tuple(stories))
 

@@ -1,0 +1,189 @@
+"""Figure conflicts: two reports' figures of one quantity, subject, time and scope that cannot both hold.
+
+Two figures are compared only when they count the same kind of thing (``unit_class``) about the same place, and
+their sentences give them the same scope: a usual value ("habituellement", "en moyenne") is not the value of one
+evening, a forecast is not a result, a total is not a part, last year is not this year (``SCOPES``). A share ("%",
+"points") is compared only when the same named holder stands before it in its sentence (one candidate's score is
+not another's). Approximations ("près de", "environ", "quelque") widen a value by ``APPROXIMATE``. A larger count of
+a toll that keeps rising, given by a later report, is an ``update``. The conflict is stated in the article
+(confident) when both subjects share a word ("combattants de l'EI") or both name the place; an approximate side
+leaves it possible. Two figures with neither a shared word nor the place are not compared: "sept pays" and "13 pays" may count
+two things (bare counts compared on the tuning set gave no real conflict). A round number stands for the values it
+rounds ("10.600 athlètes" for 10,624).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import combinations
+
+from ...lexicon.names import fold, phonetic
+from ...model import Claim, Conflict, Document, Figure
+
+__all__ = ["SCOPES", "compatible", "figure_conflicts", "unit_class"]
+
+#: things counted under several names in the news
+_UNIT_CLASSES = {
+    "combattants": {"combattants", "djihadistes", "jihadistes", "militants", "insurges", "fighters", "jihadists",
+                    "kampfer"},
+    "morts": {"morts", "tues", "victimes", "deces", "dead", "killed", "deaths", "tote", "toten"},
+    "blesses": {"blesses", "injured", "wounded", "verletzte"},
+}  # fmt: skip
+#: counts a later report may raise: a toll, arrests, signatures (an update, not a conflict)
+_RISING = {"morts", "blesses", "victime", "personne", "signature", "signataire", "arrestation", "interpellation",
+           "disparu", "evacue", "people", "arrest", "festnahme"}  # fmt: skip
+#: durations and ages: a bare "13 ans" or "cinq jours" says nothing of what it measures
+_TIME_UNITS = {"an", "annee", "moi", "semaine", "jour", "heure", "minute", "seconde", "siecle", "foi", "year", "month",
+               "week", "day", "hour", "jahr", "monat", "woche", "tag", "stunde"}  # fmt: skip
+_SHARES = {"%", "pour cent", "pourcent", "point", "percent", "per cent", "prozent", "punkt"}
+#: how much an approximate value ("près de", "environ") may be off: the reports' rounding
+APPROXIMATE = 0.10
+#: what a figure's sentence says of its time and scope; two figures whose sentences differ here measure two things
+SCOPES = {
+    "usual": r"habituellement|d['’]habitude|d['’]ordinaire|en moyenne|chaque (?:année|mois|semaine|jour)|par (?:an|mois"
+    r"|semaine|jour)|usually|on average|per (?:year|month|day)|a year|normalerweise|im (?:durchschnitt|schnitt)|pro jahr",
+    "forecast": r"prévu|prévoi\w*|prévision\w*|devrai\w*|pourrai\w*|attendu\w*|objectif|sondage|intentions? de"
+    r" vote|expected|forecast\w*|projected|could|would|target|poll|erwartet|prognose|umfrage",
+    "record": r"record\w*|rekord\w*",
+    "total": r"cumul\w*|depuis|since|seit",
+    "part": r"\bdont\b|parmi|among|including|darunter",
+    "past": r"l['’]an dernier|l['’]année dernière|l['’]an passé|précédent\w*|lors de la dernière|dernière édition|"
+    r"auparavant|last year|previous\w*|earlier|vorjahr|zuvor",
+}
+_SCOPE = {name: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for name, words in SCOPES.items()}
+_STOPWORDS = {"de", "du", "des", "d", "la", "le", "les", "l", "dans", "en", "a", "au", "aux", "sur", "pour", "par",
+              "of", "the", "in", "at", "for", "on", "der", "die", "das", "von", "im", "et", "and", "und",
+              "tout", "total", "all", "entier"}  # fmt: skip
+
+
+def unit_class(unit: str) -> str:
+    key = fold(unit).rstrip("s")
+    for name, members in _UNIT_CLASSES.items():
+        if key in {m.rstrip("s") for m in members}:
+            return name
+    return key
+
+
+def _bounds(figure: Figure) -> tuple[float, float]:
+    margin = APPROXIMATE if figure.qualifier == "about" else 0.0
+    if figure.qualifier == "at_least":
+        return figure.low, float("inf")
+    if figure.qualifier == "at_most":
+        return 0.0, figure.high
+    if figure.qualifier == "exact" and figure.low == figure.high:
+        rounding = _rounding(figure.low)  # "10.600 athlètes" may be 10,624 rounded; "90 chefs" is not 80
+        return figure.low - rounding, figure.high + rounding
+    return figure.low * (1 - margin), figure.high * (1 + margin)
+
+
+def _rounding(value: float) -> float:
+    """Half the unit of the last non-zero digit of a round whole number (10,600: 50; 15,000: 500; 205: 0)."""
+    if value < 10 or value != int(value):
+        return 0.0
+    zeros = len(str(int(value))) - len(str(int(value)).rstrip("0"))
+    return 0.49 * 10**zeros if zeros else 0.0  # just under half: 240 and 250 still differ
+
+
+def compatible(a: Figure, b: Figure) -> bool:
+    """Whether the two figures' ranges can both hold (open bounds for "plus de", "moins de"; an approximate value
+    widened by ``APPROXIMATE``)."""
+    a_low, a_high = _bounds(a)
+    b_low, b_high = _bounds(b)
+    return a_low <= b_high and b_low <= a_high
+
+
+class _Context:
+    """What a report's sentences say around its figures: scope words and the name before a share."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    def sentence(self, figure: Figure) -> tuple[int, int]:
+        for sentence in self.doc.sentences:
+            if sentence.span.start <= figure.span.start < sentence.span.end:
+                return sentence.span.start, sentence.span.end
+        return max(0, figure.span.start - 200), min(len(self.doc.text), figure.span.end + 200)
+
+    def scopes(self, figure: Figure) -> frozenset[str]:
+        start, end = self.sentence(figure)
+        text = self.doc.text[start:end]
+        return frozenset(name for name, pattern in _SCOPE.items() if pattern.search(text))
+
+    def holder(self, figure: Figure) -> str | None:
+        """The last name before a share in its sentence: whose score or share it is."""
+        start, _ = self.sentence(figure)
+        before = [m for m in self.doc.mentions if start <= m.span.start and m.span.end <= figure.span.start]
+        return fold(before[-1].text).split()[-1] if before and fold(before[-1].text).split() else None
+
+
+def _key(figure: Figure) -> tuple[str, str] | None:
+    unit = unit_class(figure.unit)
+    if unit in _TIME_UNITS:  # "73 ans", "cinq jours": of what? only the same complement compares
+        complement = fold(figure.subject or "")[len(fold(figure.unit)) :].strip()
+        if not complement:
+            return None
+        unit = f"{unit} {complement}"
+    return unit, ""
+
+
+def _content(figure: Figure) -> set[str]:
+    """The subject's words after the unit, singular ("chefs d'Etats" and "chefs d'État" share "etat")."""
+    words = re.findall(r"\w+", fold(figure.subject or ""))[len(fold(figure.unit).split()) :]
+    return {w.rstrip("sx") for w in words if w not in _STOPWORDS and len(w) > 2}
+
+
+def _is_share(figure: Figure) -> bool:
+    return fold(figure.unit).rstrip("s") in {fold(s).rstrip("s") for s in _SHARES}
+
+
+def figure_conflicts(docs: Sequence[Document]) -> list[Conflict]:
+    contexts = {doc.id: _Context(doc) for doc in docs}
+    published = {doc.id: doc.published or "" for doc in docs}
+    groups: dict[tuple[str, str], list[Figure]] = {}
+    for doc in docs:
+        for figure in doc.figures:
+            key = _key(figure)
+            if key is not None:
+                groups.setdefault(key, []).append(figure)
+    found: dict[tuple[str, frozenset[str]], Conflict] = {}
+    for (unit, _), figures in groups.items():
+        for a, b in combinations(figures, 2):
+            conflict = _pair(a, b, unit, contexts, published)
+            if conflict is not None:
+                key = (unit, frozenset(c.value for c in conflict.claims))
+                found.setdefault(key, conflict)
+    return list(found.values())
+
+
+def _pair(a: Figure, b: Figure, unit: str, contexts: dict[str, _Context], published: dict[str, str]) -> Conflict | None:
+    """The conflict (or update) two figures make, if they measure one thing and cannot both hold."""
+    if a.span.doc == b.span.doc or compatible(a, b):
+        return None
+    ca, cb = contexts[a.span.doc], contexts[b.span.doc]
+    if ca.scopes(a) != cb.scopes(b):
+        return None
+    if _is_share(a) and (ca.holder(a) is None or ca.holder(a) != cb.holder(b)):
+        return None
+    if a.place and b.place and phonetic(a.place) != phonetic(b.place):
+        return None
+    same_place = bool(a.place and b.place)
+    shared = _content(a) & _content(b)
+    if not (shared or same_place):
+        return None  # "sept pays" and "13 pays", "euros" and "euros de l'affaire Kerviel": not shown to be one thing  # "euros" against "euros de l'affaire Kerviel", "de l'EI" against "des civils": not shown one thing
+    claims = (Claim(a.text, a.span), Claim(b.text, b.span))
+    about = a.subject or a.unit
+    early, late = sorted((a, b), key=lambda f: published[f.span.doc])
+    if published[early.span.doc] < published[late.span.doc] and late.low > early.high and unit in _RISING:
+        return Conflict("figure", about, claims, reason=f"a later report raises the count from {early.text} to"
+                        f" {late.text}", confidence=0.9, status="update")  # fmt: skip
+    approximate = "about" in (a.qualifier, b.qualifier)
+    reason = f"{a.text} and {b.text} cannot both hold" + (" (even allowing for rounding)" if approximate else "")
+    confidence = _confidence(shared, same_place, approximate)
+    return Conflict("figure", about, claims, reason=reason, confidence=confidence)
+
+
+def _confidence(shared: set[str], same_place: bool, approximate: bool) -> float:
+    """Stated (0.8 and more) when the subjects share a word or both name the place; possible when one side is
+    approximate."""
+    return (0.9 if shared and same_place else 0.85) - (0.1 if approximate else 0.0)

@@ -1,0 +1,71 @@
+"""Issue 18: two figures conflict only when they measure one quantity of one subject at one time and scope."""
+
+from dataclasses import replace
+
+from recoupe.stages.crosscheck.figures import figure_conflicts
+from recoupe.stages.figures import find_figures
+
+from ..conftest import with_mentions
+
+
+def _docs(*texts: str, names: list[tuple[str, str]] | None = None, published: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+    docs = []
+    for n, text in enumerate(texts):
+        found = [(name, label) for name, label in (names or []) if name in text]
+        doc = with_mentions(text, found, id=f"d{n}", published=published[n] if published else None)
+        docs.append(replace(doc, figures=find_figures(doc)))
+    return docs
+
+
+def test_the_same_count_of_one_thing_in_two_reports_is_a_confident_conflict() -> None:
+    docs = _docs(
+        "Quelque 5 000 combattants de l'EI sont retranchés dans Mossoul, selon l'armée.",
+        "Les 30 000 combattants de l'EI présents dans Mossoul résistent.",
+        names=[("Mossoul", "LOC")],
+    )
+    [conflict] = figure_conflicts(docs)
+    assert conflict.stated and conflict.status == "conflict" and "cannot both hold" in conflict.reason
+
+
+def test_a_usual_figure_does_not_conflict_with_one_evening() -> None:
+    docs = _docs(
+        "L'émission réunit habituellement 5 millions de téléspectateurs.",
+        "L'émission a réuni 8 millions de téléspectateurs ce soir-là.",
+    )
+    assert figure_conflicts(docs) == []
+
+
+def test_a_figure_and_its_rounding_agree() -> None:
+    docs = _docs(
+        "Le journal a attiré 9,6 millions de téléspectateurs.",
+        "Le journal a attiré près de dix millions de téléspectateurs.",
+    )
+    assert figure_conflicts(docs) == []
+
+
+def test_two_candidates_shares_are_two_quantities() -> None:
+    docs = _docs(
+        "Martine Aubry a obtenu 42 % des voix des militants.",
+        "Ségolène Royal a obtenu 29 % des voix des militants.",
+        names=[("Martine Aubry", "PER"), ("Ségolène Royal", "PER")],
+    )
+    assert figure_conflicts(docs) == []
+
+
+def test_a_forecast_is_not_a_result() -> None:
+    names = [("Insee", "ORG")]
+    result = "Selon l'Insee, l'économie a connu 1 % de croissance cette année."
+    assert figure_conflicts(_docs("Selon l'Insee, l'économie a connu 2 % de croissance cette année.", result, names=names))
+    forecast = "Selon l'Insee, l'économie devrait connaître 2 % de croissance cette année."
+    assert figure_conflicts(_docs(forecast, result, names=names)) == []
+
+
+def test_a_later_report_raising_a_toll_is_an_update() -> None:
+    docs = _docs(
+        "L'explosion a fait 12 morts à Lyon.",
+        "L'explosion a fait 19 morts à Lyon.",
+        names=[("Lyon", "LOC")],
+        published=("2024-03-12", "2024-03-13"),
+    )
+    [update] = figure_conflicts(docs)
+    assert update.status == "update" and not update.stated
