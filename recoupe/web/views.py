@@ -8,12 +8,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Conflict, DateMention, Document, RawDocument, Span, Story
-from ..render.common import source_numbers
+from ..render.common import source_numbers, speaker_names
 from ..render.view import StoryView, story_view
 from ..report import Report
 from ..serialize import from_data
 
-__all__ = ["ClaimView", "ConflictView", "EntityView", "EventView", "SourceRow", "StoryPage", "story_page"]
+__all__ = [
+    "ClaimView",
+    "ConflictView",
+    "EntityView",
+    "EventView",
+    "SourceRow",
+    "SpeakerView",
+    "StoryPage",
+    "story_page",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +39,8 @@ class ConflictView:
     claims: tuple[ClaimView, ...]
     reason: str | None
     confidence: float | None
+    #: "conflict", or "update" (a later report revises an earlier value)
+    status: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +62,17 @@ class EntityView:
 
 
 @dataclass(frozen=True, slots=True)
+class SpeakerView:
+    """Who said a quote and how recoupe found it (``speaker_method``: a name next to the words, a pronoun, ...)."""
+
+    speaker: str
+    method: str
+    confidence: float | None
+    direct: bool
+    citations: tuple[ClaimView, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class SourceRow:
     number: int
     doc: str
@@ -68,6 +90,7 @@ class StoryPage:
     conflicts: tuple[ConflictView, ...]
     timeline: tuple[EventView, ...]
     entities: tuple[EntityView, ...]
+    speakers: tuple[SpeakerView, ...]
     sources: tuple[SourceRow, ...]
     #: "doc:start:end" of each cited span -> its words in the source (what hovering a citation shows)
     cited: dict[str, str]
@@ -101,7 +124,9 @@ def report_of(data: dict[str, Any]) -> tuple[Report, Story]:
 def _conflict(conflict: Conflict, raw: dict[str, Any], numbers: dict[str, int]) -> ConflictView:
     claims = tuple(ClaimView(c.value, numbers.get(c.span.doc, 0), c.span) for c in conflict.claims)
     confidence = raw.get("confidence")
-    return ConflictView(conflict.kind, conflict.about, claims, raw.get("reason"), confidence)
+    return ConflictView(
+        conflict.kind, conflict.about, claims, raw.get("reason"), confidence, raw.get("status", "conflict")
+    )
 
 
 def _timeline(dates: tuple[DateMention, ...], numbers: dict[str, int]) -> tuple[EventView, ...]:
@@ -118,6 +143,20 @@ def _timeline(dates: tuple[DateMention, ...], numbers: dict[str, int]) -> tuple[
 def _entity(entity: Any, texts: dict[str, str]) -> EntityView:
     variants = sorted({texts[m.doc][m.start : m.end] for m in entity.mentions if m.doc in texts} - {""})
     return EntityView(entity.name, entity.type, tuple(variants), len(entity.mentions))
+
+
+def _speakers(story: Story, numbers: dict[str, int]) -> tuple[SpeakerView, ...]:
+    names = speaker_names(story)
+    return tuple(
+        SpeakerView(
+            names.get(q.speaker, "?"),
+            q.speaker_method or q.speaker_basis or "unknown",
+            q.speaker_confidence,
+            q.direct,
+            tuple(ClaimView(q.text, numbers.get(s.doc, 0), s) for s in q.sources),
+        )
+        for q in story.quotes
+    )
 
 
 def _cited(report: Report, story: Story) -> dict[str, str]:
@@ -144,6 +183,7 @@ def story_page(data: dict[str, Any], version: int) -> StoryPage:
         tuple(_conflict(c, r, numbers) for c, r in zip(story.conflicts, raw_conflicts, strict=True)),
         _timeline(story.dates, numbers),
         tuple(sorted((_entity(e, texts) for e in story.entities), key=lambda e: (-e.mentions, e.name))),
+        _speakers(story, numbers),
         sources,
         _cited(report, story),
     )
