@@ -5,6 +5,11 @@ before the clock starts and their load time is reported apart. Writes
 bench/results/speed.md.
 
     python bench/speed.py [--sizes 1000 5000] [--shared ../shared]
+
+With ``--baseline PATH`` (another checkout, e.g. a git worktree of an older commit) it compares instead: the
+baseline's code and this tree's run alternately, each in its own process, on the same articles (``speed_compare.py``).
+
+    python bench/speed.py --baseline /tmp/wt/speed-base [--sizes 1000] [--rounds 2]
 """
 
 from __future__ import annotations
@@ -17,6 +22,9 @@ import resource
 import subprocess
 import sys
 import time
+
+STARTED = time.perf_counter()  # before recoupe is imported: a process's time before its first document
+
 from pathlib import Path
 
 from recoupe.config import Settings
@@ -50,16 +58,37 @@ def articles(path: Path, count: int | None = None) -> list[RawDocument]:
     return out
 
 
+def cluster(shared: Path) -> list[RawDocument]:
+    """The first RPM2 dev cluster (10 reports of one event)."""
+    with (shared / "data" / "rpm2" / "dev.jsonl").open(encoding="utf-8") as handle:
+        record = json.loads(handle.readline())
+    return [RawDocument(d["id"], f"rpm2:{d['id']}", "text", d["text"]) for d in record["docs"]]
+
+
 def measure(path: Path, count: int) -> dict[str, object]:
+    """One run: imports and stage modules, models, a 10-report cluster, then ``count`` articles."""
+    Pipeline(DEFAULT_STAGES, settings=Settings())  # imports every stage's modules
+    imported = time.perf_counter() - STARTED
     started = time.perf_counter()
     language_detector(), spacy_model("fr"), dependency_parser("fr"), sentence_encoder().encode(["warm"])
     load = time.perf_counter() - started
+    ten = cluster(path.parents[2])
+    started, cpu = time.perf_counter(), time.process_time()
+    Pipeline(DEFAULT_STAGES, settings=Settings()).run(ten)
+    cluster_s, cluster_cpu = time.perf_counter() - started, time.process_time() - cpu
     docs = articles(path, count)
     pipeline = Pipeline(DEFAULT_STAGES, settings=Settings())
-    started = time.perf_counter()
+    loadavg = os.getloadavg()[0]
+    started, cpu = time.perf_counter(), time.process_time()
     corpus = pipeline.run(docs)
-    total = time.perf_counter() - started
+    total, cpu = time.perf_counter() - started, time.process_time() - cpu
     return {
+        "import_s": imported,
+        "cluster_s": cluster_s,
+        "cluster_cpu_s": cluster_cpu,
+        "cluster_docs": len(ten),
+        "cpu_s": cpu,
+        "loadavg": [loadavg, os.getloadavg()[0]],
         "articles": count,
         "processed": len(corpus.documents),
         "failures": len(corpus.failures),
@@ -114,11 +143,18 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", nargs="+", type=int, default=[1000, 5000])
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    parser.add_argument("--baseline", help="another checkout to compare with, run alternately on the same articles")
+    parser.add_argument("--rounds", type=int, default=2, help="with --baseline: runs of each code, alternated")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     path = Path(args.shared) / "data" / "orangesum" / "articles.jsonl.gz"
     if args.one:
         print(json.dumps(measure(path, args.one)))
+        return
+    if args.baseline:
+        from speed_compare import compare
+
+        compare(Path(args.baseline), ROOT, args.sizes[0], args.rounds, args.shared)
         return
     results = []
     for size in args.sizes:

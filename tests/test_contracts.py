@@ -47,6 +47,20 @@ def _corpus_reads_stories(settings: Settings):  # type: ignore[no-untyped-def]
     return run
 
 
+@stage("test_batch_reads_language_undeclared", version="1", requires=["text"], assigns=["removed"])
+def _batch_reads_language(settings: Settings):  # type: ignore[no-untyped-def]
+    class Run:
+        """Reads the language only on its batch path (the one the pipeline takes: issue 20)."""
+
+        def __call__(self, doc: Document) -> Document:
+            return replace(doc, removed=(doc.text[:5],))
+
+        def batch(self, docs: list[Document]) -> list[Document]:
+            return [replace(d, removed=(d.language or "",)) for d in docs]
+
+    return Run()
+
+
 @stage("test_reads_declared", version="1", requires=["text", "language"], assigns=["removed"])
 def _reads_declared(settings: Settings):  # type: ignore[no-untyped-def]
     def run(doc: Document) -> Document:
@@ -65,6 +79,7 @@ def _run(name: str) -> Corpus:
     ("name", "field"),
     [
         ("test_reads_language_undeclared", "language"),
+        ("test_batch_reads_language_undeclared", "language"),
         ("test_swallows_what_it_reads", "sentences"),
         ("test_corpus_reads_stories", "stories"),
     ],

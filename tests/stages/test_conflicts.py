@@ -55,3 +55,16 @@ def test_a_speaker_named_inside_the_words_makes_no_attribution_conflict() -> Non
         _quote("b", "Carter a raison sur le calendrier", "e2"),
     ]
     assert attribution_conflicts(quotes, ENTITIES) == []
+
+
+def test_a_date_conflict_is_stated_only_when_most_reports_name_the_event() -> None:
+    """Issue 18: "réunion" in one report of a story about a fire may be another meeting: listed as possible."""
+    a = _dated("Un incendie s'est déclaré mercredi soir dans l'usine.", "a")
+    b = _dated("Après l'incendie de mardi soir, l'usine a rouvert.", "b")
+    [stated] = date_conflicts([a, b])
+    assert stated.stated and "incendie" in stated.reason
+    c = _dated("La réunion de mercredi a fixé la reprise.", "c")
+    d = _dated("Lors de la réunion de mardi, la reprise a été fixée.", "d")
+    e, f = (_dated(t, i) for t, i in (("L'usine a rouvert.", "e"), ("Les pompiers sont partis.", "f")))
+    [possible] = date_conflicts([c, d, e, f, _dated("Le feu est éteint.", "g")])
+    assert not possible.stated and possible.status == "conflict"

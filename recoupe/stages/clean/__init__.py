@@ -6,7 +6,6 @@ import re
 from dataclasses import replace
 
 import lxml.html
-import trafilatura
 
 from ...config import Settings
 from ...errors import NoArticle
@@ -80,6 +79,8 @@ def split_title(kept: list[str]) -> tuple[str | None, list[str]]:
 
 def extract_html(html: str, where: str) -> tuple[str, dict[str, str | None], list[str]]:
     """Main text, page metadata and the page's other text blocks (removed) of an HTML page."""
+    import trafilatura  # only HTML needs it (0.2 s of imports)
+
     try:
         result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     except (ValueError, TypeError) as exc:  # lxml refuses some malformed pages

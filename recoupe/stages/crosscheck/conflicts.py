@@ -30,8 +30,10 @@ EVENTS = re.compile(
     re.IGNORECASE,
 )
 EVENT_REACH = 60
-#: a date read next to an event's noun may date another event of the same kind: listed as possible, not stated
+#: a date read next to an event's noun may date another event of the same kind: listed as possible, not stated;
+#: unless most of the story's reports name that event (then the noun names the story's one event)
 DATE_CONFIDENCE = 0.6
+STORY_EVENT_CONFIDENCE = 0.8
 
 
 def attribution_conflicts(
@@ -107,8 +109,15 @@ def date_conflicts(docs: Sequence[Document]) -> list[Conflict]:
             claims = tuple(Claim(m.value, m.span) for m in mentions)
             values = sorted({m.value for m in mentions})
             reason = f"the {event} is dated {' and '.join(values)} by different reports"
-            conflicts.append(Conflict("date", event, claims, reason, DATE_CONFIDENCE))
+            confidence = STORY_EVENT_CONFIDENCE if _the_story_s_event(event, docs) else DATE_CONFIDENCE
+            conflicts.append(Conflict("date", event, claims, reason, confidence))
     return conflicts
+
+
+def _the_story_s_event(event: str, docs: Sequence[Document]) -> bool:
+    """Most of the story's reports name the event (the fire of a story about a fire): its noun names one event."""
+    naming = sum(1 for d in docs if any(m.group("event").lower() == event for m in EVENTS.finditer(d.text)))
+    return naming * 2 > len(docs)
 
 
 def _days(mention: DateMention) -> set[str]:

@@ -7,14 +7,16 @@ evening, a forecast is not a result, a total is not a part, last year is not thi
 not another's). Approximations ("près de", "environ", "quelque") widen a value by ``APPROXIMATE``. A larger count of
 a toll that keeps rising, given by a later report, is an ``update``. The conflict is stated in the article
 (confident) when both subjects share a word ("combattants de l'EI") or both name the place; an approximate side
-leaves it possible. Two figures with neither a shared word nor the place are not compared: "sept pays" and "13 pays" may count
-two things (bare counts compared on the tuning set gave no real conflict). A round number stands for the values it
+leaves it possible. Two figures with neither a shared word nor the place are compared only when both are bare counts, each the
+one figure of its unit in its report, within a factor of two ("Quatre salariés" and "trois salariés"): a report that
+gives many sums in euros, or "sept pays" and "13 pays", speaks of several things. A round number stands for the values it
 rounds ("10.600 athlètes" for 10,624).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from itertools import combinations
 
@@ -148,16 +150,21 @@ def figure_conflicts(docs: Sequence[Document]) -> list[Conflict]:
                 groups.setdefault(key, []).append(figure)
     found: dict[tuple[str, frozenset[str]], Conflict] = {}
     for (unit, _), figures in groups.items():
+        per_doc = Counter(f.span.doc for f in figures)
         for a, b in combinations(figures, 2):
-            conflict = _pair(a, b, unit, contexts, published)
+            alone = per_doc[a.span.doc] == per_doc[b.span.doc] == 1
+            conflict = _pair(a, b, unit, alone, contexts, published)
             if conflict is not None:
                 key = (unit, frozenset(c.value for c in conflict.claims))
                 found.setdefault(key, conflict)
     return list(found.values())
 
 
-def _pair(a: Figure, b: Figure, unit: str, contexts: dict[str, _Context], published: dict[str, str]) -> Conflict | None:
-    """The conflict (or update) two figures make, if they measure one thing and cannot both hold."""
+def _pair(
+    a: Figure, b: Figure, unit: str, alone: bool, contexts: dict[str, _Context], published: dict[str, str]
+) -> Conflict | None:
+    """The conflict (or update) two figures make, if they measure one thing and cannot both hold. ``alone``: each is
+    the one figure of its unit in its report."""
     if a.span.doc == b.span.doc or compatible(a, b):
         return None
     ca, cb = contexts[a.span.doc], contexts[b.span.doc]
@@ -169,8 +176,8 @@ def _pair(a: Figure, b: Figure, unit: str, contexts: dict[str, _Context], publis
         return None
     same_place = bool(a.place and b.place)
     shared = _content(a) & _content(b)
-    if not (shared or same_place):
-        return None  # "sept pays" and "13 pays", "euros" and "euros de l'affaire Kerviel": not shown to be one thing  # "euros" against "euros de l'affaire Kerviel", "de l'EI" against "des civils": not shown one thing
+    if not (shared or same_place or _single_count(a, b, alone)):
+        return None  # "euros" and "euros de l'affaire Kerviel": not shown to be one thing  # "euros" against "euros de l'affaire Kerviel", "de l'EI" against "des civils": not shown one thing
     claims = (Claim(a.text, a.span), Claim(b.text, b.span))
     about = a.subject or a.unit
     early, late = sorted((a, b), key=lambda f: published[f.span.doc])
@@ -181,6 +188,13 @@ def _pair(a: Figure, b: Figure, unit: str, contexts: dict[str, _Context], publis
     reason = f"{a.text} and {b.text} cannot both hold" + (" (even allowing for rounding)" if approximate else "")
     confidence = _confidence(shared, same_place, approximate)
     return Conflict("figure", about, claims, reason=reason, confidence=confidence)
+
+
+def _single_count(a: Figure, b: Figure, alone: bool) -> bool:
+    """Two bare counts ("Quatre salariés", "trois salariés"), each the one figure of its unit in its report, within a
+    factor of two of each other: the one count of that thing each report gives."""
+    bare = not (_content(a) or _content(b))
+    return alone and bare and max(a.low, b.low) <= 2 * max(1.0, min(a.high, b.high))
 
 
 def _confidence(shared: set[str], same_place: bool, approximate: bool) -> float:
