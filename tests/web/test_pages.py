@@ -51,7 +51,9 @@ def test_a_story_page_links_each_citation_to_its_span_and_has_its_panels(reader:
     for panel in ("conflicts", "timeline", "entities", "source-details", "versions", "quotes-how"):
         assert f'id="{panel}"' in html, panel
     assert '<nav class="toc" aria-label="On this page">' in html and 'role="tooltip"' in html
-    assert re.search(r'<ul class="quotes-how"><li><strong>[^<]+</strong>: found by [^;<]+; (direct|reported) quote', html)
+    assert re.search(
+        r'<ul class="quotes-how"><li><strong>[^<]+</strong>: found by [^;<]+; (direct|reported) quote', html
+    )
     words = re.search(r'<script type="application/json" id="cited-words">(.*?)</script>', html, re.DOTALL)
     assert words and all(f'"{d}:{s}:{e}"' in words.group(1) for d, s, e in links)
     doc, start, end = links[0]
