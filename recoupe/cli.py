@@ -86,6 +86,13 @@ def _parser() -> argparse.ArgumentParser:
     form = story.add_mutually_exclusive_group()
     for flag in ("json", "md", "html"):
         form.add_argument(f"--{flag}", action="store_true", help=f"print the {flag.upper()} report")
+    serve = commands.add_parser("serve", help="serve the REST API and the newsroom pages over a store")
+    serve.add_argument("--db", help=_DB_HELP)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument(
+        "--token-file", metavar="FILE", help="file holding the token writes need (else RECOUPE_TOKEN; none: read-only)"
+    )
     evaluate = commands.add_parser("eval", help="measure recoupe against references and peers")
     what = evaluate.add_subparsers(dest="what", required=True)
     summaries = what.add_parser("summaries", help="summarise every cluster of an RPM2-format JSONL file")
@@ -105,6 +112,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "eval":
         return _eval_summaries(args)
+    if args.command == "serve":
+        from .web.serve import serve
+
+        return serve(args)
     if args.command in ("ingest", "stories", "story"):
         from .tracking.commands import run_store_command
 

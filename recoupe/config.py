@@ -35,6 +35,9 @@ class Settings:
     max_container_bytes: int = _setting(
         2_000_000_000, "largest JSONL or feed file accepted (read line by line / entry by entry)"
     )
+    max_request_bytes: int = _setting(
+        5_000_000, "largest request body `recoupe serve` reads (a POST of articles); a bigger one is refused (413)"
+    )
     story_threshold: float = _setting(
         0.375, "similarity (0-1) above which two documents are taken to report the same story"
     )
@@ -67,7 +70,7 @@ class Settings:
             raise ConfigError("story_threshold", f"must be between 0 and 1, got {self.story_threshold}")
         if not 0.0 <= self.speaker_confidence <= 1.0:
             raise ConfigError("speaker_confidence", f"must be between 0 and 1, got {self.speaker_confidence}")
-        if self.max_document_bytes <= 0 or self.max_container_bytes <= 0:
+        if min(self.max_document_bytes, self.max_container_bytes, self.max_request_bytes) <= 0:
             raise ConfigError("max_document_bytes", "sizes must be positive")
         unknown = set(self.languages) - set(FULL_LANGUAGES)
         if unknown:

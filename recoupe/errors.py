@@ -23,7 +23,16 @@
     │   ├── StoreUnreadable         E402     not a SQLite file, or a corrupt one; a folder given as a store
     │   ├── StoreReadOnly           E403     cannot be written (file, folder or disk)
     │   └── ForeignStore            E404     a SQLite file that is neither empty nor a recoupe store
-    └── OutputError                 exit 7   E501: a report cannot be written there (checked before analysis)
+    ├── OutputError                 exit 7   E501: a report cannot be written there (checked before analysis)
+    └── RequestError                exit 8   a request to ``recoupe serve`` refused (``status``: its HTTP status)
+        ├── BadRequest              E600 400 a query parameter or path that is not valid
+        ├── Unauthorized            E601 401 no token, or a wrong one, on a write
+        ├── ReadOnlyServer          E602 403 a write to a server started without a token
+        ├── NotFound                E603 404 no such story, version, document or page
+        ├── BodyTooLarge            E604 413 a body over ``max_request_bytes`` (refused before it is read whole)
+        ├── UnsupportedMediaType    E605 415 a body that is not JSON
+        ├── InvalidBody             E606 422 malformed JSON, or an article missing a field or with a wrong one
+        └── Unavailable             E607 503 the store cannot be used just now, or the writer stopped
 
 Every error names the input (file, ``file:line`` or document id) and says what
 would be valid.
@@ -32,7 +41,9 @@ would be valid.
 from __future__ import annotations
 
 __all__ = [
+    "BadRequest",
     "BinaryInput",
+    "BodyTooLarge",
     "ConfigError",
     "ContractError",
     "EmptyInput",
@@ -41,18 +52,25 @@ __all__ = [
     "InputError",
     "InputTooLarge",
     "InternalError",
+    "InvalidBody",
     "MalformedRecord",
     "NoArticle",
+    "NotFound",
     "OutputError",
     "PipelineError",
     "ProcessingError",
+    "ReadOnlyServer",
     "RecoupeError",
+    "RequestError",
     "StoreError",
     "StoreMissing",
     "StoreReadOnly",
     "StoreUnreadable",
+    "Unauthorized",
+    "Unavailable",
     "UnsupportedFormat",
     "UnsupportedLanguage",
+    "UnsupportedMediaType",
     "exit_code_for",
 ]
 
@@ -159,6 +177,53 @@ class ForeignStore(StoreError):
 class OutputError(RecoupeError):
     code = "E501"
     exit_code = 7
+
+
+class RequestError(RecoupeError):
+    """A request to the web server (``recoupe serve``) refused; ``status`` is its HTTP status."""
+
+    code = "E600"
+    exit_code = 8
+    status = 400
+
+
+class BadRequest(RequestError):
+    code = "E600"
+
+
+class Unauthorized(RequestError):
+    code = "E601"
+    status = 401
+
+
+class ReadOnlyServer(RequestError):
+    code = "E602"
+    status = 403
+
+
+class NotFound(RequestError):
+    code = "E603"
+    status = 404
+
+
+class BodyTooLarge(RequestError):
+    code = "E604"
+    status = 413
+
+
+class UnsupportedMediaType(RequestError):
+    code = "E605"
+    status = 415
+
+
+class InvalidBody(RequestError):
+    code = "E606"
+    status = 422
+
+
+class Unavailable(RequestError):
+    code = "E607"
+    status = 503
 
 
 def exit_code_for(code: str) -> int:

@@ -59,7 +59,13 @@ def _analysis_imported(*argvs: list[str]) -> list[str]:
 def test_help_version_and_reading_the_store_import_no_analysis(tmp_path: Path) -> None:
     db = _published_store(tmp_path / "r.db")
     empty = str(tmp_path / "empty.db")
-    argvs = [["--help"], ["--version"], ["stories", "--db", empty], ["stories", "--db", db, "--json"]]
+    argvs = [
+        ["--help"],
+        ["serve", "--help"],
+        ["--version"],
+        ["stories", "--db", empty],
+        ["stories", "--db", db, "--json"],
+    ]
     assert _analysis_imported(*argvs, ["story", "s1", "--db", db, "--json"]) == []
 
 

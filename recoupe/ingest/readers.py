@@ -16,7 +16,7 @@ from .decode import decode_with_warnings, normalise_newlines
 from .feeds import body_kind, read_feed
 from .files import open_input, read_limited
 
-__all__ = ["Item", "read_feed_file", "read_html", "read_jsonl", "read_text"]
+__all__ = ["Item", "read_feed_file", "read_html", "read_jsonl", "read_text", "record_document"]
 
 Item = RawDocument | Failure
 
@@ -90,6 +90,12 @@ def _jsonl_record(line: bytes, where: str, default_id: str, settings: Settings) 
         raise MalformedRecord(where, f"invalid JSON ({exc.msg} at column {exc.colno})") from None
     except RecursionError:
         raise MalformedRecord(where, "JSON nested too deeply to read; give one flat JSON object per line") from None
+    return record_document(record, where, default_id, warnings)
+
+
+def record_document(record: Any, where: str, default_id: str, warnings: tuple[str, ...] = ()) -> RawDocument:
+    """One article given as a JSON object (a JSONL line, an article POSTed to ``recoupe serve``): ``text`` or
+    ``html``, optional ``id``, ``title``, ``url``, ``outlet``, ``published``; MalformedRecord names a bad field."""
     if not isinstance(record, dict):
         raise MalformedRecord(where, f"expected a JSON object, got {type(record).__name__}")
     body, kind = _body(record, where)

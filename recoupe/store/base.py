@@ -23,6 +23,7 @@ import numpy as np
 from ..errors import ConfigError
 from ..model import RawDocument
 from .features import INDEX_TERMS, FeatureQueries, StoryFeatures, index_terms
+from .listing import Listing
 
 __all__ = ["Store", "StoredStory", "content_hash", "migrations"]
 
@@ -52,11 +53,14 @@ class StoredStory:
     outlets: int
 
 
-def migrations() -> list[tuple[int, str]]:
+def migrations(dialect: str | None = None) -> list[tuple[int, str]]:
+    """The numbered schema scripts: ``NNN_name.sql`` for every backend, ``NNN_name.DIALECT.sql`` for one (all of
+    them when ``dialect`` is None)."""
     folder = files("recoupe.store").joinpath("migrations")
     found = []
     for entry in folder.iterdir():
-        if entry.name.endswith(".sql"):
+        parts = entry.name.split(".")
+        if parts[-1] == "sql" and (dialect is None or len(parts) == 2 or parts[1] == dialect):
             found.append((int(entry.name.split("_", 1)[0]), entry.read_text(encoding="utf-8")))
     if not found:  # a store made without them would have no tables
         raise ConfigError(
@@ -72,10 +76,12 @@ def _vector(blob: bytes | memoryview | None) -> np.ndarray:
     return np.frombuffer(bytes(blob), dtype=np.float32).copy()
 
 
-class Store(FeatureQueries, ABC):
-    """A store; ``where`` names it in messages (a path or a URL without its password)."""
+class Store(FeatureQueries, Listing, ABC):
+    """A store; ``where`` names it in messages (a path or a URL without its password); ``dialect`` picks its own
+    migrations (``sqlite``, ``postgresql``)."""
 
     where: str
+    dialect: str
 
     # -- what a backend gives -----------------------------------------------------------------------
     @abstractmethod
@@ -126,7 +132,7 @@ class Store(FeatureQueries, ABC):
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
             )
             done = {row[0] for row in self.query("SELECT version FROM schema_migrations")}
-            for version, script in migrations():
+            for version, script in migrations(self.dialect):
                 if version not in done:
                     for statement in self._migration_sql(script).split(";"):
                         if statement.strip():
@@ -172,6 +178,7 @@ class Store(FeatureQueries, ABC):
                 now(),
             ),
         )
+        self.index_document(raw.id)
 
     def add_annotations(self, document_id: str, stages: str, data: str, vectors: bytes | None) -> None:
         self._run("INSERT INTO annotations VALUES (?, ?, ?, ?)", (document_id, stages, data, vectors))

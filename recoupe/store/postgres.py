@@ -29,6 +29,8 @@ def redact(url: str) -> str:
 
 
 class PostgresStore(Store):
+    dialect = "postgresql"
+
     def __init__(self, url: str) -> None:
         try:
             import psycopg

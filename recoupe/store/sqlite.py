@@ -18,6 +18,8 @@ BUSY_TIMEOUT_S = 60
 
 
 class SQLiteStore(Store):
+    dialect = "sqlite"
+
     def __init__(self, path: Path, *, create: bool = True) -> None:
         """``create=False`` (the commands that only read a store): a missing store is an error, not a new file."""
         self.path = path

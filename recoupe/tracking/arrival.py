@@ -43,6 +43,8 @@ class IngestResult:
     #: new documents that copy most of a stored one (same wire story), and which
     copies: dict[str, str] = field(default_factory=dict)
     versions: list[str] = field(default_factory=list)
+    #: the id each added document or new version was stored under, by source (the store makes ids unique)
+    stored: dict[str, str] = field(default_factory=dict)
     #: stored documents moved to another story when their neighbourhood was regrouped, and where
     moved: dict[str, str] = field(default_factory=dict)
     #: stories left with no document by a regrouping, and the story that took most of them
@@ -125,6 +127,7 @@ def _store_one(store: Store, doc: Document, own: Document, settings: Settings, r
         )
         original = _copied(store, story.id, doc.text) if story.documents else None
         store.add_document(raw, digest, story.id)
+        result.stored[doc.source] = raw.id
         store.add_annotations(raw.id, stage_key(), *encode(own))
         store.add_features(raw.id, day, found.vector, found.words, found.keys)
         if original:
