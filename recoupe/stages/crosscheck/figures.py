@@ -119,14 +119,13 @@ class _Context:
         return fold(before[-1].text).split()[-1] if before and fold(before[-1].text).split() else None
 
 
-def _key(figure: Figure) -> tuple[str, str] | None:
+def _unit_key(figure: Figure) -> str | None:
+    """What the figure counts, for grouping: its unit's class; a duration or an age with its complement only."""
     unit = unit_class(figure.unit)
     if unit in _TIME_UNITS:  # "73 ans", "cinq jours": of what? only the same complement compares
         complement = fold(figure.subject or "")[len(fold(figure.unit)) :].strip()
-        if not complement:
-            return None
-        unit = f"{unit} {complement}"
-    return unit, ""
+        return f"{unit} {complement}" if complement else None
+    return unit
 
 
 def _content(figure: Figure) -> set[str]:
@@ -142,21 +141,20 @@ def _is_share(figure: Figure) -> bool:
 def figure_conflicts(docs: Sequence[Document]) -> list[Conflict]:
     contexts = {doc.id: _Context(doc) for doc in docs}
     published = {doc.id: doc.published or "" for doc in docs}
-    groups: dict[tuple[str, str], list[Figure]] = {}
+    groups: dict[str, list[Figure]] = {}
     for doc in docs:
         for figure in doc.figures:
-            key = _key(figure)
-            if key is not None:
-                groups.setdefault(key, []).append(figure)
+            unit = _unit_key(figure)
+            if unit is not None:
+                groups.setdefault(unit, []).append(figure)
     found: dict[tuple[str, frozenset[str]], Conflict] = {}
-    for (unit, _), figures in groups.items():
+    for unit, figures in groups.items():
         per_doc = Counter(f.span.doc for f in figures)
         for a, b in combinations(figures, 2):
             alone = per_doc[a.span.doc] == per_doc[b.span.doc] == 1
             conflict = _pair(a, b, unit, alone, contexts, published)
             if conflict is not None:
-                key = (unit, frozenset(c.value for c in conflict.claims))
-                found.setdefault(key, conflict)
+                found.setdefault((unit, frozenset(c.value for c in conflict.claims)), conflict)
     return list(found.values())
 
 
