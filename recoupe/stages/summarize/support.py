@@ -41,9 +41,7 @@ def _number(text: str) -> str:
 
 def facts(doc: Document, sentence: Sentence) -> Facts:
     start, end = sentence.span.start, sentence.span.end
-    names = {
-        fold(m.text).split()[-1] for m in doc.mentions if start <= m.span.start < end and fold(m.text).split()
-    }
+    names = {fold(m.text).split()[-1] for m in doc.mentions if start <= m.span.start < end and fold(m.text).split()}
     days = {d.value for d in doc.dates if start <= d.span.start < end and d.precision == "day"}
     numbers = {_number(n.group(0)) for n in _NUMBER.finditer(sentence.text)}
     words = {fold(w) for w in _WORD.findall(sentence.text)} - names
