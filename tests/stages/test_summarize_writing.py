@@ -112,7 +112,10 @@ def test_a_relative_day_of_the_lead_is_written_as_a_date_and_still_cites_its_spa
     text = "Les ministres de la coalition se sont réunis ce mardi à Paris pour parler de Mossoul."
     doc = _dated(text, "2016-10-25")
     rewritten, added = absolute_days(doc, doc.sentences[0])
-    assert rewritten == "Les ministres de la coalition se sont réunis mardi 25 octobre 2016 à Paris pour parler de Mossoul."
+    assert (
+        rewritten
+        == "Les ministres de la coalition se sont réunis mardi 25 octobre 2016 à Paris pour parler de Mossoul."
+    )
     assert added == ("mardi 25 octobre 2016",)
     sentence = SummarySentence(rewritten, (doc.sentences[0].span,), "rewritten", added=added)
     assert faithfulness(sentence, {doc.id: doc.text}) == 1.0
@@ -121,7 +124,9 @@ def test_a_relative_day_of_the_lead_is_written_as_a_date_and_still_cites_its_spa
 
 
 def test_yesterday_becomes_on_a_weekday_in_english_and_an_absolute_date_stays() -> None:
-    doc = _dated("Yesterday the minister resigned in London. On 3 March 2015 he was elected.", "2016-10-25", language="en")
+    doc = _dated(
+        "Yesterday the minister resigned in London. On 3 March 2015 he was elected.", "2016-10-25", language="en"
+    )
     assert absolute_days(doc, doc.sentences[0])[0] == "On Monday 24 October 2016 the minister resigned in London."
     assert absolute_days(doc, doc.sentences[1]) == (doc.sentences[1].text, ())
 
@@ -174,3 +179,23 @@ def test_sentences_follow_the_order_of_events_after_the_lead() -> None:
     lead, *others = candidates([doc])
     ordered = in_order(others[1], [lead, others[0]])
     assert [c.position for c in ordered] == [2, 1, 0]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Ce mardi, les ministres se sont réunis à Paris.", "fr"),
+        ("Cette semaine, la coalition a repris trois villages.", "fr"),
+        ("This morning the minister resigned in London.", "en"),
+    ],
+)
+def test_a_sentence_opening_on_a_time_does_not_need_an_antecedent(text: str, language: str) -> None:
+    assert not needs_antecedent(text, language)
+
+
+def test_a_headline_in_title_case_or_ending_on_a_credit_is_not_a_sentence() -> None:
+    assert fragment(
+        "The Newly Adopted Torino Impact Hazard Scale Helps Risk Communication (NASA - July 22, 1999)", "en"
+    )
+    assert fragment("Torino Impact Scale Created To Assess Earth-Asteroid Close Approaches.", "en")
+    assert not fragment("NASA said the asteroid 2004 MN4 will not hit the Earth in 2029.", "en")

@@ -3,8 +3,8 @@
 1. ``candidates``: the source sentences that may stand alone in an article (no headline, credit, fragment, opening
    pronoun or connective, unattributed opinion: ``checklist``), scored by centrality, support and position;
 2. the lead: the best early sentence that says who, when and where and has a verb;
-3. ``select``: the sentences that, with the lead, cover most of what several reports state, no fact said twice,
-   within the word budget (an integer program over weighted content units);
+3. ``select``: the best-scored sentences after the lead, no fact said twice (``support.same_fact``), within the word
+   budget;
 4. ``order``: the lead, then the order of events; ``when``: relative days written as dates ("mardi 25 octobre
    2016"), the sentence still citing its span;
 5. each sentence with the other reports that state the same fact (``support``); then the disagreements
@@ -47,19 +47,19 @@ def summarize_story(
     new; ``groups`` maps copies of one wire story to one source."""
     scored = candidates(docs, seen)
     pool = [c for c in scored if seen is None or not len(seen) or float(np.max(seen @ c.vector)) < REDUNDANT]
-    chosen = _chosen(pool, words, groups)
+    chosen = _chosen(pool, words)
     if not chosen:
         return _fallback(docs)
     return tuple(_written(c, scored, groups) for c in in_order(chosen[0], chosen[1:]))
 
 
-def _chosen(pool: list[Candidate], words: int, groups: dict[str, int] | None) -> list[Candidate]:
+def _chosen(pool: list[Candidate], words: int) -> list[Candidate]:
     """The lead and the selection, redone without any chosen sentence that has no verb."""
     for _ in range(RETRIES):
         if not pool:
             return []
         lead = max(pool, key=lambda c: c.lead_score)
-        chosen = [lead, *(c for c in choose(pool, lead, words, groups) if c is not lead)]
+        chosen = choose(pool, lead, words)
         bad = [c for c in chosen if verbless(c.sentence.text, c.doc.language or "fr")]
         if not bad:
             return chosen

@@ -30,12 +30,25 @@ _OPENERS = {
     "en": (
         r"he|she|it|they|his|her|its|their|this|that|these|those|the latter|the former|such|however|but|"
         r"also|moreover|furthermore|meanwhile|nevertheless|still|yet|so|thus|therefore|indeed|instead|"
-        r"and|or|in addition|besides|likewise|similarly|then"
+        r"and|or|in addition|besides|likewise|similarly|then|first|second|third|finally|"
+        r"after all|of course|in fact|as a result|for example|for instance|otherwise"
     ),
     "de": r"er|sie|es|dies|diese|dieser|dieses|jedoch|aber|auch|außerdem|zudem|dennoch|trotzdem|deshalb|und",
 }
-_OPENER = {lang: re.compile(rf"^\W*(?:{words})(?![\w-])", re.IGNORECASE) for lang, words in _OPENERS.items()}
-_END = re.compile(r"[.!?…»\"”)]\W*$")
+#: "ce mardi", "cette semaine", "this morning": a time, not a reference to what came before
+_TIME = (
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|soir|week-end|semaine|mois|année|an|jour|nuit|"
+    r"après-midi|printemps|été|automne|hiver|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|"
+    r"evening|week|weekend|month|year|afternoon|spring|summer|autumn|fall|winter"
+)
+_OPENER = {
+    lang: re.compile(rf"^\W*(?:{words})(?![\w-])(?!\s+(?:{_TIME})\b)", re.IGNORECASE)
+    for lang, words in _OPENERS.items()
+}
+_END = re.compile(r"[.!?…»\"”]\W*$")
+#: a headline in title case: nearly all its longer words capitalised (a sentence full of names has 0.6-0.75) ("The Newly Adopted Torino Impact Hazard Scale")
+_TITLE_CASE = 0.8
+_LONG_WORD = re.compile(r"\b[^\W\d_]{4,}\b")
 _CREDIT = re.compile(
     r"\b(?:source|sources|photo|photos|cr[eé]dit|copyright|©|lire aussi|read more|voir aussi|related|"
     r"advertisement|publicit[eé])\b\s*:|^\W*(?:photo|video|vid[eé]o)\b|\((?:afp|reuters|ap|ansa|dpa)\)|"
@@ -78,7 +91,10 @@ def headline_form(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if not _END.search(text.strip()) or _CREDIT.search(text):
         return True
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        return True
+    words = _LONG_WORD.findall(text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) > _TITLE_CASE * len(words)
 
 
 def verbless(text: str, language: str) -> bool:
