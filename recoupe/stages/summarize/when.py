@@ -13,7 +13,7 @@ from datetime import date
 
 from ...model import DateMention, Document, Sentence
 
-__all__ = ["absolute_days", "written_date"]
+__all__ = ["absolute_days", "relative_days", "written_date"]
 
 _WEEKDAYS = {
     "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
@@ -84,7 +84,8 @@ def written_date(value: str, language: str) -> str:
     return _FORMS[lang].format(weekday=weekday, day=day.day, month=month, year=day.year)
 
 
-def _relative(doc: Document, sentence: Sentence) -> list[DateMention]:
+def relative_days(doc: Document, sentence: Sentence) -> list[DateMention]:
+    """The sentence's days written relative to the report's date ("ce mardi", "hier"), resolved to a day."""
     start, end = sentence.span.start, sentence.span.end
     return [
         m
@@ -102,7 +103,7 @@ def absolute_days(doc: Document, sentence: Sentence) -> tuple[str, tuple[str, ..
         return sentence.text, ()
     text, added = sentence.text, []
     language = doc.language or "fr"
-    for mention in sorted(_relative(doc, sentence), key=lambda m: -m.span.start):
+    for mention in sorted(relative_days(doc, sentence), key=lambda m: -m.span.start):
         left, right = mention.span.start - sentence.span.start, mention.span.end - sentence.span.start
         before, after = _BEFORE.search(text[:left]), _AFTER.match(text[right:])
         left = before.start() if before else left
