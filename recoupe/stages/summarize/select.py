@@ -6,7 +6,8 @@ both ways): "Macron a rencontré Merkel à Berlin le 15 mai" and "Macron et Merk
 15 mai" are one fact, whatever their cosine.
 
 A concept-coverage integer program (word bigrams weighted by how many reports write them, SciPy's ``milp``) was
-measured against this selection on RPM2 dev and WikinewsSum and did no better (docs/quality.md): it is not used.
+measured against this selection on the same analyses of RPM2 dev and WikinewsSum: no better on dev, worse on
+WikinewsSum (ROUGE and key facts); it is not used.
 """
 
 from __future__ import annotations
