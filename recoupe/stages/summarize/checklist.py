@@ -112,7 +112,7 @@ def _finite_verbs(language: str, text: str) -> int | None:
     parser = dependency_parser(language)
     if parser is None:
         return None
-    return sum(t.pos_ in _VERB_TAGS and "Fin" in t.morph.get("VerbForm") for t in parser(text))
+    return sum(t.pos_ in _VERB_TAGS and "Fin" in t.morph.get("VerbForm", []) for t in parser(text))
 
 
 def unattributed(doc: Document, sentence: Sentence) -> bool:
