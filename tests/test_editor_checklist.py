@@ -80,4 +80,3 @@ def test_two_rpm2_dev_articles_pass_the_checklist(rpm2_reports: list[Report]) ->
         for story in report.stories:
             _check(report, story)
             _sections(report, story)
-

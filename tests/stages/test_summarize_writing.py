@@ -199,3 +199,14 @@ def test_a_headline_in_title_case_or_ending_on_a_credit_is_not_a_sentence() -> N
     )
     assert fragment("Torino Impact Scale Created To Assess Earth-Asteroid Close Approaches.", "en")
     assert not fragment("NASA said the asteroid 2004 MN4 will not hit the Earth in 2029.", "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armstrong et le Tour : on discute…",
+        "Cyclisme - Armstrong n'est pas le bienvenu sur... Le cycliste américain Lance Armstrong a parlé jeudi.",
+    ],
+)
+def test_a_teaser_cut_short_or_under_its_section_name_is_a_headline(text: str) -> None:
+    assert fragment(text, "fr")

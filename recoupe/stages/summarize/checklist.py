@@ -46,6 +46,9 @@ _OPENER = {
     for lang, words in _OPENERS.items()
 }
 _END = re.compile(r"[.!?…»\"”]\W*$")
+#: a teaser: a headline cut short ("Armstrong et le Tour : on discute…"), alone or glued to the next sentence
+#: ("… n'est pas le bienvenu sur... Le cycliste américain …")
+_TEASER = re.compile(r"(?:\.\.\.|…)\s*$|(?:\.\.\.|…)\s+[A-ZÉÀ]")
 #: a headline in title case: nearly all its longer words capitalised (a sentence full of names has 0.6-0.75) ("The Newly Adopted Torino Impact Hazard Scale")
 _TITLE_CASE = 0.8
 _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}\b")
@@ -89,7 +92,7 @@ def fragment(text: str, language: str) -> bool:
 def headline_form(text: str) -> bool:
     """A headline, deck, credit or byline by its form: no closing punctuation, a credit's words, capitals."""
     letters = [c for c in text if c.isalpha()]
-    if not _END.search(text.strip()) or _CREDIT.search(text):
+    if not _END.search(text.strip()) or _CREDIT.search(text) or _TEASER.search(text):
         return True
     if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
         return True
