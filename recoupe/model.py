@@ -246,12 +246,16 @@ class Conflict:
 class SummarySentence:
     text: str
     citations: tuple[Span, ...]
-    #: "extract" (a source sentence, verbatim) or "conflict" (a disagreement stated, each side cited as [n])
+    #: "extract" (a source sentence, verbatim), "rewritten" (a source sentence with its relative days written as
+    #: dates: ``added``) or "conflict" (a disagreement stated, each side cited as [n]; the article shows them apart)
     kind: str = "extract"
     #: sentences of other reports that say the same (corroboration), and how many independent
     #: sources (copies of one wire story counted once) carry it, the cited one included
     support: tuple[Span, ...] = ()
     independent_sources: int = 1
+    #: what a "rewritten" sentence adds to its cited span: the dates it wrote out ("mardi 25 octobre 2016"), each
+    #: computed from a date the report gives and its publication date
+    added: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,6 +75,11 @@ def test_every_summary_sentence_is_cited_by_spans_that_contain_its_words(seeds_r
                 cited.append(span.of(text))
             if sentence.kind == "extract":
                 assert all(word in cited[0] for word in re.findall(r"\w+", sentence.text))
+            elif sentence.kind == "rewritten":  # issue 21: a relative day written as a date, the date's words added
+                dates = {word for added in sentence.added for word in re.findall(r"\w+", added)}
+                assert sentence.added and all(
+                    word in cited[0] or word in dates for word in re.findall(r"\w+", sentence.text)
+                )
             else:  # a disagreement: the conflict it states, each side cited where the report says it
                 [conflict] = [c for c in story.conflicts if tuple(x.span for x in c.claims) == sentence.citations]
                 for claim, words in zip(conflict.claims, cited, strict=True):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import time
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,10 +24,23 @@ from ..pipeline import ANALYSIS_STAGES, Pipeline
 from ..serialize import to_data
 from ..stages.embed import embed_texts
 from ..stages.summarize import summarize_story
+from .facts import Fact, covered
 from .peers import PEERS, oracle
-from .rouge import Scores, rouge, tokens
+from .rouge import Scores, cut, rouge, tokens
 
-__all__ = ["Cluster", "evaluate", "faithfulness", "load_clusters"]
+__all__ = [
+    "FACT_PEERS",
+    "Cluster",
+    "evaluate",
+    "faithfulness",
+    "load_clusters",
+    "render_facts",
+    "render_table",
+    "score",
+]
+
+#: the peers whose fact coverage is measured next to recoupe's
+FACT_PEERS = ("lead (round robin)", "LexRank (sumy)")
 
 
 @dataclass(frozen=True)
@@ -42,6 +55,9 @@ class Cluster:
 class Table:
     scores: dict[str, list[Scores]] = field(default_factory=lambda: defaultdict(list))
     seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    #: key facts stated, per system, over the articles of the fact set (``eval.facts``), and how many there are
+    facts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    fact_total: int = 0
 
 
 def load_clusters(path: Path) -> Iterator[Cluster]:
@@ -76,29 +92,56 @@ def _wikinews(path: Path, number: int, record: dict[str, Any]) -> Cluster:
 
 
 def faithfulness(sentence: SummarySentence, texts: dict[str, str], language: str = "fr") -> float:
-    """Share of the sentence's content words (stemmed, 4+ letters) found in the spans it cites."""
+    """Share of the sentence's content words (stemmed, 4+ letters) found in the spans it cites or in the dates it
+    wrote out (``SummarySentence.added``)."""
     words = [w for w in tokens(sentence.text, language) if len(w) >= 4]
     cited = {w for span in sentence.citations for w in tokens(span.of(texts[span.doc]), language)}
+    cited |= {w for added in sentence.added for w in tokens(added, language)}
     return sum(w in cited for w in words) / len(words) if words else 1.0
 
 
 def evaluate(
-    path: Path, *, words: int, settings: Settings, out: Path | None, peers: bool = True
+    path: Path,
+    *,
+    words: int,
+    settings: Settings,
+    out: Path | None,
+    peers: bool = True,
+    facts: dict[str, tuple[Fact, ...]] | None = None,
 ) -> tuple[Table, list[float]]:
-    table, faithful = Table(), list[float]()
+    """Every cluster of ``path`` analysed and summarised; with ``facts``, the key facts each system states."""
     pipeline = Pipeline(ANALYSIS_STAGES, settings=settings)
+
+    def analysed() -> Iterator[tuple[Cluster, list[Document], float]]:
+        for cluster in sorted(load_clusters(path), key=lambda c: (c.name, c.topic)):
+            started = time.perf_counter()
+            docs = list(pipeline.run(cluster.docs).documents)
+            yield cluster, docs, time.perf_counter() - started
+
+    return score(analysed(), words=words, out=out, peers=peers, facts=facts)
+
+
+def score(
+    analysed: Iterable[tuple[Cluster, list[Document], float]],
+    *,
+    words: int,
+    out: Path | None,
+    peers: bool = True,
+    facts: dict[str, tuple[Fact, ...]] | None = None,
+) -> tuple[Table, list[float]]:
+    """Analysed clusters (with the seconds their analysis took) summarised and scored, peers in the same run."""
+    table, faithful = Table(), list[float]()
     seen: dict[str, np.ndarray] = {}
     lines = []
-    for cluster in sorted(load_clusters(path), key=lambda c: (c.name, c.topic)):
-        started = time.perf_counter()
-        docs = list(pipeline.run(cluster.docs).documents)
+    for cluster, docs, seconds in analysed:
         if not docs:
             continue
+        started = time.perf_counter()
         summary = summarize_story(docs, words, seen.get(cluster.topic))
-        table.seconds["recoupe"] += time.perf_counter() - started
+        table.seconds["recoupe"] += seconds + time.perf_counter() - started
         seen[cluster.topic] = embed_texts([s.text for s in summary])
         texts = {d.id: d.text for d in docs}
-        faithful.extend(faithfulness(s, texts) for s in summary)
+        faithful.extend(faithfulness(s, texts, _language(docs)) for s in summary)
         text = " ".join(s.text for s in summary)
         lines.append({"topic": cluster.topic, "cluster": cluster.name, "summary": text,
                       "citations": [[to_data(c) for c in s.citations] for s in summary]})  # fmt: skip
@@ -107,6 +150,8 @@ def evaluate(
             table.scores["recoupe"].append(rouge(text, cluster.references, words=words, language=language))
             if peers:
                 _score_peers(table, cluster, docs, words, language)
+        if facts and cluster.topic in facts:
+            _score_facts(table, facts[cluster.topic], text, docs, words)
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
@@ -116,6 +161,23 @@ def evaluate(
 def _language(docs: Sequence[Document]) -> str:
     languages = [d.language or "fr" for d in docs]
     return max(set(languages), key=languages.count)
+
+
+def _score_facts(table: Table, facts: Sequence[Fact], text: str, docs: Sequence[Document], words: int) -> None:
+    """Key facts stated by recoupe, the lead and LexRank, each summary cut to ``words`` words."""
+    sentences = [[s.text for s in d.sentences] for d in docs]
+    language = _language(docs)
+    table.fact_total += len(facts)
+    table.facts["recoupe"] += covered(cut(text, words), facts)
+    for name in FACT_PEERS:
+        table.facts[name] += covered(cut(PEERS[name](sentences, words, language), words), facts)
+
+
+def render_facts(table: Table) -> str:
+    rows = ["| system | key facts stated | share |", "|---|---|---|"]
+    for name, count in table.facts.items():
+        rows.append(f"| {name} | {count} / {table.fact_total} | {count / max(1, table.fact_total):.2f} |")
+    return "\n".join(rows)
 
 
 def _score_peers(table: Table, cluster: Cluster, docs: Sequence[Document], words: int, language: str) -> None:

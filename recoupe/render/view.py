@@ -15,6 +15,7 @@ from ..report import Report
 from .common import describe_source, source_numbers, speaker_names
 
 __all__ = [
+    "HEADINGS",
     "Citation",
     "Passage",
     "QuoteView",
@@ -114,6 +115,9 @@ class StoryView:
     #: groups of copies of one wire story, by source number
     copies: tuple[tuple[int, ...], ...]
     off_topic: tuple[str, ...]
+    #: the disagreements the article states, apart from its running text, one line each, under ``heading``
+    disagreements: tuple[SentenceView, ...] = ()
+    disagreements_heading: str = "Disagreements"
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,21 +184,35 @@ def _source(report: Report, story: Story, number: int, doc_id: str, cited: list[
     return SourceView(number, doc_id, anchor, doc.title or doc_id, describe_source(doc), doc.source, text)
 
 
+#: the heading of a story's disagreements, in the story's language
+HEADINGS = {"fr": "Divergences entre les sources", "en": "Disagreements", "de": "Widersprüche zwischen den Quellen"}
+
+
+def _heading(report: Report, story: Story) -> str:
+    languages = [report.document(d).language for d in story.documents]
+    known = [language for language in languages if language in HEADINGS]
+    return HEADINGS[max(set(known), key=known.count)] if known else HEADINGS["en"]
+
+
 def story_view(report: Report, story: Story) -> StoryView:
     numbers = source_numbers(story)
     names = speaker_names(story)
     cited = _cited(story)
+    running = [s for s in story.summary if s.kind != "conflict"]
+    conflicts = [s for s in story.summary if s.kind == "conflict"]
     return StoryView(
         id=story.id,
         title=story.title,
         when=story.when,
         where=story.where,
         reports=len(story.documents),
-        article=tuple(_sentence(s, story, numbers) for s in story.summary),
+        article=tuple(_sentence(s, story, numbers) for s in running),
         quotes=tuple(_quote(q, story, numbers, names) for q in story.quotes),
         sources=tuple(_source(report, story, n, d, cited) for d, n in numbers.items()),
         copies=tuple(tuple(numbers[d] for d in group) for group in story.copies),
         off_topic=story.off_topic,
+        disagreements=tuple(_sentence(s, story, numbers) for s in conflicts),
+        disagreements_heading=_heading(report, story),
     )
 
 

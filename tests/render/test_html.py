@@ -113,3 +113,12 @@ def test_reports_about_another_event_and_failures_are_listed() -> None:
     assert page.endswith(
         '<ul class="failures"><li><code>vide.txt</code> (E_EMPTY): the input is empty</li></ul></body></html>\n'
     )
+
+
+def test_disagreements_are_listed_apart_from_the_article_under_a_heading_in_the_story_language() -> None:
+    """Issue 21: the running text holds no conflict; each one is a line of its own section."""
+    page = render(_report(), "html")
+    article = page[page.index('<div class="article">') : page.index("</div>", page.index('<div class="article">'))]
+    assert "divergent" not in article
+    section = page[page.index("<h3>Divergences entre les sources</h3>") :]
+    assert section.index('<ul class="disagreements"><li>Les chiffres divergent') < section.index("<h3>Quotes</h3>")

@@ -38,6 +38,7 @@ def _story(**fields: object):  # type: ignore[no-untyped-def]
 
 
 def test_a_story_in_markdown() -> None:
+    """Issue 21: the disagreements under their own heading, in the story's language, one line each."""
     assert render(make_report([ECHO, RADIO], _story()), "markdown") == (
         "# recoupe report\n"
         "\n"
@@ -49,8 +50,11 @@ def test_a_story_in_markdown() -> None:
         "\n"
         "Un incendie a touché l'usine Chimiflor. "
         '[[1]](#s1-a "a 0-39")[[2]](#s1-b "b 0-25") '
-        'Trois employés sont blessés. [[1]](#s1-a "a 40-68") *(one source)* '
-        'Les chiffres divergent : trois selon [[1]](#s1-a "a 40-54"); quatre selon [[2]](#s1-b "b 36-51").\n'
+        'Trois employés sont blessés. [[1]](#s1-a "a 40-68") *(one source)*\n'
+        "\n"
+        "### Divergences entre les sources\n"
+        "\n"
+        '- Les chiffres divergent : trois selon [[1]](#s1-a "a 40-54"); quatre selon [[2]](#s1-b "b 36-51").\n'
         "\n"
         "### Quotes\n"
         "\n"

@@ -1,0 +1,128 @@
+"""The editor's checklist: which source sentences may not stand in an article as they are.
+
+- a headline, deck, credit or byline, or a verbless fragment (``fragment``): it ends without a sentence's
+  punctuation, names a source or a photo credit, is written in capitals, or has no verb (no finite verb by the tagger's
+  part of speech and morphology where the language has a tagger, else by the absence of any common finite verb form);
+- a sentence that opens on a pronoun or a connective whose antecedent is in the sentence before it
+  (``needs_antecedent``): "Il", "Cette", "Ce dernier", "He", "This", "Décidément", "En effet", "However", ...;
+- an opinion with no named speaker (``unattributed``): a quote of the sentence whose speaker is unknown, or a
+  verb of speech with no person named in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...model import Document, Sentence
+from ...resources import dependency_parser
+
+__all__ = ["fragment", "headline_form", "needs_antecedent", "unattributed", "verbless"]
+
+_OPENERS = {
+    "fr": (
+        r"il|elle|ils|elles|celui-ci|celle-ci|ceux-ci|celles-ci|cette|ces|cet|ce dernier|cette derni[eè]re|"
+        r"ces derniers|ces derni[eè]res|ce|c'|[cç]a|cela|lui|leur|d[eé]cid[eé]ment|en effet|par ailleurs|"
+        r"de plus|en outre|mais|pourtant|cependant|toutefois|n[eé]anmoins|or|donc|ainsi|aussi|alors|"
+        r"du coup|d'ailleurs|quant [aà]|au contraire|en revanche|enfin|[eé]galement|l[aà] encore|lui aussi|"
+        r"il est vrai|de son c[oô]t[eé]|pour sa part|et"
+    ),
+    "en": (
+        r"he|she|it|they|his|her|its|their|this|that|these|those|the latter|the former|such|however|but|"
+        r"also|moreover|furthermore|meanwhile|nevertheless|still|yet|so|thus|therefore|indeed|instead|"
+        r"and|or|in addition|besides|likewise|similarly|then|first|second|third|finally|"
+        r"after all|of course|in fact|as a result|for example|for instance|otherwise"
+    ),
+    "de": r"er|sie|es|dies|diese|dieser|dieses|jedoch|aber|auch|außerdem|zudem|dennoch|trotzdem|deshalb|und",
+}
+#: "ce mardi", "cette semaine", "this morning": a time, not a reference to what came before
+_TIME = (
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|matin|soir|week-end|semaine|mois|année|an|jour|nuit|"
+    r"après-midi|printemps|été|automne|hiver|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|"
+    r"evening|week|weekend|month|year|afternoon|spring|summer|autumn|fall|winter"
+)
+_OPENER = {
+    lang: re.compile(rf"^\W*(?:{words})(?![\w-])(?!\s+(?:{_TIME})\b)", re.IGNORECASE)
+    for lang, words in _OPENERS.items()
+}
+_END = re.compile(r"[.!?…»\"”]\W*$")
+#: a teaser: a headline cut short ("Armstrong et le Tour : on discute…"), alone or glued to the next sentence
+#: ("… n'est pas le bienvenu sur... Le cycliste américain …")
+_TEASER = re.compile(r"(?:\.\.\.|…)\s*$|(?:\.\.\.|…)\s+[A-ZÉÀ]")
+#: a headline in title case: nearly all its longer words capitalised (a sentence full of names has 0.6-0.75) ("The Newly Adopted Torino Impact Hazard Scale")
+_TITLE_CASE = 0.8
+_LONG_WORD = re.compile(r"\b[^\W\d_]{4,}\b")
+_CREDIT = re.compile(
+    r"\b(?:source|sources|photo|photos|cr[eé]dit|copyright|©|lire aussi|read more|voir aussi|related|"
+    r"advertisement|publicit[eé])\b\s*:|^\W*(?:photo|video|vid[eé]o)\b|\((?:afp|reuters|ap|ansa|dpa)\)|"
+    r"^\W*(?:par|by|von)\s+[A-ZÉ][\w'-]+(?:\s+[A-ZÉ][\w'-]+)?\s*$|\b(?:afp|reuters)\s*/",
+    re.IGNORECASE,
+)
+#: finite verb forms common enough that a sentence with none of them and no verb-like ending is a fragment
+_FINITE = {
+    "fr": re.compile(
+        r"\b(?:est|sont|était|étaient|sera|seront|a|ont|avait|avaient|aura|auront|fait|font|va|vont|doit|doivent|"
+        r"peut|peuvent|dit|selon|semble|reste|restent|faut)\b|\w(?:ait|aient|era|eront|ent|é|és|ée|ées)\b"
+    ),
+    "en": re.compile(
+        r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|did|does|do|"
+        r"says|said)\b|\w(?:ed|es)\b"
+    ),
+    "de": re.compile(r"\b(?:ist|sind|war|waren|hat|haben|hatte|wird|werden|wurde|wurden|kann|soll|sagte)\b"),
+}
+_SPEECH = re.compile(
+    r"\b(?:a (?:déclaré|affirmé|estimé|assuré|jugé|souligné|dénoncé|ajouté|expliqué|indiqué|confié)|"
+    r"estime|affirme|juge|dénonce|selon (?:lui|elle|eux)|said|says|claimed|believes|argued|told)\b",
+    re.IGNORECASE,
+)
+_VERB_TAGS = frozenset({"VERB", "AUX"})
+
+
+def needs_antecedent(text: str, language: str) -> bool:
+    """Whether the sentence opens on a pronoun or connective that refers to what came before it."""
+    opener = _OPENER.get(language, _OPENER["fr"])
+    return bool(opener.match(text))
+
+
+def fragment(text: str, language: str) -> bool:
+    """Whether the sentence is a headline, deck, credit, byline or verbless fragment (see the module)."""
+    return headline_form(text) or verbless(text, language)
+
+
+def headline_form(text: str) -> bool:
+    """A headline, deck, credit or byline by its form: no closing punctuation, a credit's words, capitals."""
+    letters = [c for c in text if c.isalpha()]
+    if not _END.search(text.strip()) or _CREDIT.search(text) or _TEASER.search(text):
+        return True
+    if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        return True
+    words = _LONG_WORD.findall(text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) > _TITLE_CASE * len(words)
+
+
+def verbless(text: str, language: str) -> bool:
+    """No verb: by the tagger where the language has one (spaCy's parser, loaded on first use), else by word forms."""
+    finite = _finite_verbs(language, text)
+    if finite is not None:
+        return not finite
+    forms = _FINITE.get(language)
+    return forms is not None and not forms.search(text.lower())
+
+
+@lru_cache(maxsize=1024)
+def _finite_verbs(language: str, text: str) -> int | None:
+    """How many finite verbs (a verb or auxiliary whose form is finite) the tagger finds; None without a tagger."""
+    parser = dependency_parser(language)
+    if parser is None:
+        return None
+    return sum(t.pos_ in _VERB_TAGS and "Fin" in t.morph.get("VerbForm", []) for t in parser(text))
+
+
+def unattributed(doc: Document, sentence: Sentence) -> bool:
+    """Whether the sentence gives words or an opinion without naming who holds them."""
+    start, end = sentence.span.start, sentence.span.end
+    quotes = [q for q in doc.quotes if start <= q.span.start < end]
+    if any(q.speaker is None for q in quotes):
+        return True
+    named = any(m.label in ("PER", "ORG") and start <= m.span.start < end for m in doc.mentions)
+    return not quotes and not named and bool(_SPEECH.search(sentence.text))
