@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Document, Failure, Span, Story, StoryQuote, SummarySentence
+from ..model import Conflict, Document, Failure, Span, Story, StoryQuote, SummarySentence
 from ..report import Report
 from .common import describe_source, source_numbers, speaker_names
 
@@ -103,6 +103,18 @@ class SourceView:
 
 
 @dataclass(frozen=True, slots=True)
+class PossibleView:
+    """A conflict recoupe is not confident of, or an update: listed apart from the article, with its reason."""
+
+    kind: str
+    status: str
+    reason: str
+    confidence: float
+    #: each side's value followed by its citation, as text pieces
+    parts: tuple[str | Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class StoryView:
     id: str
     title: str
@@ -118,6 +130,8 @@ class StoryView:
     #: the disagreements the article states, apart from its running text, one line each, under ``heading``
     disagreements: tuple[SentenceView, ...] = ()
     disagreements_heading: str = "Disagreements"
+    #: the conflicts not stated (not confident enough) and the updates, with their reasons
+    possible: tuple[PossibleView, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +227,15 @@ def story_view(report: Report, story: Story) -> StoryView:
         off_topic=story.off_topic,
         disagreements=tuple(_sentence(s, story, numbers) for s in conflicts),
         disagreements_heading=_heading(report, story),
+        possible=tuple(_possible(c, story, numbers) for c in story.conflicts if not c.stated),
     )
+
+
+def _possible(conflict: Conflict, story: Story, numbers: dict[str, int]) -> PossibleView:
+    parts: list[str | Citation] = []
+    for n, claim in enumerate(conflict.claims):
+        parts += [("; " if n else "") + claim.value + " ", Citation(story.id, numbers[claim.span.doc], claim.span)]
+    return PossibleView(conflict.kind, conflict.status, conflict.reason, conflict.confidence, tuple(parts))
 
 
 def report_view(report: Report) -> ReportView:

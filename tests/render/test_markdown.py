@@ -85,3 +85,23 @@ def test_a_story_without_quotes_when_or_where() -> None:
     markdown = render(make_report([ECHO], story), "markdown")
     assert "*When:* unknown · *Where:* unknown\n" in markdown
     assert "### Quotes" not in markdown and "(one source)" not in markdown
+
+
+def test_possible_conflicts_and_updates_are_listed_apart_with_their_reason() -> None:
+    """Issue 18: the article states only the confident conflicts; the report lists the others with the reason."""
+    from recoupe.model import Claim, Conflict
+
+    sides = (
+        Claim("Trois employés", span_of(ECHO, "Trois employés")),
+        Claim("Quatre employés", span_of(RADIO, "Quatre employés")),
+    )
+    possible = Conflict("figure", "employés", sides, "Trois employés and Quatre employés cannot both hold", 0.55)
+    update = Conflict("figure", "employés", sides, "a later report raises the count", 0.9, "update")
+    stated = Conflict("figure", "employés", sides, "stated elsewhere", 0.9)
+    markdown = render(make_report([ECHO, RADIO], _story(conflicts=(possible, update, stated))), "markdown")
+    section = markdown.split("### Possible disagreements and updates (not stated in the article)")[1].split("###")[0]
+    assert "- figure: Trois employés [[1]](" in section and "; Quatre employés [[2]](" in section
+    assert "— Trois employés and Quatre employés cannot both hold (confidence 0.55)" in section
+    assert "- update: " in section and "(confidence 0.55)" in section and "stated elsewhere" not in section
+    html = render(make_report([ECHO, RADIO], _story(conflicts=(possible,))), "html")
+    assert "Possible disagreements and updates" in html and "cannot both hold (confidence 0.55)" in html

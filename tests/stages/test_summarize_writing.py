@@ -131,6 +131,13 @@ def test_yesterday_becomes_on_a_weekday_in_english_and_an_absolute_date_stays() 
     assert absolute_days(doc, doc.sentences[1]) == (doc.sentences[1].text, ())
 
 
+def test_the_part_of_the_day_stays_when_the_day_is_written_as_a_date() -> None:
+    doc = _dated("Un incendie a ravagé mercredi soir l'usine de Vénissieux.", "2024-03-14")
+    rewritten, added = absolute_days(doc, doc.sentences[0])
+    assert rewritten == "Un incendie a ravagé mercredi 13 mars 2024 au soir l'usine de Vénissieux."
+    assert added == ("mercredi 13 mars 2024 au soir",)
+
+
 def test_without_a_publication_date_nothing_is_rewritten() -> None:
     doc = replace(_dated("Les ministres se sont réunis hier à Paris.", "2016-10-25"), published=None)
     assert absolute_days(doc, doc.sentences[0]) == (doc.sentences[0].text, ())

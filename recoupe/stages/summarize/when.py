@@ -73,6 +73,14 @@ _FORMS = {
 _BEFORE = re.compile(r"(?:\b(?:ce|cette|this|last|next|on|am|diesen|letzten)\s+)$", re.IGNORECASE)
 _AFTER = re.compile(r"^\s+(?:dernier|prochain|passé|last|next)\b", re.IGNORECASE)
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: a part of the day the relative day names ("mercredi soir"), kept after the written date ("... 2024 au soir")
+_PARTS = {
+    "fr": {"soir": "au soir", "soirée": "dans la soirée", "matin": "au matin", "après-midi": "dans l'après-midi",
+           "nuit": "dans la nuit"},
+    "en": {"evening": "in the evening", "morning": "in the morning", "afternoon": "in the afternoon", "night": "at night"},
+    "de": {"abend": "am Abend", "morgen": "am Morgen", "nachmittag": "am Nachmittag", "nacht": "in der Nacht"},
+}  # fmt: skip
+_PART = re.compile(r"^\s*(?P<part>[\w-]+)")
 _ANY_MONTH = re.compile("|".join(m for months in _MONTHS.values() for m in months) + r"|\d", re.IGNORECASE)
 
 
@@ -109,9 +117,24 @@ def absolute_days(doc: Document, sentence: Sentence) -> tuple[str, tuple[str, ..
         left = before.start() if before else left
         right = right + after.end() if after else right
         written = written_date(mention.value, language)
+        part, right = _part_of_day(text, left, right, language)
+        written = f"{written} {part}" if part else written
         phrase = f"on {written}" if language == "en" else written
         if text[left:right][:1].isupper():
             phrase = phrase[0].upper() + phrase[1:]
         text = text[:left] + phrase + text[right:]
         added.append(written)
     return text, tuple(added)
+
+
+def _part_of_day(text: str, left: int, right: int, language: str) -> tuple[str, int]:
+    """The part of the day the relative day names, in its words or just after them ("mercredi soir": "au soir"), and
+    where the words it replaces end."""
+    parts = _PARTS.get(language, _PARTS["fr"])
+    inside = next((parts[w.lower()] for w in re.findall(r"[\w-]+", text[left:right]) if w.lower() in parts), None)
+    if inside:
+        return inside, right
+    after = _PART.match(text[right:])
+    if after and after.group("part").lower() in parts:
+        return parts[after.group("part").lower()], right + after.end()
+    return "", right
