@@ -49,6 +49,11 @@ class Settings:
         "after each new document, cluster the stored stories near it again and move documents that now fit"
         " another story (recoupe/tracking/regroup.py)",
     )
+    batch_documents: int = _setting(
+        200,
+        "documents per task sent to a Dask worker (--workers, --scheduler; fewer when that leaves a worker fewer than"
+        " 4 tasks), and per step of the progress bar of a local run",
+    )
     check_contracts: bool = _setting(
         False,
         "give each stage only the fields it declares it requires, and fail naming a stage that reads another"
@@ -60,6 +65,8 @@ class Settings:
             raise ConfigError("words", f"must be at least 10, got {self.words}")
         if not 0.0 < self.story_threshold < 1.0:
             raise ConfigError("story_threshold", f"must be between 0 and 1, got {self.story_threshold}")
+        if self.batch_documents < 1:
+            raise ConfigError("batch_documents", f"must be at least 1, got {self.batch_documents}")
         if self.max_document_bytes <= 0 or self.max_container_bytes <= 0:
             raise ConfigError("max_document_bytes", "sizes must be positive")
         unknown = set(self.languages) - set(FULL_LANGUAGES)

@@ -17,13 +17,15 @@
     ├── ProcessingError             exit 4   a stage failed on one document
     │   └── UnsupportedLanguage     E201
     ├── InternalError               exit 5   E301: an unexpected exception in a stage or a reader (a bug:
-    │                                        the batch goes on, the failure names the stage and the exception)
+    │   │                                    the batch goes on, the failure names the stage and the exception)
+    │   └── WorkerLost              E302     a document whose analysis killed its Dask worker twice
     ├── StoreError                  exit 6   the store cannot be used (checked when it is opened)
     │   ├── StoreMissing            E401     no store there (a read-only command never creates one)
     │   ├── StoreUnreadable         E402     not a SQLite file, or a corrupt one; a folder given as a store
     │   ├── StoreReadOnly           E403     cannot be written (file, folder or disk)
     │   └── ForeignStore            E404     a SQLite file that is neither empty nor a recoupe store
-    └── OutputError                 exit 7   E501: a report cannot be written there (checked before analysis)
+    ├── OutputError                 exit 7   E501: a report cannot be written there (checked before analysis)
+    └── ClusterError                exit 8   E601: the Dask cluster cannot be started, reached or used
 
 Every error names the input (file, ``file:line`` or document id) and says what
 would be valid.
@@ -33,6 +35,7 @@ from __future__ import annotations
 
 __all__ = [
     "BinaryInput",
+    "ClusterError",
     "ConfigError",
     "ContractError",
     "EmptyInput",
@@ -53,6 +56,7 @@ __all__ = [
     "StoreUnreadable",
     "UnsupportedFormat",
     "UnsupportedLanguage",
+    "WorkerLost",
     "exit_code_for",
 ]
 
@@ -135,6 +139,13 @@ class InternalError(RecoupeError):
         return cls(where, f"internal error in stage '{stage}': {type(exc).__name__}: {message}")
 
 
+class WorkerLost(InternalError):
+    """A document whose analysis killed the Dask worker running it, on two workers (a crash in native code, memory
+    exhausted): it is left out, the rest goes on."""
+
+    code = "E302"
+
+
 class StoreError(RecoupeError):
     code = "E400"
     exit_code = 6
@@ -159,6 +170,13 @@ class ForeignStore(StoreError):
 class OutputError(RecoupeError):
     code = "E501"
     exit_code = 7
+
+
+class ClusterError(RecoupeError):
+    """The Dask cluster of ``--workers`` / ``--scheduler`` cannot be started, reached or used."""
+
+    code = "E601"
+    exit_code = 8
 
 
 def exit_code_for(code: str) -> int:

@@ -1,0 +1,97 @@
+"""What every executor does: analyse read documents with the per-document stages, results in input order.
+
+An executor runs the stages whose results depend on one document alone (``DOCUMENT_STAGES``: cleaning, metadata,
+language, sentences, entities, embeddings) on a batch of read documents and gives them back as a :class:`Corpus`
+ordered as the input, with the failures ordered as one :class:`~recoupe.pipeline.Pipeline` run would record them
+(stage by stage, then by input position). What reads the whole batch (publication years, quotes, stories, the
+articles) and every write to the store stay in the calling process (``run_stages``, ``recoupe.tracking.arrival``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from math import ceil
+from types import TracebackType
+from typing import Protocol, Self
+
+from ..config import Settings
+from ..errors import ConfigError
+from ..model import Corpus, Document, Failure, RawDocument
+from ..pipeline import Pipeline, StrictStop
+from ..tracking.publishing import DOCUMENT_STAGES
+from .progress import BarFactory
+
+__all__ = ["DOCUMENT_STAGES", "Executor", "ExecutorBase", "batches", "in_input_order", "run_stages"]
+
+
+class Executor(Protocol):
+    def analyse(self, raws: Sequence[RawDocument]) -> Corpus: ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+
+class ExecutorBase:
+    """Opened on ``with``, closed on leaving it."""
+
+    def __init__(self, settings: Settings, *, bar: BarFactory | None = None) -> None:
+        self.settings = settings
+        self.bar = bar
+
+    def open(self) -> None:
+        """Start what the executor needs (a cluster); nothing for a local one."""
+
+    def close(self) -> None:
+        """Stop what ``open`` started."""
+
+    def __enter__(self) -> Self:
+        self.open()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+
+def batches(raws: Sequence[RawDocument], size: int) -> list[list[RawDocument]]:
+    return [list(raws[i : i + size]) for i in range(0, len(raws), size)]
+
+
+def task_size(settings: Settings, documents: int, workers: int) -> int:
+    """``batch_documents``, or fewer so that each worker gets at least 4 tasks (the last ones end close together)."""
+    return max(1, min(settings.batch_documents, ceil(documents / (4 * max(workers, 1)))))
+
+
+def in_input_order(
+    raws: Sequence[RawDocument], stages: Sequence[str], docs: Iterable[Document], failures: Iterable[Failure]
+) -> Corpus:
+    """Documents analysed in batches, ordered as the input; failures as one run on all of them orders them."""
+    position = {raw.id: i for i, raw in enumerate(raws)}
+    by_source: dict[str, int] = {}
+    for i, raw in enumerate(raws):
+        by_source.setdefault(raw.source, i)
+    rank = {name: i for i, name in enumerate(stages)}
+    ordered = sorted(docs, key=lambda d: position[d.id])
+    recorded = sorted(failures, key=lambda f: (rank.get(f.stage, len(rank)), by_source.get(f.source, len(position))))
+    return Corpus(documents=tuple(ordered), failures=tuple(recorded))
+
+
+def stop_if_strict(settings: Settings, failures: Sequence[Failure]) -> None:
+    if settings.strict and failures:
+        raise StrictStop(failures[0])
+
+
+def run_stages(
+    items: Iterable[RawDocument | Failure], settings: Settings, stages: Sequence[str], executor: Executor
+) -> Corpus:
+    """``Pipeline(stages).run(items)`` with the per-document stages run by ``executor``, the rest here."""
+    if tuple(stages[: len(DOCUMENT_STAGES)]) != DOCUMENT_STAGES:
+        raise ConfigError("stages", f"an executor runs pipelines that begin with {', '.join(DOCUMENT_STAGES)}")
+    listed = list(items)
+    read_failures = [i for i in listed if isinstance(i, Failure)]
+    stop_if_strict(settings, read_failures)
+    first = executor.analyse([i for i in listed if isinstance(i, RawDocument)])
+    rest = Pipeline(stages[len(DOCUMENT_STAGES) :], settings=settings, after=DOCUMENT_STAGES)
+    return rest.run_documents(first.documents, [*read_failures, *first.failures])
