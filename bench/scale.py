@@ -43,10 +43,10 @@ def measure(mode: str, path: Path, count: int, seed: int) -> dict[str, object]:
     """One configuration, in this process: set-up, then the per-document stages and the rest, timed apart."""
     started = time.perf_counter()
     from recoupe.config import Settings
-    from recoupe.executors.base import DOCUMENT_STAGES, run_stages
+    from recoupe.executors.base import DOCUMENT_STAGES, continue_stages, run_stages
     from recoupe.executors.worker import SAMPLE
     from recoupe.model import RawDocument
-    from recoupe.pipeline import DEFAULT_STAGES, Pipeline
+    from recoupe.pipeline import DEFAULT_STAGES
     from recoupe.report import Report
     from recoupe.resources import PARSERS, dependency_parser
 
@@ -71,12 +71,14 @@ def measure(mode: str, path: Path, count: int, seed: int) -> dict[str, object]:
             dependency_parser(language)
         setup = time.perf_counter() - started
         workers = executor.load_seconds() if hasattr(executor, "load_seconds") else {}
+        cpu = [_cpu(executor)]
         started = time.perf_counter()
         first = executor.analyse(raws)
         analysed = time.perf_counter()
-        rest = Pipeline(DEFAULT_STAGES[len(DOCUMENT_STAGES) :], settings=settings, after=DOCUMENT_STAGES)
-        corpus = rest.run_documents(first.documents, first.failures)
+        cpu.append(_cpu(executor))
+        corpus = continue_stages(first, settings, DEFAULT_STAGES[len(DOCUMENT_STAGES) :], executor)
         ended = time.perf_counter()
+        cpu.append(_cpu(executor))
     report = json.dumps(Report(corpus).to_dict(), ensure_ascii=False, sort_keys=True)
     return {
         "mode": mode,
@@ -90,10 +92,19 @@ def measure(mode: str, path: Path, count: int, seed: int) -> dict[str, object]:
         "document_stages": analysed - started,
         "rest": ended - analysed,
         "total": ended - started,
+        "cpu_document_stages": cpu[1] - cpu[0],
+        "cpu_total": cpu[2] - cpu[0],
         "load_start": load,
         "load_end": os.getloadavg()[0],
         "report": hashlib.sha256(report.encode("utf-8")).hexdigest()[:12],
     }
+
+
+def _cpu(executor: object) -> float:
+    """CPU seconds used so far by this process and by the executor's worker processes, if any."""
+    client = getattr(executor, "client", None)
+    workers = client.run(time.process_time).values() if client is not None else ()
+    return time.process_time() + sum(workers)
 
 
 def _executor(mode: str, settings: object):  # type: ignore[no-untyped-def]
@@ -126,17 +137,18 @@ def _name(mode: str) -> str:
 def table(results: list[dict[str, object]]) -> str:
     local = results[0]
     header = (
-        "| run | set-up before the first document (s) | per-document stages (s) | rest, in one process (s) | total (s) "
-        "| articles/s | × local | per-document stages, articles/s | × local | stories | failures | same report as local "
-        "| load average (start → end) |"
+        "| run | set-up before the first document (s) | per-document analysis (s) | the rest (s) | total (s) "
+        "| articles/s | × local | analysis, articles/s | × local | CPU ms per article, all processes | stories "
+        "| failures | same report as local | load average (start → end) |"
     )
-    lines = [header, "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = [header, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
         rate, doc_rate = _rate(r, "total"), _rate(r, "document_stages")
+        cpu = 1000 * float(r["cpu_total"]) / float(r["articles"])  # type: ignore[arg-type]
         lines.append(
             f"| {_name(str(r['mode']))} | {r['setup']:.1f} | {r['document_stages']:.1f} | {r['rest']:.1f} "
             f"| {r['total']:.1f} | {rate:.1f} | {rate / _rate(local, 'total'):.2f} | {doc_rate:.1f} "
-            f"| {doc_rate / _rate(local, 'document_stages'):.2f} | {r['stories']} | {r['failures']} "
+            f"| {doc_rate / _rate(local, 'document_stages'):.2f} | {cpu:.0f} | {r['stories']} | {r['failures']} "
             f"| {'yes' if r['report'] == local['report'] else 'no'} | {r['load_start']:.1f} → {r['load_end']:.1f} |"
         )
     return "\n".join(lines)
@@ -164,9 +176,10 @@ def write(results: list[dict[str, object]], count: int, seed: int, started: str)
         f"{count:,} OrangeSum articles drawn with seed {seed}, through the whole `recoupe run` pipeline, one "
         "configuration after the other, each in its own process. The per-document stages (cleaning, metadata, "
         "language, sentences, entities, embeddings) run on the executor: this process, or the Dask workers "
-        "(`LocalCluster`, one thread per worker process, on 127.0.0.1); the stages that read the whole batch "
-        "(publication years, dates, figures, quotes, stories, cross-checking, the articles) run in the calling "
-        "process, as in `recoupe run --workers N`. BLAS on one thread in every process. The clock starts once every model is loaded (the client's too: the quotes "
+        "(`LocalCluster`, one thread per worker process, on 127.0.0.1). The rest: publication years (in the calling "
+        "process), dates and figures (on the executor), quotes, stories, cross-checking and the articles (in the "
+        "calling process), as in `recoupe run --workers N`. CPU time is that of the calling process and of the "
+        "workers, summed: what distribution costs, whatever else the machine runs. BLAS on one thread in every process. The clock starts once every model is loaded (the client's too: the quotes "
         "stage's parser).\n\n"
         + table(results)
         + "\n\nSet-up before the first document: the local process imports recoupe's pipeline in "

@@ -50,9 +50,10 @@ class Settings:
         " another story (recoupe/tracking/regroup.py)",
     )
     batch_documents: int = _setting(
-        200,
-        "documents per task sent to a Dask worker (--workers, --scheduler; fewer when that leaves a worker fewer than"
-        " 4 tasks), and per step of the progress bar of a local run",
+        100,
+        "documents analysed together by `recoupe run` and `recoupe ingest`: one task of a Dask worker (--workers,"
+        " --scheduler), one step locally; the results depend on it (the sentence encoder's batches), not on where"
+        " the batches run",
     )
     check_contracts: bool = _setting(
         False,

@@ -9,23 +9,40 @@ articles) and every write to the store stay in the calling process (``run_stages
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from math import ceil
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from itertools import groupby
 from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol, Self, TypeVar
 
 from ..config import Settings
 from ..errors import ConfigError
 from ..model import Corpus, Document, Failure, RawDocument
 from ..pipeline import Pipeline, StrictStop
+from ..registry import stages as registered
 from ..tracking.publishing import DOCUMENT_STAGES
 from .progress import BarFactory
 
-__all__ = ["DOCUMENT_STAGES", "Executor", "ExecutorBase", "batches", "in_input_order", "run_stages"]
+__all__ = [
+    "DOCUMENT_STAGES",
+    "Executor",
+    "ExecutorBase",
+    "batches",
+    "continue_stages",
+    "in_input_order",
+    "run_stages",
+]
+
+
+T = TypeVar("T")
 
 
 class Executor(Protocol):
     def analyse(self, raws: Sequence[RawDocument]) -> Corpus: ...
+
+    def apply(self, docs: Sequence[Document], stages: Sequence[str], *, after: Sequence[str]) -> Corpus:
+        """Per-document ``stages`` on documents already through ``after``; documents in input order."""
+        ...
 
     def close(self) -> None: ...
 
@@ -55,17 +72,15 @@ class ExecutorBase:
         self.close()
 
 
-def batches(raws: Sequence[RawDocument], size: int) -> list[list[RawDocument]]:
-    return [list(raws[i : i + size]) for i in range(0, len(raws), size)]
-
-
-def task_size(settings: Settings, documents: int, workers: int) -> int:
-    """``batch_documents``, or fewer so that each worker gets at least 4 tasks (the last ones end close together)."""
-    return max(1, min(settings.batch_documents, ceil(documents / (4 * max(workers, 1)))))
+def batches(items: Sequence[T], size: int) -> list[list[T]]:
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
 def in_input_order(
-    raws: Sequence[RawDocument], stages: Sequence[str], docs: Iterable[Document], failures: Iterable[Failure]
+    raws: Sequence[RawDocument | Document],
+    stages: Sequence[str],
+    docs: Iterable[Document],
+    failures: Iterable[Failure],
 ) -> Corpus:
     """Documents analysed in batches, ordered as the input; failures as one run on all of them orders them."""
     position = {raw.id: i for i, raw in enumerate(raws)}
@@ -93,5 +108,35 @@ def run_stages(
     read_failures = [i for i in listed if isinstance(i, Failure)]
     stop_if_strict(settings, read_failures)
     first = executor.analyse([i for i in listed if isinstance(i, RawDocument)])
-    rest = Pipeline(stages[len(DOCUMENT_STAGES) :], settings=settings, after=DOCUMENT_STAGES)
-    return rest.run_documents(first.documents, [*read_failures, *first.failures])
+    first = replace(first, failures=(*read_failures, *first.failures))
+    return continue_stages(first, settings, stages[len(DOCUMENT_STAGES) :], executor)
+
+
+def continue_stages(
+    corpus: Corpus,
+    settings: Settings,
+    stages: Sequence[str],
+    executor: Executor,
+    *,
+    after: Sequence[str] = DOCUMENT_STAGES,
+) -> Corpus:
+    """The ``stages`` after ``after`` (one ``Pipeline`` run's result): each run of per-document stages on
+    ``executor`` (``dates`` and ``figures``), the stages that read the whole batch here."""
+    done, failures = list(after), list(corpus.failures)
+    corpus = replace(corpus, failures=())
+    for scope, run in _runs(stages):
+        if scope == "document":
+            step = executor.apply(corpus.documents, run, after=done)
+            corpus = replace(corpus, documents=step.documents)
+        else:
+            step = Pipeline(run, settings=settings, after=done).run_corpus(corpus)
+            corpus = replace(step, failures=())
+        failures.extend(step.failures)
+        done.extend(run)
+    return replace(corpus, failures=tuple(failures))
+
+
+def _runs(stages: Sequence[str]) -> Iterator[tuple[str, list[str]]]:
+    """The stages in runs of one scope each, in order."""
+    for scope, run in groupby(stages, key=lambda name: registered.get(name).info.scope):  # type: ignore[attr-defined]
+        yield scope, list(run)

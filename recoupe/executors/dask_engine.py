@@ -13,20 +13,24 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import CancelledError
+from dataclasses import fields
+from typing import Any, TypeVar
 
 from distributed import Client, Future, LocalCluster, as_completed
 from distributed.scheduler import KilledWorker
 
 from ..config import Settings
+from ..contracts import INITIAL
 from ..errors import ClusterError, ConfigError, InternalError, WorkerLost
 from ..model import Corpus, Document, Failure, RawDocument
-from ..serialize import from_data
+from ..registry import stages as registered
+from ..serialize import from_data, to_data
 from ..tracking.publishing import stage_key
-from .base import DOCUMENT_STAGES, ExecutorBase, batches, in_input_order, stop_if_strict, task_size
+from .base import DOCUMENT_STAGES, ExecutorBase, batches, in_input_order, stop_if_strict
 from .progress import BarFactory, Progress
-from .worker import PLUGIN, AnalysisPlugin, Payload, analyse_batch, load_seconds, worker_stage_key
+from .worker import PLUGIN, AnalysisPlugin, Payload, Sent, analyse_batch, apply_batch, load_seconds, worker_stage_key
 
 __all__ = ["ALLOWED_FAILURES", "DaskExecutor"]
 
@@ -41,6 +45,8 @@ CONNECT_SECONDS = 30
 IN_FLIGHT = 2
 #: the stage named by the failure of a document whose worker died
 WORKER = "worker"
+
+Item = TypeVar("Item", RawDocument, Sent)
 
 
 class DaskExecutor(ExecutorBase):
@@ -127,18 +133,53 @@ class DaskExecutor(ExecutorBase):
         return self.client
 
     def analyse(self, raws: Sequence[RawDocument]) -> Corpus:
-        client = self._client()
-        slots = max(1, sum(client.nthreads().values()))
         known = {raw.id: raw for raw in raws}
+
+        def decode(data: dict[str, Any], vectors: Any) -> Document:
+            return from_data(Document, data, raw=known[data["id"]], vectors=vectors)
+
+        return self._collect(raws, list(raws), (analyse_batch,), self.stages, decode, "analysed")
+
+    def apply(self, docs: Sequence[Document], stages: Sequence[str], *, after: Sequence[str]) -> Corpus:
+        """Later per-document stages: each document goes with the fields they require (``INITIAL`` and their
+        ``requires``, as ``check_contracts`` gives them) and comes back with what they assign."""
+        infos = [registered.get(name).info for name in stages]  # type: ignore[attr-defined]
+        needed = set(INITIAL).union(*(info.requires for info in infos)) - {"raw", "vectors"}
+        assigned = frozenset({"id"}.union(*(info.assigns for info in infos)))
+        vectors = any("vectors" in info.requires for info in infos)
+        sent = [Sent(to_data(d, only=frozenset(needed)), d.raw, d.vectors if vectors else None) for d in docs]
+        known = {doc.id: doc for doc in docs}
+
+        def decode(data: dict[str, Any], _: Any) -> Document:
+            doc = known[data["id"]]
+            return from_data(
+                Document, data, **{f.name: getattr(doc, f.name) for f in fields(doc) if f.name not in data}
+            )
+
+        task = (apply_batch, tuple(stages), tuple(after), assigned)
+        return self._collect(docs, sent, task, tuple(stages), decode, None)
+
+    def _collect(
+        self,
+        originals: Sequence[RawDocument | Document],
+        items: list[Item],
+        task: tuple[Any, ...],
+        stages: Sequence[str],
+        decode: Callable[[dict[str, Any], Any], Document],
+        what: str | None,
+    ) -> Corpus:
+        """``items`` through ``task`` (the function, then its arguments after the batch) in batches; the documents
+        decoded and put in the order of ``originals``."""
+        client = self._client()
         docs: list[Document] = []
         failures: list[Failure] = []
-        progress = self.bar(len(raws), "analysed") if self.bar else None
+        progress = self.bar(len(items), what) if self.bar and what else None
         try:
-            for batch, payload in self._payloads(client, batches(raws, task_size(self.settings, len(raws), slots))):
+            for batch, payload in self._payloads(client, batches(items, self.settings.batch_documents), task):
                 if isinstance(payload, Failure):
                     found: list[Failure] = [payload]
                 else:
-                    docs.extend(_decode_documents(payload, known))
+                    docs.extend(decode(data, vector) for data, vector in zip(payload[0], payload[1], strict=True))
                     found = [from_data(Failure, data) for data in payload[2]]
                 stop_if_strict(self.settings, found)
                 failures.extend(found)
@@ -146,22 +187,22 @@ class DaskExecutor(ExecutorBase):
                     progress.update(len(batch))
         finally:
             _close(progress)
-        return in_input_order(raws, self.stages, docs, failures)
+        return in_input_order(originals, stages, docs, failures)
 
     def _payloads(
-        self, client: Client, todo: list[list[RawDocument]]
-    ) -> Iterator[tuple[list[RawDocument], Payload | Failure]]:
+        self, client: Client, todo: list[list[Item]], task: tuple[Any, ...]
+    ) -> Iterator[tuple[list[Item], Payload | Failure]]:
         """Each batch and what came back for it, in the order they end; a lost batch is sent again one document
         per task, and a document lost alone is a failure."""
         queue = deque(todo)
         window = IN_FLIGHT * max(1, sum(client.nthreads().values()))
-        sent: dict[Future, list[RawDocument]] = {}
+        sent: dict[Future, list[Item]] = {}
         running = as_completed()
 
         def refill() -> None:
             while queue and len(sent) < window:
                 batch = queue.popleft()
-                future = client.submit(analyse_batch, batch, retries=RETRIES, pure=False)
+                future = client.submit(task[0], batch, *task[1:], retries=RETRIES, pure=False)
                 sent[future] = batch
                 running.add(future)
 
@@ -170,13 +211,13 @@ class DaskExecutor(ExecutorBase):
             batch = sent.pop(future)
             outcome = _outcome(future, batch)
             if outcome is None:
-                queue.extendleft([raw] for raw in reversed(batch))
+                queue.extendleft([item] for item in reversed(batch))
             else:
                 yield batch, outcome
             refill()
 
 
-def _outcome(future: Future, batch: list[RawDocument]) -> Payload | Failure | None:
+def _outcome(future: Future, batch: list[RawDocument] | list[Sent]) -> Payload | Failure | None:
     """The batch's payload; for a batch lost on workers or whose task raised, None (to run again one document per
     task) or, for a single document, its failure."""
     try:
@@ -194,14 +235,6 @@ def _outcome(future: Future, batch: list[RawDocument]) -> Payload | Failure | No
             return None
         error = InternalError.of(batch[0].source, WORKER, exc)
     return Failure(batch[0].source, WORKER, error.code, str(error))
-
-
-def _decode_documents(payload: Payload, known: dict[str, RawDocument]) -> list[Document]:
-    datas, vectors, _ = payload
-    return [
-        from_data(Document, data, raw=known[data["id"]], vectors=vector)
-        for data, vector in zip(datas, vectors, strict=True)
-    ]
 
 
 def _close(progress: Progress | None) -> None:

@@ -1,7 +1,8 @@
-"""The local executor (the default): the per-document stages in this process, as one pipeline run.
+"""The local executor (the default): the per-document stages in this process.
 
-With a progress bar the documents go through in batches of ``batch_documents``, in order, and the bar moves after
-each; the result is the one of a single run (``in_input_order``).
+The documents go through in batches of ``batch_documents``, in order, as on Dask workers (the sentence encoder's
+batches, hence the vectors' last digits, depend on them: the same batches give the same results wherever they run);
+a progress bar moves after each.
 """
 
 from __future__ import annotations
@@ -18,9 +19,7 @@ __all__ = ["LocalExecutor"]
 class LocalExecutor(ExecutorBase):
     def analyse(self, raws: Sequence[RawDocument]) -> Corpus:
         pipeline = Pipeline(DOCUMENT_STAGES, settings=self.settings)
-        if self.bar is None:
-            return pipeline.run(raws)
-        progress = self.bar(len(raws), "analysed")
+        progress = self.bar(len(raws), "analysed") if self.bar is not None else None
         docs: list[Document] = []
         failures: list[Failure] = []
         try:
@@ -28,7 +27,12 @@ class LocalExecutor(ExecutorBase):
                 done = pipeline.run(batch)
                 docs.extend(done.documents)
                 failures.extend(done.failures)
-                progress.update(len(batch))
+                if progress is not None:
+                    progress.update(len(batch))
         finally:
-            progress.close()
+            if progress is not None:
+                progress.close()
         return in_input_order(raws, DOCUMENT_STAGES, docs, failures)
+
+    def apply(self, docs: Sequence[Document], stages: Sequence[str], *, after: Sequence[str]) -> Corpus:
+        return Pipeline(stages, settings=self.settings, after=after).run_documents(docs)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Sequence
-from dataclasses import fields, replace
+from dataclasses import dataclass, fields, replace
 from importlib import import_module
 from typing import Any
 
@@ -19,9 +19,18 @@ from distributed import Worker, WorkerPlugin, get_worker
 from ..config import Settings
 from ..model import Document, RawDocument
 from ..pipeline import Pipeline
-from ..serialize import to_data
+from ..serialize import from_data, to_data
 
-__all__ = ["PLUGIN", "AnalysisPlugin", "Payload", "analyse_batch", "load_seconds", "worker_stage_key"]
+__all__ = [
+    "PLUGIN",
+    "AnalysisPlugin",
+    "Payload",
+    "Sent",
+    "analyse_batch",
+    "apply_batch",
+    "load_seconds",
+    "worker_stage_key",
+]
 
 #: the name the plugin is registered under (one per cluster: registering it again replaces it)
 PLUGIN = "recoupe-analysis"
@@ -40,6 +49,20 @@ SAMPLE = RawDocument(
 Payload = tuple[list[dict[str, Any]], list[Any], list[dict[str, Any]]]
 
 
+@dataclass(frozen=True, slots=True)
+class Sent:
+    """An analysed document sent to a worker for more per-document stages: the fields they require (JSON data),
+    its raw input, and its vectors if a stage requires them."""
+
+    data: dict[str, Any]
+    raw: RawDocument
+    vectors: Any = None
+
+    @property
+    def source(self) -> str:
+        return self.raw.source
+
+
 class AnalysisPlugin(WorkerPlugin):
     """Builds the pipeline of ``stages`` on each worker (importing ``preload`` first: modules that register stages)
     and analyses ``SAMPLE`` with it; ``load_seconds`` is what that took."""
@@ -50,6 +73,8 @@ class AnalysisPlugin(WorkerPlugin):
         self.preload = tuple(preload)
         self.pipeline: Pipeline | None = None
         self.load_seconds = 0.0
+        #: the pipelines of later per-document stages (``apply_batch``), by stages and the stages before them
+        self.later: dict[tuple[tuple[str, ...], tuple[str, ...]], Pipeline] = {}
 
     async def setup(self, worker: Worker) -> None:
         await asyncio.to_thread(self._load)  # off the worker's event loop, which keeps answering the scheduler
@@ -63,6 +88,11 @@ class AnalysisPlugin(WorkerPlugin):
         self.pipeline = pipeline
         self.load_seconds = time.perf_counter() - started
 
+    def pipeline_for(self, stages: tuple[str, ...], after: tuple[str, ...]) -> Pipeline:
+        if (stages, after) not in self.later:
+            self.later[stages, after] = Pipeline(stages, settings=self.settings, after=after)
+        return self.later[stages, after]
+
 
 def analyse_batch(raws: list[RawDocument]) -> Payload:
     """The task: one batch through the worker's pipeline."""
@@ -73,6 +103,18 @@ def analyse_batch(raws: list[RawDocument]) -> Payload:
     return (
         [to_data(doc, only=SENT) for doc in corpus.documents],
         [doc.vectors for doc in corpus.documents],
+        [to_data(failure) for failure in corpus.failures],
+    )
+
+
+def apply_batch(sent: list[Sent], stages: tuple[str, ...], after: tuple[str, ...], assigned: frozenset[str]) -> Payload:
+    """The task of later per-document stages (``dates``, ``figures``): what they assign comes back, with the id."""
+    plugin: AnalysisPlugin = get_worker().plugins[PLUGIN]  # type: ignore[assignment]
+    docs = [from_data(Document, s.data, raw=s.raw, vectors=s.vectors) for s in sent]
+    corpus = plugin.pipeline_for(stages, after).run_documents(docs)
+    return (
+        [to_data(doc, only=assigned) for doc in corpus.documents],
+        [None] * len(corpus.documents),
         [to_data(failure) for failure in corpus.failures],
     )
 

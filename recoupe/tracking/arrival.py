@@ -26,7 +26,7 @@ from ..store import Store, content_hash
 from ..store.codec import encode
 from ..store.features import index_terms
 from .assign import JOIN_AFFINITY, QUERY_TERMS, DocumentFeatures, StoryFeatures, affinity, features, grow, tfidf
-from .publishing import DOCUMENT_STAGES, publication_due, publish, stage_key, story_pipeline
+from .publishing import DOCUMENT_STAGES, STORY_STAGES, publication_due, publish, stage_key, story_pipeline
 from .regroup import NEIGHBOUR_AFFINITY, NEIGHBOURS, due, regroup
 
 if TYPE_CHECKING:
@@ -96,8 +96,14 @@ def ingest_items(
     result.warnings.extend(w for i in items if isinstance(i, RawDocument) for w in i.warnings)
     started = time.perf_counter()
     raws = [i for i in items if isinstance(i, RawDocument)]
-    first = executor.analyse(raws) if executor is not None else Pipeline(DOCUMENT_STAGES, settings=settings).run(raws)
-    corpus = story_pipeline(settings).run_documents(first.documents, first.failures)
+    if executor is None:
+        first = Pipeline(DOCUMENT_STAGES, settings=settings).run(raws)
+        corpus = story_pipeline(settings).run_documents(first.documents, first.failures)
+    else:
+        from ..executors.base import continue_stages
+
+        first = executor.analyse(raws)
+        corpus = continue_stages(first, settings, STORY_STAGES, executor)
     result.failures.extend(corpus.failures)
     own = {d.id: d for d in first.documents}  # ids are unique within a batch (ingest.discover.unique_ids)
     touched: set[str] = set()

@@ -15,11 +15,12 @@ import pytest
 from recoupe.cli import main
 from recoupe.config import Settings
 from recoupe.executors import open_executor
-from recoupe.executors.base import DOCUMENT_STAGES, in_input_order, task_size
+from recoupe.executors.base import DOCUMENT_STAGES, in_input_order
 from recoupe.executors.local import LocalExecutor
 from recoupe.executors.progress import terminal_bar
 from recoupe.ingest import read_paths
 from recoupe.model import Document, Failure, RawDocument
+from recoupe.pipeline import Pipeline
 
 from ..conftest import EXAMPLE, ROOT, make_raw
 
@@ -60,15 +61,27 @@ class _Counter:
 
 
 @pytest.mark.slow
-def test_batches_with_a_progress_bar_give_the_analysis_of_one_run() -> None:
+def test_batches_give_the_documents_and_failures_of_one_run_and_move_the_bar() -> None:
     settings = replace(Settings(), batch_documents=2)
     raws = [r for r in read_paths([EXAMPLE], settings) if isinstance(r, RawDocument)]
     raws.append(make_raw("", id="empty"))  # a failure among them
     bar = _Counter()
     batched = LocalExecutor(settings, bar=bar).analyse(raws)
-    assert batched == LocalExecutor(settings).analyse(raws)
+    one_run = Pipeline(DOCUMENT_STAGES, settings=settings).run(raws)
+    assert batched.documents == one_run.documents and batched.failures == one_run.failures  # vectors aside
     assert bar.made == [(len(raws), "analysed")] and bar.done == len(raws) and bar.closed
     assert [f.source for f in batched.failures] == ["test:empty"]
+
+
+@pytest.mark.slow
+def test_a_run_through_the_local_executor_is_the_run_of_one_pipeline() -> None:
+    import recoupe
+
+    settings = replace(Settings(), batch_documents=2)
+    with open_executor(settings, bar=_Counter()) as executor:
+        report = recoupe.analyze([EXAMPLE], settings=settings, executor=executor)
+    assert report.to_dict() == recoupe.analyze([EXAMPLE], settings=settings).to_dict()
+    assert report.stories
 
 
 def _doc(i: int) -> Document:
@@ -89,14 +102,6 @@ def test_results_come_back_in_input_order_and_failures_as_one_run_records_them()
         "early stage, later document",
         "late stage",
     ]
-
-
-def test_tasks_hold_batch_documents_or_fewer_so_that_each_worker_gets_four() -> None:
-    settings = replace(Settings(), batch_documents=200)
-    assert task_size(settings, 36_152, 2) == 200
-    assert task_size(settings, 2_000, 2) == 200
-    assert task_size(settings, 1_000, 2) == 125
-    assert task_size(settings, 3, 8) == 1
 
 
 class _Terminal(io.StringIO):
