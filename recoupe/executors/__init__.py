@@ -9,7 +9,7 @@ takes the settings and the keyword options ``workers``, ``scheduler`` and ``bar`
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..registry import executors
 
@@ -45,4 +45,4 @@ def open_executor(
     """The ``dask`` executor when ``workers`` or ``scheduler`` is given, else the ``local`` one (to use in ``with``)."""
     name = "dask" if workers is not None or scheduler is not None else "local"
     factory = executors.get(name)
-    return factory(settings, workers=workers, scheduler=scheduler, bar=bar)  # type: ignore[no-any-return]
+    return cast("Executor", factory(settings, workers=workers, scheduler=scheduler, bar=bar))
