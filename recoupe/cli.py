@@ -68,10 +68,13 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--html", metavar="FILE", help="write the self-contained HTML report")
     run.add_argument("--words", type=int, help="length of each article in words (default 100)")
     run.add_argument("--strict", action="store_true", help="stop at the first failure")
-    run.add_argument("--quiet", action="store_true", help="print failures only")
+    run.add_argument("--quiet", action="store_true", help="print failures only (and no progress bar)")
+    _engine_options(run)
     ingest = commands.add_parser("ingest", help="add documents to a store; each joins a story on arrival")
     ingest.add_argument("paths", nargs="+", help="text, HTML, JSONL or RSS/Atom files, or folders of them")
     ingest.add_argument("--db", help=_DB_HELP)
+    ingest.add_argument("--quiet", action="store_true", help="print failures only (and no progress bar)")
+    _engine_options(ingest)
     stories = commands.add_parser("stories", help="list the stored stories")
     stories.add_argument("--db", help=_DB_HELP)
     stories.add_argument("--since", help="only stories with news on or after this ISO date")
@@ -104,6 +107,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _engine_options(command: argparse.ArgumentParser) -> None:
+    """Where the per-document stages run (``recoupe.executors``): here by default, or on Dask workers."""
+    engine = command.add_mutually_exclusive_group()
+    engine.add_argument(
+        "--workers", type=int, metavar="N", help="analyse on N Dask worker processes started on this machine"
+    )
+    engine.add_argument(
+        "--scheduler", metavar="URL", help="analyse on the workers of a running Dask cluster (tcp://HOST:PORT)"
+    )
+
+
 def _settings_help() -> str:
     return "settings (environment RECOUPE_<NAME>): " + "; ".join(f"{n} ({d}): {h}" for n, d, h in describe_settings())
 
@@ -125,13 +139,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from .api import analyze
+    from .executors import open_executor
+    from .executors.progress import terminal_bar
     from .pipeline import StrictStop
 
     try:
         settings = Settings().with_env()
         settings = replace(settings, strict=args.strict or settings.strict, words=args.words or settings.words)
         check_outputs((getattr(args, option), fmt) for option, fmt in OUTPUTS)
-        report = analyze(args.paths, settings=settings)
+        bar = terminal_bar(quiet=args.quiet)
+        with open_executor(settings, workers=args.workers, scheduler=args.scheduler, bar=bar) as executor:
+            report = analyze(args.paths, settings=settings, executor=executor)
     except StrictStop as stop:
         print(f"recoupe: stopped (--strict): {stop}", file=sys.stderr)
         return stop.exit_code

@@ -57,6 +57,12 @@ class Settings:
         "a quote's speaker is stated only when the model's confidence that it is right is at least this (0-1);"
         " below it the speaker is unknown and kept as a candidate (recoupe/stages/quotes/confidence.py)",
     )
+    batch_documents: int = _setting(
+        100,
+        "documents analysed together by `recoupe run` and `recoupe ingest`: one task of a Dask worker (--workers,"
+        " --scheduler), one step locally; the results depend on it (the sentence encoder's batches), not on where"
+        " the batches run",
+    )
     check_contracts: bool = _setting(
         False,
         "give each stage only the fields it declares it requires, and fail naming a stage that reads another"
@@ -70,6 +76,8 @@ class Settings:
             raise ConfigError("story_threshold", f"must be between 0 and 1, got {self.story_threshold}")
         if not 0.0 <= self.speaker_confidence <= 1.0:
             raise ConfigError("speaker_confidence", f"must be between 0 and 1, got {self.speaker_confidence}")
+        if self.batch_documents < 1:
+            raise ConfigError("batch_documents", f"must be at least 1, got {self.batch_documents}")
         if min(self.max_document_bytes, self.max_container_bytes, self.max_request_bytes) <= 0:
             raise ConfigError("max_document_bytes", "sizes must be positive")
         unknown = set(self.languages) - set(FULL_LANGUAGES)

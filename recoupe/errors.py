@@ -17,22 +17,24 @@
     ├── ProcessingError             exit 4   a stage failed on one document
     │   └── UnsupportedLanguage     E201
     ├── InternalError               exit 5   E301: an unexpected exception in a stage or a reader (a bug:
-    │                                        the batch goes on, the failure names the stage and the exception)
+    │   │                                    the batch goes on, the failure names the stage and the exception)
+    │   └── WorkerLost              E302     a document whose analysis killed its Dask worker twice
     ├── StoreError                  exit 6   the store cannot be used (checked when it is opened)
     │   ├── StoreMissing            E401     no store there (a read-only command never creates one)
     │   ├── StoreUnreadable         E402     not a SQLite file, or a corrupt one; a folder given as a store
     │   ├── StoreReadOnly           E403     cannot be written (file, folder or disk)
     │   └── ForeignStore            E404     a SQLite file that is neither empty nor a recoupe store
     ├── OutputError                 exit 7   E501: a report cannot be written there (checked before analysis)
-    └── RequestError                exit 8   a request to ``recoupe serve`` refused (``status``: its HTTP status)
-        ├── BadRequest              E600 400 a query parameter or path that is not valid
-        ├── Unauthorized            E601 401 no token, or a wrong one, on a write
-        ├── ReadOnlyServer          E602 403 a write to a server started without a token
-        ├── NotFound                E603 404 no such story, version, document or page
-        ├── BodyTooLarge            E604 413 a body over ``max_request_bytes`` (refused before it is read whole)
-        ├── UnsupportedMediaType    E605 415 a body that is not JSON
-        ├── InvalidBody             E606 422 malformed JSON, or an article missing a field or with a wrong one
-        └── Unavailable             E607 503 the store cannot be used just now, or the writer stopped
+    ├── RequestError                exit 8   a request to ``recoupe serve`` refused (``status``: its HTTP status)
+    │   ├── BadRequest              E600 400 a query parameter or path that is not valid
+    │   ├── Unauthorized            E601 401 no token, or a wrong one, on a write
+    │   ├── ReadOnlyServer          E602 403 a write to a server started without a token
+    │   ├── NotFound                E603 404 no such story, version, document or page
+    │   ├── BodyTooLarge            E604 413 a body over ``max_request_bytes`` (refused before it is read whole)
+    │   ├── UnsupportedMediaType    E605 415 a body that is not JSON
+    │   ├── InvalidBody             E606 422 malformed JSON, or an article missing a field or with a wrong one
+    │   └── Unavailable             E607 503 the store cannot be used just now, or the writer stopped
+    └── ClusterError                exit 9   E700: the Dask cluster cannot be started, reached or used
 
 Every error names the input (file, ``file:line`` or document id) and says what
 would be valid.
@@ -44,6 +46,7 @@ __all__ = [
     "BadRequest",
     "BinaryInput",
     "BodyTooLarge",
+    "ClusterError",
     "ConfigError",
     "ContractError",
     "EmptyInput",
@@ -71,6 +74,7 @@ __all__ = [
     "UnsupportedFormat",
     "UnsupportedLanguage",
     "UnsupportedMediaType",
+    "WorkerLost",
     "exit_code_for",
 ]
 
@@ -153,6 +157,13 @@ class InternalError(RecoupeError):
         return cls(where, f"internal error in stage '{stage}': {type(exc).__name__}: {message}")
 
 
+class WorkerLost(InternalError):
+    """A document whose analysis killed the Dask worker running it, on two workers (a crash in native code, memory
+    exhausted): it is left out, the rest goes on."""
+
+    code = "E302"
+
+
 class StoreError(RecoupeError):
     code = "E400"
     exit_code = 6
@@ -224,6 +235,13 @@ class InvalidBody(RequestError):
 class Unavailable(RequestError):
     code = "E607"
     status = 503
+
+
+class ClusterError(RecoupeError):
+    """The Dask cluster of ``--workers`` / ``--scheduler`` cannot be started, reached or used."""
+
+    code = "E700"
+    exit_code = 9
 
 
 def exit_code_for(code: str) -> int:

@@ -1,7 +1,7 @@
-"""One registry for stages, readers and renderers; built-ins register like plug-ins.
+"""One registry for stages, readers, renderers and executors; built-ins register like plug-ins.
 
 Third parties add entries through the entry-point groups ``recoupe.stages``,
-``recoupe.readers`` and ``recoupe.renderers``: each entry point names a module
+``recoupe.readers``, ``recoupe.renderers`` and ``recoupe.executors``: each entry point names a module
 that registers its components when imported.
 """
 
@@ -15,7 +15,7 @@ from typing import Generic, Literal, TypeVar
 
 from .errors import ConfigError
 
-__all__ = ["Registry", "StageInfo", "load_plugins", "readers", "renderers", "stages"]
+__all__ = ["Registry", "StageInfo", "executors", "load_plugins", "readers", "renderers", "stages"]
 
 T = TypeVar("T")
 Scope = Literal["document", "corpus"]
@@ -60,6 +60,8 @@ class Registry(Generic[T]):
 stages: Registry[Callable[..., object]] = Registry("stage")
 readers: Registry[Callable[..., object]] = Registry("reader")
 renderers: Registry[Callable[..., object]] = Registry("renderer")
+#: where the per-document stages run: "local" (this process) or "dask" (recoupe.executors)
+executors: Registry[Callable[..., object]] = Registry("executor")
 
 _BUILTINS = (
     "recoupe.ingest.readers",
@@ -79,6 +81,7 @@ _BUILTINS = (
     "recoupe.render.json_report",
     "recoupe.render.markdown",
     "recoupe.render.html",
+    "recoupe.executors",
 )
 _loaded = False
 
@@ -91,6 +94,6 @@ def load_plugins() -> None:
     _loaded = True
     for module in _BUILTINS:
         import_module(module)
-    for group in ("recoupe.stages", "recoupe.readers", "recoupe.renderers"):
+    for group in ("recoupe.stages", "recoupe.readers", "recoupe.renderers", "recoupe.executors"):
         for ep in entry_points(group=group):
             ep.load()

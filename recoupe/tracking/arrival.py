@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -25,8 +26,12 @@ from ..store import Store, content_hash
 from ..store.codec import encode
 from ..store.features import index_terms
 from .assign import JOIN_AFFINITY, QUERY_TERMS, DocumentFeatures, StoryFeatures, affinity, features, grow, tfidf
-from .publishing import DOCUMENT_STAGES, publication_due, publish, stage_key, story_pipeline
+from .publishing import DOCUMENT_STAGES, STORY_STAGES, publication_due, publish, stage_key, story_pipeline
 from .regroup import NEIGHBOUR_AFFINITY, NEIGHBOURS, due, regroup
+
+if TYPE_CHECKING:
+    from ..executors.base import Executor
+    from ..executors.progress import BarFactory
 
 __all__ = ["IngestResult", "ingest", "ingest_items"]
 
@@ -63,29 +68,57 @@ class IngestResult:
 
 
 def ingest(
-    paths: Sequence[str | Path], store: Store, settings: Settings, *, publish_versions: bool = True
+    paths: Sequence[str | Path],
+    store: Store,
+    settings: Settings,
+    *,
+    publish_versions: bool = True,
+    executor: Executor | None = None,
+    bar: BarFactory | None = None,
 ) -> IngestResult:
-    return ingest_items(list(read_paths(paths, settings)), store, settings, publish_versions=publish_versions)
+    items = list(read_paths(paths, settings))
+    return ingest_items(items, store, settings, publish_versions=publish_versions, executor=executor, bar=bar)
 
 
 def ingest_items(
-    items: Sequence[RawDocument | Failure], store: Store, settings: Settings, *, publish_versions: bool = True
+    items: Sequence[RawDocument | Failure],
+    store: Store,
+    settings: Settings,
+    *,
+    publish_versions: bool = True,
+    executor: Executor | None = None,
+    bar: BarFactory | None = None,
 ) -> IngestResult:
-    """Store and assign read documents; ``publish_versions=False`` skips the reports (benchmarks of assignment)."""
+    """Store and assign read documents; ``publish_versions=False`` skips the reports (benchmarks of assignment).
+
+    ``executor`` (open; ``recoupe.executors``) runs the per-document stages, e.g. on Dask workers; storing,
+    assigning and publishing stay here, in input order. ``bar`` makes the progress bar of the documents stored."""
     result = IngestResult()
     result.failures.extend(i for i in items if isinstance(i, Failure))
     result.warnings.extend(w for i in items if isinstance(i, RawDocument) for w in i.warnings)
     started = time.perf_counter()
-    first = Pipeline(DOCUMENT_STAGES, settings=settings).run([i for i in items if isinstance(i, RawDocument)])
-    corpus = story_pipeline(settings).run_documents(first.documents, first.failures)
+    raws = [i for i in items if isinstance(i, RawDocument)]
+    if executor is None:
+        first = Pipeline(DOCUMENT_STAGES, settings=settings).run(raws)
+        corpus = story_pipeline(settings).run_documents(first.documents, first.failures)
+    else:
+        from ..executors.base import continue_stages
+
+        first = executor.analyse(raws)
+        corpus = continue_stages(first, settings, STORY_STAGES, executor)
     result.failures.extend(corpus.failures)
     own = {d.id: d for d in first.documents}  # ids are unique within a batch (ingest.discover.unique_ids)
     touched: set[str] = set()
     analysed = time.perf_counter()
+    progress = bar(len(corpus.documents), "stored") if bar is not None else None
     for doc in corpus.documents:
         story = _store_one(store, doc, own[doc.id], settings, result)
         if story:
             touched.add(story)
+        if progress is not None:
+            progress.update(1)
+    if progress is not None:
+        progress.close()
     stored = time.perf_counter()
     if publish_versions:  # and any story an interrupted batch left unpublished
         touched.update(store.pending_stories())

@@ -9,10 +9,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from ..config import Settings
 from ..errors import RecoupeError, exit_code_for
 from ..store import Store, open_store
+
+if TYPE_CHECKING:
+    from .arrival import IngestResult
 
 __all__ = ["run_store_command"]
 
@@ -30,13 +34,28 @@ def run_store_command(args: argparse.Namespace) -> int:
 
 
 def _ingest(store: Store, args: argparse.Namespace) -> int:
+    from ..executors import open_executor
+    from ..executors.progress import terminal_bar
     from .arrival import ingest
 
-    result = ingest(args.paths, store, Settings().with_env())
+    bar = terminal_bar(quiet=args.quiet)
+    try:
+        settings = Settings().with_env()
+        with open_executor(settings, workers=args.workers, scheduler=args.scheduler, bar=bar) as executor:
+            result = ingest(args.paths, store, settings, executor=executor, bar=bar)
+    except RecoupeError as exc:
+        print(f"recoupe: {exc}", file=sys.stderr)
+        return exc.exit_code
     for failure in result.failures:
         print(f"recoupe: {failure.message}", file=sys.stderr)
     for warning in result.warnings:
         print(f"recoupe: warning: {warning}", file=sys.stderr)
+    if not args.quiet:
+        _print_ingested(result)
+    return max((exit_code_for(f.code) for f in result.failures), default=0)
+
+
+def _print_ingested(result: IngestResult) -> None:
     print(
         f"{len(result.added)} added ({len(result.copies)} copies of a stored report), {len(result.versions)} new "
         f"versions, {len(result.duplicates)} already stored, "
@@ -51,7 +70,6 @@ def _ingest(store: Store, args: argparse.Namespace) -> int:
             else ""
         )
     )
-    return max((exit_code_for(f.code) for f in result.failures), default=0)
 
 
 def _stories(store: Store, args: argparse.Namespace) -> int:
