@@ -131,7 +131,7 @@ def test_workers_and_a_scheduler_are_checked(
     capsys.readouterr()
     monkeypatch.setattr("recoupe.executors.dask_engine.CONNECT_SECONDS", 1)
     db = str(tmp_path / "r.db")
-    assert main(["ingest", str(tmp_path / "a.txt"), "--db", db, "--scheduler", "tcp://127.0.0.1:9"]) == 8
+    assert main(["ingest", str(tmp_path / "a.txt"), "--db", db, "--scheduler", "tcp://127.0.0.1:9"]) == 9
     err = capsys.readouterr().err
     assert "--scheduler tcp://127.0.0.1:9: no cluster:" in err and "dask scheduler" in err and "[E700]" in err
 
