@@ -55,7 +55,9 @@ def test_two_candidates_shares_are_two_quantities() -> None:
 def test_a_forecast_is_not_a_result() -> None:
     names = [("Insee", "ORG")]
     result = "Selon l'Insee, l'économie a connu 1 % de croissance cette année."
-    assert figure_conflicts(_docs("Selon l'Insee, l'économie a connu 2 % de croissance cette année.", result, names=names))
+    assert figure_conflicts(
+        _docs("Selon l'Insee, l'économie a connu 2 % de croissance cette année.", result, names=names)
+    )
     forecast = "Selon l'Insee, l'économie devrait connaître 2 % de croissance cette année."
     assert figure_conflicts(_docs(forecast, result, names=names)) == []
 
