@@ -32,9 +32,10 @@ _UNIT_CLASSES = {
     "morts": {"morts", "tues", "victimes", "deces", "dead", "killed", "deaths", "tote", "toten"},
     "blesses": {"blesses", "injured", "wounded", "verletzte"},
 }  # fmt: skip
-#: counts a later report may raise: a toll, arrests, signatures (an update, not a conflict)
-_RISING = {"morts", "blesses", "victime", "personne", "signature", "signataire", "arrestation", "interpellation",
-           "disparu", "evacue", "people", "arrest", "festnahme"}  # fmt: skip
+#: counts a later report may raise: a toll, arrests, signatures (an update, not a conflict); not "personnes", which
+#: counts anything (the staff of a factory does not rise from one report to the next)
+_RISING = {"morts", "blesses", "victime", "signature", "signataire", "arrestation", "interpellation", "disparu",
+           "evacue", "arrest", "festnahme"}  # fmt: skip
 #: durations and ages: a bare "13 ans" or "cinq jours" says nothing of what it measures
 _TIME_UNITS = {"an", "annee", "moi", "semaine", "jour", "heure", "minute", "seconde", "siecle", "foi", "year", "month",
                "week", "day", "hour", "jahr", "monat", "woche", "tag", "stunde"}  # fmt: skip
