@@ -19,7 +19,7 @@ from dataclasses import fields
 from typing import Any, TypeVar
 
 import dask
-from distributed import Client, Future, LocalCluster, as_completed
+from distributed import Client, Future, LocalCluster, as_completed, wait
 from distributed.scheduler import KilledWorker
 
 from ..config import Settings
@@ -220,14 +220,30 @@ class DaskExecutor(ExecutorBase):
                 running.add(future)
 
         refill()
+        suspects: list[list[Item]] = []  # lost alone, maybe beside the document that killed their worker
         for future in running:
             batch = sent.pop(future)
-            outcome = _outcome(future, batch)
-            if outcome is None:
+            if len(batch) == 1 and _killed(future):
+                suspects.append(batch)
+            elif (outcome := _outcome(future, batch)) is None:
                 queue.extendleft([item] for item in reversed(batch))
             else:
                 yield batch, outcome
             refill()
+        for batch in suspects:  # each alone on the cluster, once more: only the document that kills is a failure
+            future = client.submit(task[0], batch, *task[1:], retries=RETRIES, pure=False)
+            wait([future])
+            yield batch, _outcome(future, batch) or _lost(batch)
+
+
+def _killed(future: Future) -> bool:
+    """The task was given up after killing workers (a document queued on a worker another document killed is too)."""
+    return future.status == "error" and isinstance(future.exception(), KilledWorker)
+
+
+def _lost(batch: list[RawDocument] | list[Sent]) -> Failure:
+    error = WorkerLost(batch[0].source, "its analysis killed the Dask workers that ran it")
+    return Failure(batch[0].source, WORKER, error.code, str(error))
 
 
 def _outcome(future: Future, batch: list[RawDocument] | list[Sent]) -> Payload | Failure | None:
