@@ -34,6 +34,7 @@ GOLD_SETS = (
     ("rpm2-quotes-third.jsonl", "third set (dev T02-C1 T03-C2 T07-C2)"),
     ("rpm2-quotes-fourth.jsonl", "fourth set (dev T09-C2)"),
     ("orangesum-quotes.jsonl", "OrangeSum: 52 articles drawn at random (held out: never read)"),
+    ("orangesum-quotes-second.jsonl", "OrangeSum: 43 more articles drawn at random (held out: never read)"),
     (
         "rpm2-quotes-fifth.jsonl",
         "fifth set (dev T01-C1 T03-C1 T04-C2 T05-C2 T07-C1 T09-C1; never read; the speaker model is fitted on it)",

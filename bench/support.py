@@ -1,15 +1,17 @@
 """Support links checked by hand: does the second source state the same fact as the article's sentence?
 
-``--draw`` runs recoupe on the 20 RPM2 dev clusters and the WikinewsSum articles (whole pipeline, one batch per
-cluster; no support rule was written from them), lists every support link
-of every article sentence (the sentence, and the other report's sentence said to back it), draws ``SAMPLE`` of them
-with ``random.Random(SEED)`` and writes them to tests/gold/support-links.jsonl with an empty ``verdict``. A reader then
-sets each verdict: ``same`` (the other sentence states the sentence's fact: same participants, action and numbers),
-``partial`` (part of it, or the same fact with a detail that differs) or ``no`` (the same topic, another fact).
-Without ``--draw`` the script counts the verdicts and writes bench/results/support.md.
+``--draw FILE`` runs recoupe on the RPM2 dev clusters and the WikinewsSum articles (whole pipeline, one batch per
+cluster), lists every support link of every article sentence (the sentence, and the other report's sentence said to
+back it), draws ``SAMPLE`` of them with ``random.Random(--seed)`` and writes them to tests/gold/FILE with an empty
+``verdict``; ``--exclude FILE`` leaves out the clusters of an earlier set, so a new set is drawn from clusters whose
+links nobody has read. A reader then sets each verdict: ``same`` (the other sentence states the sentence's fact: same
+participants, action and numbers), ``partial`` (part of it, or the same fact with a detail that differs) or ``no``
+(the same topic, another fact). Without ``--draw`` the script counts the verdicts of every set and writes
+bench/results/support.md; ``--kept`` also runs the current code on the clusters of the first set (a tuning set since
+its verdicts were read) and counts the judged links it still gives.
 
-    python bench/support.py --draw [--shared ../shared]
-    python bench/support.py
+    python bench/support.py --draw support-links-second.jsonl --seed 19 --exclude support-links.jsonl
+    python bench/support.py [--kept]
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import json
 import random
 import subprocess
 from collections import Counter
+from collections.abc import Collection
 from pathlib import Path
 
 from recoupe.config import Settings
@@ -27,69 +30,131 @@ from recoupe.eval.summaries import load_clusters
 from recoupe.pipeline import DEFAULT_STAGES, Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
-LINKS = ROOT / "tests" / "gold" / "support-links.jsonl"
+GOLD = ROOT / "tests" / "gold"
+#: the judged sets: file, the seed it was drawn with, and whether its verdicts were read to set the support rules
+SETS = (("support-links.jsonl", 18, "tuning: its verdicts were read to set `support.backs`"),
+        ("support-links-second.jsonl", 19, "first score: drawn and judged after the rules were set, from other clusters"))  # fmt: skip
 OUT = ROOT / "bench" / "results" / "support.md"
 SAMPLE = 50
-SEED = 18
 VERDICTS = ("same", "partial", "no")
+#: RPM2 test clusters kept for a blind check that nobody opens: never drawn from
+CLOSED = frozenset({"T12-C2", "T14-C1", "T19-C1"})
 
 
-def links(shared: Path) -> list[dict[str, str]]:
-    pipeline = Pipeline(DEFAULT_STAGES, settings=Settings())
-    found = []
-    paths = (shared / "data" / "rpm2" / "dev.jsonl", shared / "data" / "wikinewssum-en" / "cleaned_endataset.jsonl")
+def _clusters(shared: Path, only: Collection[str] | None = None, exclude: Collection[str] = (), test: bool = False):  # type: ignore[no-untyped-def]
+    paths = [shared / "data" / "rpm2" / "dev.jsonl", shared / "data" / "wikinewssum-en" / "cleaned_endataset.jsonl"]
+    paths += [shared / "data" / "rpm2" / "test-documents.jsonl"] if test else []
     for cluster in (c for path in paths for c in load_clusters(path) if len(c.docs) > 1):
+        name = f"{cluster.topic}-{cluster.name}"
+        if name not in exclude and name not in CLOSED and (only is None or name in only):
+            yield name, cluster
+
+
+def links(
+    shared: Path, only: Collection[str] | None = None, exclude: Collection[str] = (), test: bool = False
+) -> list[dict[str, str]]:
+    """Every support link recoupe gives on the clusters, and (printed) how many article sentences have one."""
+    pipeline = Pipeline(DEFAULT_STAGES, settings=Settings())
+    found, sentences, backed = [], 0, 0
+    for name, cluster in _clusters(shared, only, exclude, test):
         corpus = pipeline.run(cluster.docs)
         texts = {d.id: d.text for d in corpus.documents}
         for story in corpus.stories:
-            for sentence in story.summary:
+            for sentence in story.summary if len(story.documents) > 1 else ():
+                sentences, backed = sentences + 1, backed + bool(sentence.support)
                 for span in sentence.support:
                     found.append({
-                        "cluster": f"{cluster.topic}-{cluster.name}",
+                        "cluster": name,
                         "sentence_doc": sentence.citations[0].doc,
                         "sentence": sentence.text,
                         "support_doc": span.doc,
                         "support": span.of(texts[span.doc]),
                     })  # fmt: skip
+    print(f"{backed} of {sentences} sentences of stories of several reports have a second source")
     return found
 
 
-def draw(shared: Path) -> None:
-    found = links(shared)
-    drawn = random.Random(SEED).sample(found, min(SAMPLE, len(found)))
-    with LINKS.open("w", encoding="utf-8") as out:
+def _read(name: str) -> list[dict[str, str]]:
+    path = GOLD / name
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
+
+
+def draw(shared: Path, name: str, seed: int, exclude: str | None, test: bool) -> None:
+    excluded = {line["cluster"] for line in _read(exclude)} if exclude else set()
+    found = links(shared, exclude=excluded, test=test)
+    drawn = random.Random(seed).sample(found, min(SAMPLE, len(found)))
+    with (GOLD / name).open("w", encoding="utf-8") as out:
         for number, link in enumerate(drawn, start=1):
             out.write(json.dumps({"id": number, **link, "verdict": None}, ensure_ascii=False) + "\n")
-    print(f"{len(found)} support links, {len(drawn)} drawn into {LINKS}")
+    print(
+        f"{len(found)} support links in {len({f['cluster'] for f in found})} clusters, {len(drawn)} drawn into {name}"
+    )
 
 
-def report() -> None:
-    lines = [json.loads(line) for line in LINKS.read_text(encoding="utf-8").splitlines()]
-    counts = Counter(line["verdict"] for line in lines)
-    version = subprocess.run(
-        ["git", "log", "-1", "--format=%h", "--", str(LINKS)], cwd=ROOT, capture_output=True, text=True, check=False
-    ).stdout.strip()
-    copies = Counter(
-        line["verdict"] for line in lines if " ".join(line["sentence"].split()) == " ".join(line["support"].split())
+def _key(link: dict[str, str]) -> tuple[str, ...]:
+    return tuple(" ".join(link[k].split()) for k in ("cluster", "sentence_doc", "sentence", "support_doc", "support"))
+
+
+def _copy(link: dict[str, str]) -> bool:
+    return " ".join(link["sentence"].split()) == " ".join(link["support"].split())
+
+
+def _rows(lines: list[dict[str, str]]) -> str:
+    counts, copies = Counter(x["verdict"] for x in lines), Counter(x["verdict"] for x in lines if _copy(x))
+    return "\n".join(
+        f"| {v} | {counts[v]} | {counts[v] / max(1, len(lines)):.2f} | {copies[v]} | {counts[v] - copies[v]} |"
+        for v in VERDICTS
     )
-    rows = "\n".join(f"| {v} | {counts[v]} | {counts[v] / max(1, len(lines)):.2f} | {copies[v]} |" for v in VERDICTS)
-    OUT.write_text(
-        f"# Support links checked by hand (bench/support.py)\n\n{datetime.date.today()}; links drawn by the code of"
-        f" commit {version or 'the working tree'} ({len(lines)} of the links on the 20 RPM2 dev clusters and the WikinewsSum articles, seed {SEED};"
-        " verdicts in tests/gold/support-links.jsonl, how they were given: tests/gold/README.md). Issue 18's aim:"
-        " >= 0.90 state the same fact. A support sentence word for word the article's (a copy of one wire story or"
-        " page) states the same fact but is no independent confirmation: `independent_sources` counts copies once.\n\n"
-        "| verdict | links | share | of which word for word |\n|---|---|---|---|\n" + rows + "\n"
+
+
+def _version(path: Path) -> str:
+    command = ["git", "log", "-1", "--format=%h", "--", str(path)]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False).stdout.strip()
+
+
+def report(shared: Path, kept: bool) -> None:
+    head = "| verdict | links | share | word for word | paraphrases |\n|---|---|---|---|---|\n"
+    intro = (
+        f"# Support links checked by hand (bench/support.py)\n\n{datetime.date.today()}. Issue 18's aim: >= 0.90 of"
+        " the links state the same fact. Each set: 50 links drawn at random from all the support links recoupe gave"
+        " on RPM2 dev clusters and WikinewsSum articles; verdicts and how they were given: tests/gold/README.md. A"
+        " support sentence word for word the article's (a copy of one wire story or page) states the same fact but"
+        " is no independent confirmation: `independent_sources` counts copies once.\n"
     )
+    parts = [intro]
+    for name, seed, what in SETS:
+        lines = [x for x in _read(name) if x.get("verdict")]
+        if lines:
+            parts.append(
+                f"## {name} ({what})\n\nDrawn with seed {seed} by the code of commit {_version(GOLD / name) or '?'}"
+                f" from {len({x['cluster'] for x in lines})} clusters.\n\n{head}{_rows(lines)}\n"
+            )
+    if kept:
+        judged = _read(SETS[0][0])
+        given = {_key(x) for x in links(shared, only={x["cluster"] for x in judged})}
+        still = [x for x in judged if _key(x) in given]
+        parts.append(
+            f"## The tuning links the current code still gives\n\nThe current code run on the clusters of"
+            f" {SETS[0][0]}: {len(still)} of its {len(judged)} judged links are still given (the others are no"
+            f" longer said to back their sentence).\n\n{head}{_rows(still)}\n"
+        )
+    OUT.write_text("\n".join(parts))
     print(OUT.read_text())
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
-    parser.add_argument("--draw", action="store_true", help="draw the links to check (overwrites the verdicts)")
+    parser.add_argument("--draw", metavar="FILE", help="draw links to judge into tests/gold/FILE (overwrites it)")
+    parser.add_argument("--seed", type=int, default=19)
+    parser.add_argument("--exclude", metavar="FILE", help="leave out the clusters of this judged set when drawing")
+    parser.add_argument(
+        "--test", action="store_true", help="draw from the RPM2 test clusters too (not the closed ones)"
+    )
+    parser.add_argument("--kept", action="store_true", help="count the tuning set's links the current code gives")
     args = parser.parse_args()
-    draw(Path(args.shared)) if args.draw else report()
+    shared = Path(args.shared)
+    draw(shared, args.draw, args.seed, args.exclude, args.test) if args.draw else report(shared, args.kept)
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ from .checklist import verbless
 from .disagreements import state_conflicts
 from .order import in_order
 from .select import REDUNDANT, choose
-from .support import facts, same_fact
+from .support import backs, facts
 from .when import absolute_days
 
 __all__ = ["Candidate", "summarize_story"]
@@ -69,7 +69,7 @@ def _chosen(pool: list[Candidate], words: int) -> list[Candidate]:
 
 def _written(chosen: Candidate, scored: Sequence[Candidate], groups: dict[str, int] | None) -> SummarySentence:
     """The sentence, its relative days written as dates, cited, with the other reports' sentences that state the same
-    fact (close in meaning and with its names, numbers and days: ``support.same_fact``) and the count of independent
+    fact (close in meaning, with its names, numbers, days and most of its words: ``support.backs``) and the count of independent
     sources."""
     own = chosen.doc.id
     claim = facts(chosen.doc, chosen.sentence)
@@ -77,7 +77,7 @@ def _written(chosen: Candidate, scored: Sequence[Candidate], groups: dict[str, i
     for other in scored:
         doc = other.doc.id
         close = doc != own and doc not in support and float(other.vector @ chosen.vector) >= SUPPORTS
-        if close and same_fact(claim, facts(other.doc, other.sentence)):
+        if close and backs(claim, facts(other.doc, other.sentence)):
             support[doc] = other.sentence.span
     group_of = groups or {}
     independent = len({group_of.get(doc, doc) for doc in (own, *support)})
@@ -97,7 +97,7 @@ def _fallback(docs: Sequence[Document]) -> tuple[SummarySentence, ...]:
 
 @stage(
     "summarize",
-    version="3",
+    version="4",
     scope="corpus",
     requires=[
         "stories",

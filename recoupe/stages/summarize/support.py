@@ -5,6 +5,12 @@ article sentence's participants (at least two of its names, or its only one), on
 (when both give some) and a good share of its content words (``SHARED_WORDS``). "The resignation was announced on
 Monday" does not back "a letter dated last Friday"; "the opposition won 40 seats" does not back "the government
 lost 12 seats".
+
+Backing a sentence as a second source (``backs``) asks more than not saying a fact twice (``same_fact``): the other
+sentence must carry the article sentence's own content, not only share some of it, so most of the sentence's content
+words (``CLAIM_WORDS``, compared by their first letters, ``STEM``) and every number it gives must be in it. "Microsoft
+released 5 new security updates" is not backed by "Microsoft releases security updates"; "the mother was taken into
+custody" is not backed by "the mother's custody was lifted".
 """
 
 from __future__ import annotations
@@ -15,11 +21,16 @@ from dataclasses import dataclass
 from ...lexicon.names import fold
 from ...model import Document, Sentence
 
-__all__ = ["Facts", "facts", "same_fact"]
+__all__ = ["Facts", "backs", "facts", "same_fact"]
 
 #: the share of the smaller sentence's content words the other must have (0.25 kept paraphrases of one fact in the
 #: bundled example and the seeds, and dropped sentences that only share the story's topic)
 SHARED_WORDS = 0.25
+#: the share of the article sentence's content words a second source must have to back it (the tuning links of
+#: tests/gold/support-links.jsonl: at 0.5 the links kept state the same fact more often; see bench/results/support.md)
+CLAIM_WORDS = 0.5
+#: words are compared by their first letters (a truncation stem: "proposé"/"proposition", "libéré"/"libération")
+STEM = 6
 _NUMBER = re.compile(r"\d[\d\u00a0\u202f .,]*\d|\d")
 _WORD = re.compile(r"[^\W\d_]{5,}")
 
@@ -58,3 +69,16 @@ def same_fact(claim: Facts, other: Facts) -> bool:
         return False
     smaller = min(len(claim.words), len(other.words))
     return smaller == 0 or len(claim.words & other.words) / smaller >= SHARED_WORDS
+
+
+def _stems(words: frozenset[str]) -> set[str]:
+    return {w[:STEM] for w in words}
+
+
+def backs(claim: Facts, other: Facts) -> bool:
+    """Whether ``other`` can be cited as a second source of ``claim``: the same fact (``same_fact``), every number of
+    the claim, and ``CLAIM_WORDS`` of its content words."""
+    if not same_fact(claim, other) or not claim.numbers <= other.numbers:
+        return False
+    own = _stems(claim.words)
+    return not own or len(own & _stems(other.words)) / len(own) >= CLAIM_WORDS
