@@ -151,8 +151,13 @@ def first_organisation(doc: Document, start: int, end: int) -> str | None:
 
 
 def _main_organisation(doc: Document) -> str | None:
-    """The organisation a report names most, a name in its title counting three times."""
+    """The organisation a report names most, a name in its title counting three times; an acronym the report
+    spells out counts for its spelt-out form (one organisation, not two)."""
     counts = Counter(m.text for m in doc.mentions if m.label == "ORG")
+    for name in list(counts):
+        full = spelled_out(doc.text, name)
+        if full and full != name and full in counts:
+            counts[full] += counts.pop(name)
     for name in counts:
         if re.search(rf"\b{re.escape(name)}\b", doc.title or ""):
             counts[name] += 3
