@@ -6,6 +6,7 @@ from dataclasses import replace
 from recoupe.model import Document, Mention, Quote, Span
 from recoupe.stages.quotes.confidence import AgreementIndex, features
 from recoupe.stages.quotes.names import SpeakerNames
+from recoupe.stages.quotes.organisations import organisations
 from recoupe.stages.quotes.speakers import Speakers
 
 from ..conftest import with_mentions
@@ -100,3 +101,11 @@ def test_a_verb_of_someone_named_after_the_name_is_no_cue() -> None:
     doc = with_mentions(text, [("Pierre Martin", "PER"), ("Marie Curie", "PER")])
     quote = _quote("d1", text, "Je suis contente", "Pierre Martin")
     assert features(doc, quote, "named-next-to-words", AgreementIndex([doc]))["verb_by_name"] == 0.0
+
+
+def test_a_one_word_organisation_is_the_one_the_report_named_in_full() -> None:
+    text = "Le Comité international olympique a réagi. Le Comité surveille Internet."
+    doc = with_mentions(text, [("Comité international olympique", "ORG")])
+    second = text.index("Comité surveille")
+    doc = replace(doc, mentions=(*doc.mentions, Mention(Span("d1", second, second + 6), "Comité", "ORG")))
+    assert organisations(doc, second - 5, len(text)) == ["Comité international olympique"]
