@@ -109,3 +109,10 @@ def test_a_one_word_organisation_is_the_one_the_report_named_in_full() -> None:
     second = text.index("Comité surveille")
     doc = replace(doc, mentions=(*doc.mentions, Mention(Span("d1", second, second + 6), "Comité", "ORG")))
     assert organisations(doc, second - 5, len(text)) == ["Comité international olympique"]
+
+
+def test_pour_and_the_name_before_a_quote_is_a_cue() -> None:
+    text = "Enfin, pour Pierre Martin, porte-parole d'une milice : « Notre mission est claire »."
+    doc = with_mentions(text, [("Pierre Martin", "PER")])
+    quote = _quote("d1", text, "Notre mission est claire", "Pierre Martin")
+    assert features(doc, quote, "named-next-to-words", AgreementIndex([doc]))["verb_by_name"] == 1.0

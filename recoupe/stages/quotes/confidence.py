@@ -70,6 +70,9 @@ _VERB_THEN_NAME = re.compile(
     r"(?:[\w'’.-]+\s+){0,3}\Z",
     re.IGNORECASE,
 )
+#: "pour X" opening what X thinks, the quote after a colon or a comma: "Enfin, pour X, porte-parole de …: « … »"
+_FOR_NAME = re.compile(r"\bpour\s+(?:[\w'’.-]+\s+){0,3}\Z", re.IGNORECASE)
+_FOR_NAME_QUOTE = re.compile(r"\A[^.;!?«»“”\"]{0,120}?[,:]\s*[«“\"]")
 #: a name then its verb of speech, an apposition between: "X a déclaré", "X, le ministre, a estimé"
 _NAME_THEN_VERB = re.compile(rf"\A(?:(?!,\s*(?-i:[A-ZÀ-Ý]))[^.;:!?«»“”\"]){{0,80}}?\b(?:{SPEECH})", re.IGNORECASE)
 _PRONOUN_NEAR = re.compile(rf"\b(?:{PRONOUN})\b|selon (?:lui|elle)|according to (?:him|her)", re.IGNORECASE)
@@ -211,11 +214,15 @@ def _near_mentions(doc: Document, quote: Quote, surname: str) -> list[Mention]:
 
 
 def _verb_by_name(doc: Document, quote: Quote, surname: str) -> bool:
-    """A verb of speech right by one of the speaker's mentions next to the quote, the name a subject: the text says
-    this one speaks."""
+    """A verb of speech right by one of the speaker's mentions next to the quote, the name a subject, or "pour X"
+    before the quote: the text says this one speaks."""
     return any(
         _VERB_THEN_NAME.search(doc.text, max(0, m.span.start - 60), m.span.start) is not None
         or _NAME_THEN_VERB.match(doc.text[m.span.end : m.span.end + 120]) is not None
+        or (
+            _FOR_NAME.search(doc.text, max(0, m.span.start - 40), m.span.start) is not None
+            and _FOR_NAME_QUOTE.match(doc.text[m.span.end : m.span.end + 140]) is not None
+        )
         for m in _near_mentions(doc, quote, surname)
         if not _no_subject(doc, m)
     )
