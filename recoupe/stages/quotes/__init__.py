@@ -24,6 +24,7 @@ from ...model import Corpus, Document, Quote, Span
 from ...pipeline import stage
 from .attribution import quote_speaker, unnamed
 from .confidence import judge
+from .names import SpeakerNames
 from .parser import parsed_speaker
 from .speakers import Speakers, sentence_before, speaker_basis
 from .speech import (
@@ -267,16 +268,17 @@ def _named_elsewhere(found: list[tuple[Quote, ...]]) -> dict[str, dict[str, str]
     return speakers
 
 
-def _as_named(quote: Quote, named: dict[str, dict[str, str]]) -> tuple[Quote, bool]:
+def _as_named(quote: Quote, named: dict[str, dict[str, str]], names: SpeakerNames) -> tuple[Quote, bool]:
     """A quote whose speaker was inferred takes the speaker that other reports name next to the same words, when
-    they all name the same one (and says whether it did)."""
+    they all name the same one, however each writes it ("Hollande", "François Hollande"; "CIO", "Comité
+    international olympique"), and says whether it did."""
     if quote.speaker_basis == "named" or not quote.direct:
         return quote, False
-    others = {speaker for doc, speaker in named.get(_key(quote), {}).items() if doc != quote.span.doc}
-    if len(others) != 1:
+    others = [speaker for doc, speaker in named.get(_key(quote), {}).items() if doc != quote.span.doc]
+    if len({names.key(other) for other in others}) != 1:
         return quote, False
-    other = others.pop()
-    if quote.speaker and quote.speaker.split()[-1] == other.split()[-1]:  # the same person: keep the longer name
+    other = max(others, key=len)
+    if quote.speaker and names.same(quote.speaker, other):  # the same speaker: keep the longer name
         other = max(quote.speaker, other, key=len)
     return replace(quote, speaker=other, speaker_basis="inferred"), True
 
@@ -302,8 +304,8 @@ def make_quotes(settings: Settings):  # type: ignore[no-untyped-def]
     def quotes(corpus: Corpus) -> Corpus:
         who = Speakers(corpus.documents)
         found = [find_quotes(d, who) for d in corpus.documents]
-        named = _named_elsewhere(found)
-        moved = [[_as_named(q, named) for q in quotes] for quotes in found]
+        named, names = _named_elsewhere(found), SpeakerNames(d.text for d in corpus.documents)
+        moved = [[_as_named(q, named, names) for q in quotes] for quotes in found]
         judged = judge(
             corpus.documents, [[q for q, _ in m] for m in moved], [[flag for _, flag in m] for m in moved], threshold
         )

@@ -27,9 +27,10 @@ from functools import cache
 from importlib import resources
 
 from ...lexicon.names import fold
-from ...model import Document, Quote
-from .speakers import sentence_end, sentence_start
-from .speech import INSIDE, INSIDE_PRONOUN, PRONOUN, SPEECH_ANYWHERE
+from ...model import Document, Mention, Quote
+from .names import SpeakerNames
+from .speakers import complement, related, sentence_end, sentence_start
+from .speech import INSIDE, INSIDE_PRONOUN, PRONOUN, SPEECH, SPEECH_ANYWHERE
 
 __all__ = ["FEATURES", "METHODS", "AgreementIndex", "SpeakerModel", "features", "judge", "method_of"]
 
@@ -48,11 +49,32 @@ FEATURES = (
     "heading",  # the quote stands on a line of its own
     "recent_other",  # another person is named after the speaker's last mention before the quote
     "far",  # the speaker's nearest mention is more than ``FAR`` characters from the quote
+    "speaks_elsewhere",  # another quote of the batch is the speaker's by an incise ("», a dit X"): X speaks
+    "not_subject",  # every mention of the speaker next to the quote completes a noun or follows a preposition
+    "verb_by_name",  # a verb of speech right by a mention of the speaker next to the quote ("X a déclaré", "selon X")
 )
 #: how far (characters) a speaker's nearest mention may be from the quote before it counts as far
 FAR = 250
 #: the fewest words two reports' quotes must share to count as the same words
 SHARED_WORDS = 5
+#: a preposition that makes the name after it no speaker: "a invité X à", "a écrit à X", "told the jury about X"
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:à|au|aux|avec|contre|chez|envers|to|with|against|about)\s+(?:(?:le|la|les|l['’]|the)\s*)?"
+    r"(?:(?!(?:a|et|ou|and)\b)[a-zà-ÿ-]+\s+){0,2}\Z",
+    re.IGNORECASE,
+)
+#: a verb of speech after a comma or a quote (an inversion), or "selon", just before a name: "», a déclaré X",
+#: ", estime X", "selon X", "said X", "according to X" (not "a reconnu X", where X is the object)
+_VERB_THEN_NAME = re.compile(
+    rf"(?:[,»”\"]\s*(?:a|avait|has|had)?\s*(?:s['’](?:est|était)\s+)?\b(?:{SPEECH})\w*|\bselon|\baccording to)\s+"
+    r"(?:[\w'’.-]+\s+){0,3}\Z",
+    re.IGNORECASE,
+)
+#: "pour X" opening what X thinks, the quote after a colon or a comma: "Enfin, pour X, porte-parole de …: « … »"
+_FOR_NAME = re.compile(r"\bpour\s+(?:[\w'’.-]+\s+){0,3}\Z", re.IGNORECASE)
+_FOR_NAME_QUOTE = re.compile(r"\A[^.;!?«»“”\"]{0,120}?[,:]\s*[«“\"]")
+#: a name then its verb of speech, an apposition between: "X a déclaré", "X, le ministre, a estimé"
+_NAME_THEN_VERB = re.compile(rf"\A(?:(?!,\s*(?-i:[A-ZÀ-Ý]))[^.;:!?«»“”\"]){{0,80}}?\b(?:{SPEECH})", re.IGNORECASE)
 _PRONOUN_NEAR = re.compile(rf"\b(?:{PRONOUN})\b|selon (?:lui|elle)|according to (?:him|her)", re.IGNORECASE)
 
 
@@ -66,20 +88,32 @@ def _surname(name: str) -> str:
 
 
 class AgreementIndex:
-    """Who each report gives each quote's words to (quotes of at least ``SHARED_WORDS`` words)."""
+    """Who each report gives each quote's words to (quotes of at least ``SHARED_WORDS`` words), each speaker by
+    its key (``SpeakerNames``: "CIO" and "Comité international olympique", "Hollande" and "François Hollande" are
+    one speaker)."""
 
     def __init__(self, docs: Iterable[Document]) -> None:
+        docs = list(docs)
+        self.names = SpeakerNames(d.text for d in docs)
         self._speakers: dict[str, dict[str, str]] = {}
+        self._incises: dict[str, set[tuple[str, int]]] = {}  # speaker's key -> the quotes it says by an incise
         for doc in docs:
             for quote in doc.quotes:
                 key = _key(quote.text)
                 if quote.direct and quote.speaker and len(key.split()) >= SHARED_WORDS:
-                    self._speakers.setdefault(key, {}).setdefault(doc.id, _surname(quote.speaker))
+                    self._speakers.setdefault(key, {}).setdefault(doc.id, self.names.key(quote.speaker))
+                if quote.direct and quote.speaker and method_of(doc.text, quote, names=self.names) == "incise":
+                    self._incises.setdefault(self.names.key(quote.speaker), set()).add((doc.id, quote.span.start))
 
     def others(self, quote: Quote) -> set[str]:
-        """The surnames the other reports give the quote's words to."""
+        """The speakers' keys the other reports give the quote's words to."""
         given = self._speakers.get(_key(quote.text), {})
-        return {surname for doc, surname in given.items() if doc != quote.span.doc}
+        return {speaker for doc, speaker in given.items() if doc != quote.span.doc}
+
+    def speaks_elsewhere(self, quote: Quote) -> bool:
+        """Another quote of the batch is given to the same speaker by an incise: the text says the speaker speaks."""
+        assert quote.speaker is not None
+        return bool(self._incises.get(self.names.key(quote.speaker), set()) - {(quote.span.doc, quote.span.start)})
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,18 +142,24 @@ def _has(word: str, text: str) -> bool:
     return bool(word) and re.search(rf"\b{re.escape(word)}\b", fold(text)) is not None
 
 
-def method_of(text: str, quote: Quote, other_report: bool = False) -> str | None:
-    """How the speaker of ``quote`` was found (one of ``METHODS``), from where its name stands; None without one."""
+def method_of(text: str, quote: Quote, other_report: bool = False, names: SpeakerNames | None = None) -> str | None:
+    """How the speaker of ``quote`` was found (one of ``METHODS``), from where its name stands (its surname, or the
+    acronym ``names`` gives an organisation); None without one."""
     if not quote.speaker:
         return None
     if other_report:
         return "other-report"
-    around, surname = _around(text, quote), _surname(quote.speaker)
-    if _has(surname, around.after[:160]) or _has(surname, around.incise):
+    around = _around(text, quote)
+    forms = {_surname(quote.speaker), fold(names.key(quote.speaker)) if names else ""} - {""}
+
+    def written(stretch: str) -> bool:
+        return any(_has(form, stretch) for form in forms)
+
+    if written(around.after[:160]) or written(around.incise):
         return "incise"
-    if _has(surname, around.before):
+    if written(around.before):
         return "named-next-to-words"
-    if _has(surname, around.previous) and not around.before.strip(' \t«“"'):
+    if written(around.previous) and not around.before.strip(' \t«“"'):
         return "previous-sentence"
     if _PRONOUN_NEAR.search(around.after[:80]) or _PRONOUN_NEAR.search(around.incise):
         return "pronoun"
@@ -137,7 +177,7 @@ def features(doc: Document, quote: Quote, method: str, agreement: AgreementIndex
         for m in doc.mentions
         if m.label == "PER" and _surname(m.text) != surname and fold(m.text) in fold(window)
     }
-    others = agreement.others(quote)
+    others, key = agreement.others(quote), agreement.names.key(quote.speaker)
     line_start = doc.text.rfind("\n", 0, quote.span.start) + 1
     line_end = doc.text.find("\n", quote.span.end)
     line = doc.text[line_start : len(doc.text) if line_end < 0 else line_end]
@@ -147,13 +187,62 @@ def features(doc: Document, quote: Quote, method: str, agreement: AgreementIndex
         "name_inside": float(_has(surname, around.inside)),
         "crowded": float(bool(others_near)),
         "speech_verb": float(bool(SPEECH_ANYWHERE.search(around.before + " " + around.after[:160]))),
-        "agree": float(surname in others),
-        "disagree": float(bool(others - {surname})),
+        "agree": float(key in others),
+        "disagree": float(bool(others - {key})),
         "short": float(len(quote.text.split()) <= 3),
         "heading": float(len(line.strip(' \t«»“”"')) <= len(quote.text) + 2),
         **_distances(doc, quote, surname),
+        "speaks_elsewhere": float(agreement.speaks_elsewhere(quote)),
+        "not_subject": float(_not_subject(doc, quote, surname)),
+        "verb_by_name": float(_verb_by_name(doc, quote, surname)),
     }
     return {name: values.get(name, 0.0) for name in FEATURES}
+
+
+def _near_mentions(doc: Document, quote: Quote, surname: str) -> list[Mention]:
+    """The speaker's mentions in the quote's sentence (outside the quote) and the sentence before."""
+    start, end = quote.span.start, quote.span.end
+    first = sentence_start(doc.text, max(0, sentence_start(doc.text, start) - 2))
+    last = sentence_end(doc.text, end)
+    return [
+        m
+        for m in doc.mentions
+        if m.label == "PER"
+        and fold(m.text).split()[-1:] == [surname]
+        and (first <= m.span.start < start or end <= m.span.start < last)
+    ]
+
+
+def _verb_by_name(doc: Document, quote: Quote, surname: str) -> bool:
+    """A verb of speech right by one of the speaker's mentions next to the quote, the name a subject, or "pour X"
+    before the quote: the text says this one speaks."""
+    return any(
+        _VERB_THEN_NAME.search(doc.text, max(0, m.span.start - 60), m.span.start) is not None
+        or _NAME_THEN_VERB.match(doc.text[m.span.end : m.span.end + 120]) is not None
+        or (
+            _FOR_NAME.search(doc.text, max(0, m.span.start - 40), m.span.start) is not None
+            and _FOR_NAME_QUOTE.match(doc.text[m.span.end : m.span.end + 140]) is not None
+        )
+        for m in _near_mentions(doc, quote, surname)
+        if not _no_subject(doc, m)
+    )
+
+
+def _not_subject(doc: Document, quote: Quote, surname: str) -> bool:
+    """The speaker is named next to the quote (its sentence, the one before) only where a name is no subject: after
+    "de" ("la mère du petit Mohamed"), a relation ("un proche de"), a preposition ("a invité X à"), or as an English
+    possessive."""
+    near = _near_mentions(doc, quote, surname)
+    return bool(near) and all(_no_subject(doc, m) for m in near)
+
+
+def _no_subject(doc: Document, mention: Mention) -> bool:
+    """A name after "de", a relation or a preposition, or an English possessive: no subject of a verb."""
+    return (
+        complement(doc, mention)
+        or related(doc, mention)
+        or _PREPOSITION_BEFORE.search(doc.text, max(0, mention.span.start - 40), mention.span.start) is not None
+    )
 
 
 def _distances(doc: Document, quote: Quote, surname: str) -> dict[str, float]:
@@ -215,7 +304,7 @@ def judge(
 def _judged(
     doc: Document, quote: Quote, other_report: bool, agreement: AgreementIndex, model: SpeakerModel, threshold: float
 ) -> Quote:
-    method = method_of(doc.text, quote, other_report)
+    method = method_of(doc.text, quote, other_report, agreement.names)
     if method is None:
         return quote
     confidence = round(model.confidence(features(doc, quote, method, agreement)), 3)

@@ -137,7 +137,23 @@ def organisations(doc: Document, start: int, end: int) -> list[str]:
     for match in ACRONYM.finditer(doc.text, max(0, start), end):
         if match.start() not in known and not any(p <= match.start() < p + len(t) for p, t in found):
             found.append((match.start(), match.group(0)))
-    return [spelled_out(doc.text, text) or text for _, text in sorted(found)]
+    return [spelled_out(doc.text, text) or _full_form(doc, position, text) for position, text in sorted(found)]
+
+
+def _full_form(doc: Document, position: int, name: str) -> str:
+    """A one-word organisation the report named in full before: "le Comité" after the "Comité international
+    olympique" is that committee (the last such name, when there are several)."""
+    if " " in name:
+        return name
+    fuller = [
+        m.text
+        for m in doc.mentions
+        if m.label == "ORG"
+        and m.span.end <= position
+        and " " in m.text
+        and m.text.split()[0].casefold() == name.casefold()
+    ]
+    return fuller[-1] if fuller else name
 
 
 def _last_organisation(doc: Document, start: int, end: int) -> str | None:
@@ -151,8 +167,13 @@ def first_organisation(doc: Document, start: int, end: int) -> str | None:
 
 
 def _main_organisation(doc: Document) -> str | None:
-    """The organisation a report names most, a name in its title counting three times."""
+    """The organisation a report names most, a name in its title counting three times; an acronym the report
+    spells out counts for its spelt-out form (one organisation, not two)."""
     counts = Counter(m.text for m in doc.mentions if m.label == "ORG")
+    for name in list(counts):
+        full = spelled_out(doc.text, name)
+        if full and full != name and full in counts:
+            counts[full] += counts.pop(name)
     for name in counts:
         if re.search(rf"\b{re.escape(name)}\b", doc.title or ""):
             counts[name] += 3
