@@ -15,6 +15,7 @@ from ...model import Corpus, Document, Story
 from ...pipeline import stage
 from .conflicts import attribution_conflicts, date_conflicts, figure_conflicts
 from .copies import source_groups
+from .variants import variant_conflicts
 
 __all__ = ["cross_check"]
 
@@ -24,6 +25,7 @@ def cross_check(story: Story, docs: Sequence[Document]) -> Story:
     groups = source_groups(docs)
     quotes = tuple(replace(q, independent_sources=len({groups[s.doc] for s in q.sources})) for q in story.quotes)
     conflicts = figure_conflicts(docs) + attribution_conflicts(quotes, story.entities, docs) + date_conflicts(docs)
+    conflicts += variant_conflicts(docs)
     return replace(story, quotes=quotes, conflicts=tuple(conflicts), copies=_copies(groups))
 
 
