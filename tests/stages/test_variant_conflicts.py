@@ -6,6 +6,7 @@ from recoupe.model import Document
 from recoupe.stages.crosscheck.variants import variant_conflicts
 from recoupe.stages.dates import find_dates
 from recoupe.stages.figures import find_figures
+from recoupe.stages.summarize.disagreements import state_conflicts
 
 from ..conftest import make_doc, with_mentions
 
@@ -66,3 +67,11 @@ def test_a_year_in_the_same_words_is_only_a_possible_conflict() -> None:
     a, b = (replace(d, dates=tuple(find_dates(d.id, d.text, None))) for d in (a, b))
     [conflict] = variant_conflicts([a, b])
     assert conflict.kind == "date" and conflict.status == "conflict" and not conflict.stated
+
+
+def test_a_fact_conflict_is_stated_as_a_disagreement_of_the_sources_not_of_figures() -> None:
+    words = "a assuré que le petit garçon avait échappé à la surveillance de la nourrice dans un jardin."
+    c = _doc(f"Le maire, Dussourt, {words}", "c", [("Dussourt", "PER")])
+    d = _doc(f"Le maire, Martin, {words}", "d", [("Martin", "PER")])
+    [sentence] = state_conflicts(variant_conflicts([c, d]), [c, d])
+    assert sentence.text == "Les sources divergent (Le maire … assuré que le) : Dussourt selon [1]; Martin selon [2]."

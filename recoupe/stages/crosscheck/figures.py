@@ -22,7 +22,7 @@ from dataclasses import replace
 from itertools import combinations
 
 from ...lexicon.names import fold, phonetic
-from ...model import Claim, Conflict, Document, Figure
+from ...model import Claim, Conflict, Document, Figure, Span
 
 __all__ = ["SCOPES", "compatible", "figure_conflicts", "unit_class", "unit_key"]
 
@@ -109,6 +109,7 @@ class _Context:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
+        self._scopes: dict[Span, frozenset[str]] = {}
 
     def sentence(self, figure: Figure) -> tuple[int, int]:
         for sentence in self.doc.sentences:
@@ -117,9 +118,11 @@ class _Context:
         return max(0, figure.span.start - 200), min(len(self.doc.text), figure.span.end + 200)
 
     def scopes(self, figure: Figure) -> frozenset[str]:
-        start, end = self.sentence(figure)
-        text = self.doc.text[start:end]
-        return frozenset(name for name, pattern in _SCOPE.items() if pattern.search(text))
+        if figure.span not in self._scopes:
+            start, end = self.sentence(figure)
+            text = self.doc.text[start:end]
+            self._scopes[figure.span] = frozenset(name for name, pattern in _SCOPE.items() if pattern.search(text))
+        return self._scopes[figure.span]
 
     def holder(self, figure: Figure) -> str | None:
         """The last name before a share in its sentence: whose score or share it is."""
@@ -182,20 +185,18 @@ def _pair(
     the one figure of its unit in its report."""
     if a.span.doc == b.span.doc or compatible(a, b):
         return None
-    ca, cb = contexts[a.span.doc], contexts[b.span.doc]
-    if ca.scopes(a) != cb.scopes(b):
-        return None
-    if _is_share(a) and (ca.holder(a) is None or ca.holder(a) != cb.holder(b)):
-        return None
     if a.place and b.place and phonetic(a.place) != phonetic(b.place):
-        return None
-    if not _same_year(a, b, published):
         return None
     same_place = bool(a.place and b.place)
     shared = _content(a) & _content(b)
     near = _near_miss(a, b)
     if not (shared or same_place or _single_count(a, b, alone) or near):
         return None  # "euros" against "euros de l'affaire Kerviel", "de l'EI" against "des civils": not shown one thing
+    ca, cb = contexts[a.span.doc], contexts[b.span.doc]
+    if ca.scopes(a) != cb.scopes(b) or not _same_year(a, b, published):
+        return None
+    if _is_share(a) and (ca.holder(a) is None or ca.holder(a) != cb.holder(b)):
+        return None
     claims = (Claim(a.text, a.span), Claim(b.text, b.span))
     about = a.subject or a.unit
     early, late = sorted((a, b), key=lambda f: published[f.span.doc])

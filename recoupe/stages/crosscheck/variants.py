@@ -22,9 +22,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import combinations
+from typing import NamedTuple, TypeVar
 
 from ...lexicon.names import fold
-from ...model import Claim, Conflict, Document, Figure, Span
+from ...model import Claim, Conflict, DateMention, Document, Figure, Mention, Span
 from .figures import compatible, unit_class, unit_key
 
 __all__ = ["MIN_CONTEXT", "STATED_CONTEXT", "variant_conflicts"]
@@ -53,17 +54,18 @@ _WORD = re.compile(r"\w+(?:[.,]\d+)*", re.UNICODE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     text: str
     key: str
-    span: Span
+    start: int
+    end: int
 
 
 @dataclass(frozen=True, slots=True)
 class _Slot:
     """One named value of a sentence: its type ("figure", "date", "fact") and what it compares as."""
 
+    doc: str
     kind: str
     value: str
     token: int
@@ -75,38 +77,68 @@ class _Slot:
 
     @property
     def span(self) -> Span:
-        return self.tokens[self.token].span
+        token = self.tokens[self.token]
+        return Span(self.doc, token.start, token.end)
 
 
 def _tokens(doc: Document, start: int, end: int) -> tuple[_Token, ...]:
-    words = ((m.group(), m.start() + start, m.end() + start) for m in _WORD.finditer(doc.text[start:end]))
-    return tuple(_Token(w, w.lower(), Span(doc.id, s, e)) for w, s, e in words if w.lower() not in _AUXILIARIES)
+    words = (_Token(m.group(), m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(doc.text, start, end))
+    return tuple(w for w in words if w.key not in _AUXILIARIES)
+
+
+class _Annotations:
+    """A report's dates, figures and entity mentions by the characters they cover (looked up per word)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc.id
+        self.dates = _cover(doc.dates)
+        self.figures = _cover(doc.figures)
+        self.mentions = _cover(doc.mentions)
+        self.starts = self.dates.keys() | self.figures.keys() | self.mentions.keys()
+
+
+_Spanned = TypeVar("_Spanned", DateMention, Figure, Mention)
+
+
+def _cover(items: Sequence[_Spanned]) -> dict[int, _Spanned]:
+    covered: dict[int, _Spanned] = {}
+    for item in items:
+        for offset in range(item.span.start, item.span.end):
+            covered.setdefault(offset, item)
+    return covered
 
 
 def _slots(doc: Document) -> Iterator[_Slot]:
     """Every named value of the report's sentences, with the sentence's words around it."""
+    annotations = _Annotations(doc)
     for sentence in doc.sentences:
         tokens = _tokens(doc, sentence.span.start, sentence.span.end)
         for index, token in enumerate(tokens):
-            slot = _typed(doc, token, index, tokens)
-            if slot is not None:
-                yield slot
+            if token.start in annotations.starts:
+                slot = _typed(annotations, token, index, tokens)
+                if slot is not None:
+                    yield slot
 
 
-def _typed(doc: Document, token: _Token, index: int, tokens: tuple[_Token, ...]) -> _Slot | None:
+def _typed(annotations: _Annotations, token: _Token, index: int, tokens: tuple[_Token, ...]) -> _Slot | None:
     """The token as a slot: a day (inside a resolved date), a duration the figure conflicts leave aside (a figure that
     says nothing of what it measures, "13 jours": the identical words around it say it), or a name (inside an entity
     mention). Other figures are compared by ``figures``, which knows their scopes and updates."""
-    dated = next((d for d in doc.dates if d.span.start <= token.span.start and token.span.end <= d.span.end), None)
-    if dated is not None:
-        return _Slot("date", dated.value, index, tokens, weak=dated.precision != "day")
-    figure = next((f for f in doc.figures if f.span.start <= token.span.start < f.span.end), None)
+    start, end = token.start, token.end
+    dated = annotations.dates.get(start)
+    if dated is not None and end <= dated.span.end:
+        return _Slot(annotations.doc, "date", dated.value, index, tokens, weak=dated.precision != "day")
+    figure = annotations.figures.get(start)
     if figure is not None:
-        return _Slot("figure", unit_class(figure.unit), index, tokens, figure) if unit_key(figure) is None else None
-    mention = next((m for m in doc.mentions if m.span.start <= token.span.start and token.span.end <= m.span.end), None)
-    if mention is not None and token.text[:1].isupper():
-        part = (mention.span.start, mention.span.end) != (token.span.start, token.span.end)
-        return _Slot("fact", fold(token.text).rstrip("s"), index, tokens, weak=part)
+        return (
+            _Slot(annotations.doc, "figure", unit_class(figure.unit), index, tokens, figure)
+            if unit_key(figure) is None
+            else None
+        )
+    mention = annotations.mentions.get(start)
+    if mention is not None and end <= mention.span.end and token.text[:1].isupper():
+        part = (mention.span.start, mention.span.end) != (start, end)
+        return _Slot(annotations.doc, "fact", fold(token.text).rstrip("s"), index, tokens, weak=part)
     return None
 
 
@@ -177,7 +209,7 @@ def _shown(slot: _Slot) -> str:
 def _variant(a: _Slot, b: _Slot) -> int | None:
     """The number of identical words around two slots of different reports holding different values of one type, if
     enough to take them for one statement."""
-    if a.span.doc == b.span.doc or not _differ(a, b):
+    if a.doc == b.doc or not _differ(a, b):
         return None
     left, right, words = _context(a, b)
     content = sum(1 for w in words if w.key.isalpha() and len(w.key) >= 4)
@@ -188,12 +220,13 @@ def _variant(a: _Slot, b: _Slot) -> int | None:
 
 def _conflict(pairs: Sequence[tuple[_Slot, _Slot, int]]) -> Conflict:
     """One conflict for the two values, with every report that gives one of them in the same words."""
-    slots = {(s.span.doc, _shown(s)): s for pair in pairs for s in pair[:2]}
+    slots = {(s.doc, _shown(s)): s for pair in pairs for s in pair[:2]}
     claims = tuple(Claim(value, slot.span) for (_, value), slot in sorted(slots.items()))
     context = max(pair[2] for pair in pairs)
     a, b = pairs[0][:2]
     backing = {_shown(s): sum(1 for doc, value in slots if value == _shown(s)) for s in (a, b)}
-    about = " ".join(t.text for t in a.tokens[max(0, a.token - 3) : a.token + 2])
+    about = " ".join(t.text for t in a.tokens[max(0, a.token - 3) : a.token]) + " … "
+    about += " ".join(t.text for t in a.tokens[a.token + 1 : a.token + 4])
     reason = (
         f"reports write the same {context} words around {_shown(a)} ({backing[_shown(a)]} report(s)) and"
         f" {_shown(b)} ({backing[_shown(b)]})"
