@@ -99,3 +99,19 @@ def test_undated_days_that_may_be_one_day_make_no_conflict() -> None:
 
 def _undated(text: str, id: str):  # type: ignore[no-untyped-def]
     return make_doc(text, id=id, dates=tuple(find_dates(id, text, None)))
+
+
+def test_words_given_to_two_spellings_of_one_name_are_no_attribution_conflict() -> None:
+    """Issue 18 (the gold sets' convention): "Declerck" and "Deklerk" are one man misspelt; "Karine" and "Khaldia"
+    Dussourt are two names."""
+    entities = (
+        StoryEntity("e1", "Pascal Declerck", "PER", ()),
+        StoryEntity("e2", "Pascal Deklerk", "PER", ()),
+        StoryEntity("e3", "Karine Dussourt", "PER", ()),
+        StoryEntity("e4", "Khaldia Dussourt", "PER", ()),
+    )
+    words = "le petit garçon aurait échappé à la surveillance de la nounou"
+    misspelt = [_quote("a", words, "e1"), _quote("b", words, "e2")]
+    assert attribution_conflicts(misspelt, entities) == []
+    two = [_quote("a", words, "e3"), _quote("b", words, "e4")]
+    assert [c.kind for c in attribution_conflicts(two, entities)] == ["attribution"]

@@ -30,11 +30,15 @@ def test_two_names_in_one_sentence_are_a_conflict_stated_when_the_whole_name_dif
 
 
 def test_two_spellings_of_one_name_are_no_conflict() -> None:
-    """Tempting (issue 18's second gold set's convention): "Fatma" and "Fatna" are one woman misspelt."""
+    """Tempting (the convention of issue 18's gold sets): "Fatma" and "Fatna" are one woman misspelt, "Jean-Luc" and
+    "Jean-Louis" Romero one man."""
     words = "a été entendue par les enquêteurs de la brigade des mineurs mardi soir à Marseille."
     a = _doc(f"La mère, Fatma, {words}", "a", [("Fatma", "PER")])
     b = _doc(f"La mère, Fatna, {words}", "b", [("Fatna", "PER")])
     assert variant_conflicts([a, b]) == []
+    c = _doc(f"Le président, Jean-Luc Romero, {words}", "c", [("Jean-Luc Romero", "PER")])
+    d = _doc(f"Le président, Jean-Louis Romero, {words}", "d", [("Jean-Louis Romero", "PER")])
+    assert variant_conflicts([c, d]) == []
 
 
 def test_a_duration_given_two_values_in_the_same_words_is_a_possible_conflict() -> None:

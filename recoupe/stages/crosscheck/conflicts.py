@@ -20,6 +20,7 @@ from ...model import Claim, Conflict, Document, StoryEntity, StoryQuote
 from ..quotes.story_quotes import Rarity, contains_words, words_of
 from .days import Day, days_of, disagree
 from .figures import compatible, figure_conflicts, unit_class
+from .variants import spellings
 
 __all__ = ["attribution_conflicts", "compatible", "date_conflicts", "figure_conflicts", "unit_class"]
 
@@ -45,7 +46,8 @@ STORY_EVENT_CONFIDENCE = 0.8
 def attribution_conflicts(
     quotes: Sequence[StoryQuote], entities: Sequence[StoryEntity], docs: Sequence[Document] = ()
 ) -> list[Conflict]:
-    """The same words given to two speakers, each named next to them. Confident only when the words are the
+    """The same words given to two speakers, each named next to them, whose names are not two spellings of one
+    ("Declerck" and "Deklerk": one man, misspelt; ``spellings``). Confident only when the words are the
     speakers' own: the shorter quote's words stand nowhere else in the reports (not a phrase of the story that
     several people use, "droit à l'oubli", "aller plus loin")."""
     names = {e.id: e.name for e in entities}
@@ -60,6 +62,7 @@ def attribution_conflicts(
             a.speaker
             and b.speaker
             and a.speaker != b.speaker
+            and not spellings(names[a.speaker], names[b.speaker])
             and a.span.doc != b.span.doc
             and _checkable(a, names[a.speaker])
             and _checkable(b, names[b.speaker])

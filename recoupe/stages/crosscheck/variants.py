@@ -28,7 +28,7 @@ from ...lexicon.names import fold
 from ...model import Claim, Conflict, DateMention, Document, Figure, Mention, Span
 from .figures import compatible, unit_class, unit_key
 
-__all__ = ["MIN_CONTEXT", "STATED_CONTEXT", "variant_conflicts"]
+__all__ = ["MIN_CONTEXT", "SPELLING", "STATED_CONTEXT", "spellings", "variant_conflicts"]
 
 #: identical words around the slot (both sides together, at least one on each side) for a possible conflict, and
 #: for a stated one; calibrated on the RPM2 tuning clusters (the 13/12 days of one quote: 6 words; the two first
@@ -50,7 +50,7 @@ _AUXILIARIES = {
     "sont", "étaient", "seraient", "sera", "seront", "has", "had", "have", "is", "was", "were", "hat", "hatte",
     "hätte", "ist", "war", "wäre",
 }  # fmt: skip
-_WORD = re.compile(r"\w+(?:[.,]\d+)*", re.UNICODE)
+_WORD = re.compile(r"\w+(?:-\w+)*(?:[.,]\d+)*", re.UNICODE)  # "Jean-Luc", "Châtenay-Malabry": one word
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -150,13 +150,20 @@ def _differ(a: _Slot, b: _Slot) -> bool:
     if a.figure is not None and b.figure is not None:
         return a.value == b.value and not compatible(a.figure, b.figure)
     if a.kind == "fact":
-        return not _spelling(a.value, b.value)
+        return not spellings(a.value, b.value)
     return a.value != b.value
 
 
-def _spelling(a: str, b: str) -> bool:
-    """Two spellings of one name: the same letters ("RCN", "RNC") or nearly ("Fatma", "Fatna"; "Michel", "Mchel")."""
-    return sorted(a) == sorted(b) or SequenceMatcher(None, a, b).ratio() >= SPELLING
+def spellings(a: str, b: str) -> bool:
+    """Whether two names may be two spellings of one: the words they do not share are the same letters ("RCN",
+    "RNC") or nearly ("Fatma", "Fatna"; "Jean-Luc", "Jean-Louis"), or one name holds the other ("Dussourt",
+    "Khaldia Dussourt"; "CGC", "SNE-CGC"). "Karine" and "Khaldia" Dussourt are two names."""
+    words_a, words_b = fold(a).split(), fold(b).split()
+    only_a = " ".join(w for w in words_a if w not in words_b)
+    only_b = " ".join(w for w in words_b if w not in words_a)
+    if not (only_a and only_b) or only_a in only_b or only_b in only_a:
+        return True
+    return sorted(only_a) == sorted(only_b) or SequenceMatcher(None, only_a, only_b).ratio() >= SPELLING
 
 
 def _context(a: _Slot, b: _Slot) -> tuple[int, int, list[_Token]]:
