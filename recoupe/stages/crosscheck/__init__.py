@@ -1,8 +1,9 @@
 """Corpus stage ``crosscheck``: what a story's independent reports disagree on, and which reports are copies.
 
 Copies of one wire story (``copies``) count as one source: each quote says how many independent sources carry it.
-Conflicts (``conflicts``) are figures of one quantity that cannot both hold, words given to two speakers, and one
-event given two dates.
+Conflicts (``conflicts``) are figures of one quantity that cannot both hold, words given to two speakers, one
+event given two days (``days``: resolved, or a weekday or a day of a month in a report with no publication date), and
+the same words around a slot filled with two different values (``variants``).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ def _copies(groups: dict[str, int]) -> tuple[tuple[str, ...], ...]:
 
 @stage(
     "crosscheck",
-    version="2",
+    version="3",
     scope="corpus",
     requires=["stories", "text", "figures", "dates", "mentions", "quotes", "sentences", "published"],
     assigns=["conflicts", "copies"],
