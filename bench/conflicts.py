@@ -318,8 +318,8 @@ themselves, as predictions, score precision {_ratio(check.precision)} and recall
 Reading the instrument: a conflict of many claims (one "figure" conflict lumping a quantity's values from 7 reports)
 counts as a TP if any two of its claims, in two reports, fall on one gold conflict: lenient for lumps, which the
 issue counts as false. An unmatched prediction "touching a gold claim" puts a claim the gold lists beside one it does
-not pair it with. The gold has a kind ("fact") for which recoupe has no detector; matching is by spans whatever the
-kind. The figure peer's >10 % rule cannot find two values closer than that (the README's examples of figure
+not pair it with. recoupe's only "fact" detector is variants.py (the same words around two different names); the
+gold's fact conflicts are mostly contradictions in other words. Matching is by spans whatever the kind. The figure peer's >10 % rule cannot find two values closer than that (the README's examples of figure
 conflicts, 3.7 against 3.9 billion, are 5 % apart).
 
 """

@@ -68,3 +68,50 @@ def test_a_date_conflict_is_stated_only_when_most_reports_name_the_event() -> No
     e, f = (_dated(t, i) for t, i in (("L'usine a rouvert.", "e"), ("Les pompiers sont partis.", "f")))
     [possible] = date_conflicts([c, d, e, f, _dated("Le feu est éteint.", "g")])
     assert not possible.stated and possible.status == "conflict"
+
+
+def test_reports_with_no_publication_date_disagree_on_an_event_s_weekday_or_day_of_month() -> None:
+    """Issue 18: with no publication date "le 5 juillet" and "samedi 4 juillet" stay unresolved, yet cannot be one
+    day; such a conflict is only possible (the year, or the week, is not checked)."""
+    a = _undated("Le départ sera donné le 5 juillet à Monaco.", "a")
+    b = _undated("Le départ, samedi 4 juillet, se fera à Monaco.", "b")
+    [conflict] = date_conflicts([a, b])
+    assert conflict.about == "départ" and not conflict.stated
+    c = _undated("La perquisition a eu lieu vendredi à Neuilly.", "c")
+    d = _undated("La perquisition de samedi à Neuilly n'a rien donné.", "d")
+    assert [x.about for x in date_conflicts([c, d])] == ["perquisition"]
+
+
+def test_undated_days_that_may_be_one_day_make_no_conflict() -> None:
+    """Tempting: "samedi" and "samedi 4 juillet" (one says less), a night and its second day, "le 5 juillet" and
+    "dimanche" (nothing said in common); two weekdays next to a noun most reports do not name (two searches?)."""
+    a = _undated("Le départ, samedi 4 juillet, se fera à Monaco.", "a")
+    b = _undated("Le départ de samedi se fera à Monaco.", "b")
+    c = _undated("Le départ, dans la nuit de vendredi à samedi, se fera à Monaco.", "c")
+    d = _undated("Le départ sera donné le 5 juillet à Monaco.", "d")
+    e = _undated("Le départ sera donné dimanche à Monaco.", "e")
+    assert date_conflicts([a, b, c]) == [] and date_conflicts([d, e]) == []
+    f = _undated("La perquisition a eu lieu vendredi à Neuilly.", "f")
+    g = _undated("La perquisition de samedi à Neuilly n'a rien donné.", "g")
+    others = [_undated(t, i) for t, i in (("Le trader est entendu.", "h"), ("La banque porte plainte.", "i"))]
+    assert date_conflicts([f, g, *others, _undated("Il reste en garde à vue.", "j")]) == []
+
+
+def _undated(text: str, id: str):  # type: ignore[no-untyped-def]
+    return make_doc(text, id=id, dates=tuple(find_dates(id, text, None)))
+
+
+def test_words_given_to_two_spellings_of_one_name_are_no_attribution_conflict() -> None:
+    """Issue 18 (the gold sets' convention): "Declerck" and "Deklerk" are one man misspelt; "Karine" and "Khaldia"
+    Dussourt are two names."""
+    entities = (
+        StoryEntity("e1", "Pascal Declerck", "PER", ()),
+        StoryEntity("e2", "Pascal Deklerk", "PER", ()),
+        StoryEntity("e3", "Karine Dussourt", "PER", ()),
+        StoryEntity("e4", "Khaldia Dussourt", "PER", ()),
+    )
+    words = "le petit garçon aurait échappé à la surveillance de la nounou"
+    misspelt = [_quote("a", words, "e1"), _quote("b", words, "e2")]
+    assert attribution_conflicts(misspelt, entities) == []
+    two = [_quote("a", words, "e3"), _quote("b", words, "e4")]
+    assert [c.kind for c in attribution_conflicts(two, entities)] == ["attribution"]

@@ -81,3 +81,46 @@ def test_the_one_bare_count_each_report_gives_compares_but_not_one_of_several() 
     assert figure_conflicts(several) == []
     far_apart = _docs("Quatre salariés ont été blessés.", "L'usine compte 300 salariés.")
     assert figure_conflicts(far_apart) == []
+
+
+def test_two_nearly_equal_counts_one_bare_are_a_possible_conflict() -> None:
+    """Issue 18: "205 délégations en tout" against "204 délégations d'athlètes": one count written two ways, listed as
+    possible (nothing names it in both reports)."""
+    docs = _docs(
+        "La cérémonie a vu défiler 205 délégations en tout.",
+        "Après le défilé des 204 délégations d'athlètes, le président a ouvert les Jeux.",
+    )
+    [conflict] = figure_conflicts(docs)
+    assert conflict.status == "conflict" and not conflict.stated
+
+
+def test_distant_bare_counts_are_no_near_miss() -> None:
+    """Tempting: 180 and 205 delegations in reports that each count delegations twice (two things counted); sums of
+    money 2 % apart (a story gives many: gross and net, before and after tax)."""
+    docs = _docs(
+        "Les 180 délégations ont défilé, puis 12 délégations ont salué.",
+        "Il y a 205 délégations, dont 30 délégations africaines.",
+    )
+    assert figure_conflicts(docs) == []
+    money = _docs(
+        "La banque a perdu 1,23 milliard d'euros, et 300 millions d'euros sur un seul desk.",
+        "Une perte de 1,25 milliard d'euros en tout, et 40 millions d'euros de frais.",
+    )
+    assert figure_conflicts(money) == []
+
+
+def test_a_figure_of_a_named_year_is_not_compared_with_one_of_another_year() -> None:
+    """Issue 18: "62 millions au troisième trimestre 2007" (a year back) against "234 millions au troisième trimestre"
+    of a report published in 2008."""
+    docs = _docs(
+        "Le pôle a dégagé un résultat de 62 millions d'euros au troisième trimestre 2007.",
+        "Natixis a perdu 234 millions d'euros au troisième trimestre.",
+        published=("2008-11-06", "2008-11-06"),
+    )
+    assert figure_conflicts(docs) == []
+    same = _docs(
+        "Natixis a perdu 62 millions d'euros au troisième trimestre 2008.",
+        "Natixis a perdu 234 millions d'euros au troisième trimestre.",
+        published=("2008-11-06", "2008-11-06"),
+    )
+    assert len(figure_conflicts(same)) == 1

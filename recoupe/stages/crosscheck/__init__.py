@@ -1,8 +1,9 @@
 """Corpus stage ``crosscheck``: what a story's independent reports disagree on, and which reports are copies.
 
 Copies of one wire story (``copies``) count as one source: each quote says how many independent sources carry it.
-Conflicts (``conflicts``) are figures of one quantity that cannot both hold, words given to two speakers, and one
-event given two dates.
+Conflicts (``conflicts``) are figures of one quantity that cannot both hold, words given to two speakers, one
+event given two days (``days``: resolved, or a weekday or a day of a month in a report with no publication date), and
+the same words around a slot filled with two different values (``variants``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from ...model import Corpus, Document, Story
 from ...pipeline import stage
 from .conflicts import attribution_conflicts, date_conflicts, figure_conflicts
 from .copies import source_groups
+from .variants import variant_conflicts
 
 __all__ = ["cross_check"]
 
@@ -24,6 +26,7 @@ def cross_check(story: Story, docs: Sequence[Document]) -> Story:
     groups = source_groups(docs)
     quotes = tuple(replace(q, independent_sources=len({groups[s.doc] for s in q.sources})) for q in story.quotes)
     conflicts = figure_conflicts(docs) + attribution_conflicts(quotes, story.entities, docs) + date_conflicts(docs)
+    conflicts += variant_conflicts(docs)
     return replace(story, quotes=quotes, conflicts=tuple(conflicts), copies=_copies(groups))
 
 
@@ -36,7 +39,7 @@ def _copies(groups: dict[str, int]) -> tuple[tuple[str, ...], ...]:
 
 @stage(
     "crosscheck",
-    version="2",
+    version="3",
     scope="corpus",
     requires=["stories", "text", "figures", "dates", "mentions", "quotes", "sentences", "published"],
     assigns=["conflicts", "copies"],

@@ -12,13 +12,15 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from datetime import date, timedelta
 
 from ...lexicon.names import fold
-from ...model import Claim, Conflict, DateMention, Document, StoryEntity, StoryQuote
+from ...model import Claim, Conflict, Document, StoryEntity, StoryQuote
 from ..quotes.story_quotes import Rarity, contains_words, words_of
+from .days import Day, days_of, disagree
 from .figures import compatible, figure_conflicts, unit_class
+from .variants import spellings
 
 __all__ = ["attribution_conflicts", "compatible", "date_conflicts", "figure_conflicts", "unit_class"]
 
@@ -26,12 +28,17 @@ __all__ = ["attribution_conflicts", "compatible", "date_conflicts", "figure_conf
 EVENTS = re.compile(
     r"\b(?P<event>réunion|rencontre|sommet|conférence|incendie|attentat|explosion|offensive|élection|scrutin|accident|"
     r"séisme|manifestation|grève|meeting|summit|conference|fire|attack|election|crash|earthquake|"
-    r"strike|protest|treffen|gipfel|brand|anschlag|wahl|unfall)s?\b",
+    r"strike|protest|treffen|gipfel|brand|anschlag|wahl|unfall|"
+    r"départ|arrivée|ouverture|clôture|cérémonie|inauguration|perquisition|arrestation|interpellation|obsèques|"
+    r"funérailles|procès|departure|opening|ceremony|inauguration|raid|arrest|funeral|trial|"
+    r"eröffnung|zeremonie|durchsuchung|festnahme|beerdigung|prozess)s?\b",
     re.IGNORECASE,
 )
 EVENT_REACH = 60
 #: a date read next to an event's noun may date another event of the same kind: listed as possible, not stated;
-#: unless most of the story's reports name that event (then the noun names the story's one event)
+#: unless most of the story's reports name that event (then the noun names the story's one event) and every side is
+#: a resolved date. A weekday or a day of a month alone (a report with no publication date) is read only next to the
+#: story's event, and stays possible
 DATE_CONFIDENCE = 0.6
 STORY_EVENT_CONFIDENCE = 0.8
 
@@ -39,7 +46,8 @@ STORY_EVENT_CONFIDENCE = 0.8
 def attribution_conflicts(
     quotes: Sequence[StoryQuote], entities: Sequence[StoryEntity], docs: Sequence[Document] = ()
 ) -> list[Conflict]:
-    """The same words given to two speakers, each named next to them. Confident only when the words are the
+    """The same words given to two speakers, each named next to them, whose names are not two spellings of one
+    ("Declerck" and "Deklerk": one man, misspelt; ``spellings``). Confident only when the words are the
     speakers' own: the shorter quote's words stand nowhere else in the reports (not a phrase of the story that
     several people use, "droit à l'oubli", "aller plus loin")."""
     names = {e.id: e.name for e in entities}
@@ -54,6 +62,7 @@ def attribution_conflicts(
             a.speaker
             and b.speaker
             and a.speaker != b.speaker
+            and not spellings(names[a.speaker], names[b.speaker])
             and a.span.doc != b.span.doc
             and _checkable(a, names[a.speaker])
             and _checkable(b, names[b.speaker])
@@ -85,12 +94,15 @@ def _checkable(quote: StoryQuote, speaker: str) -> bool:
     return quote.speaker_basis == "named" and not inside
 
 
-def _event_dates(doc: Document) -> dict[str, DateMention]:
-    """Event noun -> the first day named next to it in this report."""
-    found: dict[str, DateMention] = {}
-    days = [d for d in doc.dates if d.precision == "day"]
+def _event_dates(doc: Document) -> dict[str, Day]:
+    """Event noun -> the first day named next to it in this report (resolved, or only a weekday or a day of a
+    month in a report with no publication date)."""
+    found: dict[str, Day] = {}
+    days = days_of(doc)
+    starts = [d.span.start for d in days]
     for match in EVENTS.finditer(doc.text):
-        near = [d for d in days if abs(d.span.start - match.start()) <= EVENT_REACH]
+        low, high = bisect_left(starts, match.start() - EVENT_REACH), bisect_right(starts, match.start() + EVENT_REACH)
+        near = days[low:high]
         if near:
             closest = min(near, key=lambda d: abs(d.span.start - match.start()))
             found.setdefault(match.group("event").lower(), closest)
@@ -98,19 +110,22 @@ def _event_dates(doc: Document) -> dict[str, DateMention]:
 
 
 def date_conflicts(docs: Sequence[Document]) -> list[Conflict]:
-    by_event: dict[str, list[DateMention]] = {}
+    by_event: dict[str, list[Day]] = {}
     for doc in docs:
-        for event, mention in _event_dates(doc).items():
-            by_event.setdefault(event, []).append(mention)
+        for event, day in _event_dates(doc).items():
+            by_event.setdefault(event, []).append(day)
     conflicts = []
-    for event, mentions in by_event.items():
-        days = [_days(m) for m in mentions]
-        if any(not (a & b) for i, a in enumerate(days) for b in days[i + 1 :]):
-            claims = tuple(Claim(m.value, m.span) for m in mentions)
-            values = sorted({m.value for m in mentions})
+    for event, found in by_event.items():
+        story_event = _the_story_s_event(event, docs)
+        days = found if story_event else [d for d in found if d.iso]  # an unresolved day: the story's event only
+        if any(disagree(a, b) for i, a in enumerate(days) for b in days[i + 1 :]):
+            claims = tuple(Claim(d.iso or d.text, d.span) for d in days)
+            values = sorted({c.value for c in claims})
             reason = f"the {event} is dated {' and '.join(values)} by different reports"
-            confidence = STORY_EVENT_CONFIDENCE if _the_story_s_event(event, docs) else DATE_CONFIDENCE
-            conflicts.append(Conflict("date", event, claims, reason, confidence))
+            stated = story_event and all(d.iso for d in days)
+            conflicts.append(
+                Conflict("date", event, claims, reason, STORY_EVENT_CONFIDENCE if stated else DATE_CONFIDENCE)
+            )
     return conflicts
 
 
@@ -118,10 +133,3 @@ def _the_story_s_event(event: str, docs: Sequence[Document]) -> bool:
     """Most of the story's reports name the event (the fire of a story about a fire): its noun names one event."""
     naming = sum(1 for d in docs if any(m.group("event").lower() == event for m in EVENTS.finditer(d.text)))
     return naming * 2 > len(docs)
-
-
-def _days(mention: DateMention) -> set[str]:
-    """The days a mention may stand for: "dans la nuit de mardi à mercredi" is Tuesday night or Wednesday."""
-    if mention.part_of_day != "NI":
-        return {mention.value}
-    return {mention.value, (date.fromisoformat(mention.value) + timedelta(days=1)).isoformat()}

@@ -13,18 +13,21 @@ _TEMPLATES = {
         "figure": "Les chiffres divergent ({about}) : {sides}.",
         "attribution": "Les sources divergent sur l'auteur des mots « {about} » : {sides}.",
         "date": "Les sources divergent sur la date ({about}) : {sides}.",
+        "fact": "Les sources divergent ({about}) : {sides}.",
         "side": "{value} selon [{n}]",
     },
     "en": {
         "figure": "The figures differ ({about}): {sides}.",
         "attribution": 'The sources disagree on who said "{about}": {sides}.',
         "date": "The sources disagree on the date ({about}): {sides}.",
+        "fact": "The sources disagree ({about}): {sides}.",
         "side": "{value} according to [{n}]",
     },
     "de": {
         "figure": "Die Zahlen gehen auseinander ({about}): {sides}.",
         "attribution": "Die Quellen widersprechen sich, wer „{about}“ gesagt hat: {sides}.",
         "date": "Die Quellen nennen verschiedene Daten ({about}): {sides}.",
+        "fact": "Die Quellen widersprechen sich ({about}): {sides}.",
         "side": "{value} laut [{n}]",
     },
 }

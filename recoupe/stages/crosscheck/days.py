@@ -1,0 +1,86 @@
+"""The days a report names, resolved or not, and when two of them cannot be one day.
+
+A report with no publication date leaves "vendredi" and "le 5 juillet" unresolved (the ``dates`` stage needs an
+anchor): they still say a weekday, or a day of a month, and two reports naming an event's day differently disagree
+whatever the year ("le 5 juillet" against "samedi 4 juillet"; "vendredi" against "samedi"). What is compared is only
+what both sides say: two days of a month, else two weekdays; a night ("dans la nuit de mardi à mercredi") stands for
+both its days.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ...model import DateMention, Document, Span
+from ..dates.patterns import WEEKDAYS
+from ..metadata import MONTHS
+
+__all__ = ["Day", "days_of", "disagree"]
+
+_MONTH = "|".join(sorted((m for m in MONTHS if len(m) > 3 or m in ("mai", "may")), key=len, reverse=True))
+#: a weekday, a day of a month, or both ("samedi 04 juillet", "le 5 juillet", "vendredi")
+_PARTIAL = re.compile(
+    rf"\b(?:(?P<w>{'|'.join(WEEKDAYS)})\b(?:\s+(?P<d>[0-3]?\d|1er)\s+(?P<m>{_MONTH})\b)?"
+    rf"|(?P<d2>[0-3]?\d|1er)\s+(?P<m2>{_MONTH})\b)",
+    re.IGNORECASE,
+)
+#: a night before a weekday: "dans la nuit de mardi à mercredi" is either day
+_NIGHT = re.compile(r"(?:\bnuit\s+d[eu]|\bnight\s+of)\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    """A day a report names: its text and span, and what it says: the ISO date (resolved), the weekdays (two for a
+    night) and the (month, day)."""
+
+    span: Span
+    text: str
+    iso: str | None
+    weekdays: frozenset[int]
+    month_day: tuple[int, int] | None
+
+
+def _resolved(mention: DateMention) -> Day:
+    day = date.fromisoformat(mention.value)
+    days = [day, day + timedelta(days=1)] if mention.part_of_day == "NI" else [day]
+    return Day(mention.span, mention.text, mention.value, frozenset(d.weekday() for d in days), (day.month, day.day))
+
+
+def _partial(doc: Document, match: re.Match[str]) -> Day:
+    weekday = WEEKDAYS.get((match.group("w") or "").lower())
+    month = MONTHS.get((match.group("m") or match.group("m2") or "").lower())
+    digits = match.group("d") or match.group("d2")
+    day = int(digits.lower().replace("er", "")) if digits else 0
+    night = weekday is not None and _NIGHT.search(doc.text, max(0, match.start() - 12), match.start()) is not None
+    weekdays = frozenset() if weekday is None else frozenset({weekday, (weekday + 1) % 7} if night else {weekday})
+    month_day = (month + 1, day) if month is not None and 1 <= day <= 31 else None
+    return Day(Span(doc.id, match.start(), match.end()), match.group(), None, weekdays, month_day)
+
+
+def days_of(doc: Document) -> list[Day]:
+    """The report's resolved days, and the days it names that the ``dates`` stage could not resolve."""
+    resolved = [_resolved(d) for d in doc.dates if d.precision == "day"]
+    covered = [(d.span.start, d.span.end) for d in doc.dates]
+    partial = [
+        _partial(doc, match)
+        for match in _PARTIAL.finditer(doc.text)
+        if not any(s < match.end() and match.start() < e for s, e in covered)
+    ]
+    return sorted(resolved + partial, key=lambda d: d.span.start)
+
+
+def disagree(a: Day, b: Day) -> bool:
+    """Whether two days cannot be one: compared on what both say (the date, else the day of the month, else the
+    weekday)."""
+    if a.iso and b.iso:
+        return not (_isos(a) & _isos(b))
+    if a.month_day and b.month_day:
+        return a.month_day != b.month_day
+    return bool(a.weekdays and b.weekdays) and not (a.weekdays & b.weekdays)
+
+
+def _isos(day: Day) -> set[str]:
+    first = date.fromisoformat(day.iso or "")
+    return {first.isoformat(), (first + timedelta(days=1)).isoformat()} if len(day.weekdays) == 2 else {day.iso or ""}

@@ -1,0 +1,81 @@
+"""Issue 18: two reports writing the same words around one slot and filling it with different values disagree."""
+
+from dataclasses import replace
+
+from recoupe.model import Document
+from recoupe.stages.crosscheck.variants import variant_conflicts
+from recoupe.stages.dates import find_dates
+from recoupe.stages.figures import find_figures
+from recoupe.stages.summarize.disagreements import state_conflicts
+
+from ..conftest import make_doc, with_mentions
+
+
+def _doc(text: str, id: str, names: list[tuple[str, str]] | None = None) -> Document:
+    doc = with_mentions(text, names or [], id=id)
+    return replace(doc, figures=find_figures(doc))
+
+
+def test_two_names_in_one_sentence_are_a_conflict_stated_when_the_whole_name_differs() -> None:
+    words = "a assuré que le petit garçon avait échappé à la surveillance de la nourrice dans un jardin."
+    a = _doc(f"Selon Karine Dussourt, le petit garçon {words}", "a", [("Karine Dussourt", "PER")])
+    b = _doc(f"Selon Khaldia Dussourt, le petit garçon {words}", "b", [("Khaldia Dussourt", "PER")])
+    [partly] = variant_conflicts([a, b])
+    assert partly.kind == "fact" and partly.status == "conflict" and not partly.stated
+    assert sorted(c.value for c in partly.claims) == ["Karine", "Khaldia"]
+    c = _doc(f"Le maire, Dussourt, {words}", "c", [("Dussourt", "PER")])
+    d = _doc(f"Le maire, Martin, {words}", "d", [("Martin", "PER")])
+    [whole] = variant_conflicts([c, d])
+    assert whole.stated
+
+
+def test_two_spellings_of_one_name_are_no_conflict() -> None:
+    """Tempting (the convention of issue 18's gold sets): "Fatma" and "Fatna" are one woman misspelt, "Jean-Luc" and
+    "Jean-Louis" Romero one man."""
+    words = "a été entendue par les enquêteurs de la brigade des mineurs mardi soir à Marseille."
+    a = _doc(f"La mère, Fatma, {words}", "a", [("Fatma", "PER")])
+    b = _doc(f"La mère, Fatna, {words}", "b", [("Fatna", "PER")])
+    assert variant_conflicts([a, b]) == []
+    c = _doc(f"Le président, Jean-Luc Romero, {words}", "c", [("Jean-Luc Romero", "PER")])
+    d = _doc(f"Le président, Jean-Louis Romero, {words}", "d", [("Jean-Louis Romero", "PER")])
+    assert variant_conflicts([c, d]) == []
+
+
+def test_a_duration_given_two_values_in_the_same_words_is_a_possible_conflict() -> None:
+    """ "13 jours" says nothing of what it measures (the figure conflicts leave it); the same words around it do."""
+    a = _doc("Le problème, c'est que la nounou lui a menti pendant 13 jours.", "a")
+    b = _doc("Selon une cousine, la « nounou » lui aurait menti pendant 12 jours, affirmant que tout allait bien.", "b")
+    c = _doc("La nounou lui a menti pendant 13 jours.", "c")
+    [conflict] = variant_conflicts([a, b, c])
+    assert conflict.kind == "figure" and conflict.status == "conflict" and not conflict.stated
+    assert sorted(c.span.doc for c in conflict.claims) == ["a", "b", "c"]
+
+
+def test_the_same_words_with_the_same_value_or_a_rewording_are_no_conflict() -> None:
+    """Tempting: one sentence with "treize" for "13", or with its verb reworded, or about another person named in
+    a different sentence."""
+    a = _doc("Le problème, c'est que la nounou lui a menti pendant 13 jours.", "a")
+    b = _doc("Le problème, c'est que la nounou lui a menti pendant treize jours.", "b")
+    c = _doc("Le problème, c'est que la nounou lui a caché la vérité pendant 12 jours.", "c")
+    d = _doc("Jean Dupont est arrivé hier.", "d", [("Jean Dupont", "PER")])
+    e = _doc("Paul Martin est arrivé hier.", "e", [("Paul Martin", "PER")])
+    assert variant_conflicts([a, b, c, d, e]) == []
+
+
+def test_a_year_in_the_same_words_is_only_a_possible_conflict() -> None:
+    """A year may label an edition or a season rather than date a fact; two years in the same words are listed as
+    possible, never stated (two days in the same words would be)."""
+    words = "par le laboratoire de Châtenay-Malabry, qui y avait trouvé de l'EPO."
+    a = make_doc(f"Les échantillons ont été analysés en 1999 {words}", id="a")
+    b = make_doc(f"Les échantillons ont été analysés en 2005 {words}", id="b")
+    a, b = (replace(d, dates=tuple(find_dates(d.id, d.text, None))) for d in (a, b))
+    [conflict] = variant_conflicts([a, b])
+    assert conflict.kind == "date" and conflict.status == "conflict" and not conflict.stated
+
+
+def test_a_fact_conflict_is_stated_as_a_disagreement_of_the_sources_not_of_figures() -> None:
+    words = "a assuré que le petit garçon avait échappé à la surveillance de la nourrice dans un jardin."
+    c = _doc(f"Le maire, Dussourt, {words}", "c", [("Dussourt", "PER")])
+    d = _doc(f"Le maire, Martin, {words}", "d", [("Martin", "PER")])
+    [sentence] = state_conflicts(variant_conflicts([c, d]), [c, d])
+    assert sentence.text == "Les sources divergent (Le maire … assuré que le) : Dussourt selon [1]; Martin selon [2]."
