@@ -52,6 +52,7 @@ def test_a_concept_weighs_its_independent_reports_and_more_in_their_leads() -> N
     assert weights(docs, {"a": 0, "b": 0})[struck] == 2 + 2  # a wire story and its copy count once
     others = [make_doc("Une autre histoire est racontée ici.", id=f"x{n}") for n in range(4)]
     assert toll not in weights([docs[0], docs[3], *others])  # two of six reports: under the share (3)
+    assert weights(docs[:2]) == {}  # two reports: too few to tell what they agree on
 
 
 def test_the_program_covers_the_shared_concepts_within_the_budget() -> None:
