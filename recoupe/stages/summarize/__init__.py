@@ -3,8 +3,9 @@
 1. ``candidates``: the source sentences that may stand alone in an article (no headline, credit, fragment, opening
    pronoun or connective, unattributed opinion: ``checklist``), scored by centrality, support and position;
 2. the lead: the best early sentence that says who, when and where and has a verb;
-3. ``select``: the best-scored sentences after the lead, no fact said twice (``support.same_fact``), within the word
-   budget;
+3. ``select``: with the lead, the sentences that cover most of the word pairs several independent reports write
+   (``concepts``, an integer program: ``coverage``), no fact said twice (``support.same_fact``), within the word
+   budget; the best-scored sentences when no pair is shared;
 4. ``order``: the lead, then the order of events; ``when``: relative days written as dates ("mardi 25 octobre
    2016"), the sentence still citing its span;
 5. each sentence with the other reports that state the same fact (``support``); then the disagreements
@@ -26,6 +27,7 @@ from ...model import Corpus, Document, Span, Story, SummarySentence
 from ...pipeline import stage
 from .candidates import Candidate, candidates
 from .checklist import verbless
+from .concepts import Concept, weights
 from .disagreements import state_conflicts
 from .order import in_order
 from .select import REDUNDANT, choose
@@ -47,19 +49,19 @@ def summarize_story(
     new; ``groups`` maps copies of one wire story to one source."""
     scored = candidates(docs, seen)
     pool = [c for c in scored if seen is None or not len(seen) or float(np.max(seen @ c.vector)) < REDUNDANT]
-    chosen = _chosen(pool, words)
+    chosen = _chosen(pool, words, weights(docs, groups))
     if not chosen:
         return _fallback(docs)
     return tuple(_written(c, scored, groups) for c in in_order(chosen[0], chosen[1:]))
 
 
-def _chosen(pool: list[Candidate], words: int) -> list[Candidate]:
+def _chosen(pool: list[Candidate], words: int, concepts: dict[Concept, float]) -> list[Candidate]:
     """The lead and the selection, redone without any chosen sentence that has no verb."""
     for _ in range(RETRIES):
         if not pool:
             return []
         lead = max(pool, key=lambda c: c.lead_score)
-        chosen = choose(pool, lead, words)
+        chosen = choose(pool, lead, words, concepts)
         bad = [c for c in chosen if verbless(c.sentence.text, c.doc.language or "fr")]
         if not bad:
             return chosen
