@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import date
 
 from recoupe.model import Span, StoryEntity, StoryQuote
@@ -46,6 +47,16 @@ def test_an_attribution_conflict_needs_both_speakers_named_next_to_the_words() -
     assert [c.kind for c in attribution_conflicts(named, ENTITIES)] == ["attribution"]
     inferred = [_quote("a", "il y aura un chevauchement", "e1"), _quote("b", "chevauchement", "e2", "inferred")]
     assert attribution_conflicts(inferred, ENTITIES) == []
+
+
+def test_an_attribution_conflict_is_stated_only_when_both_speakers_are_likely_right() -> None:
+    """Issue 18: two speakers found with confidence 0.85 each are both right about 0.72 of the time: the conflict is
+    listed as possible, not stated; two speakers the model is sure of make a stated conflict."""
+    pair = [_quote("a", "il y aura un chevauchement", "e1"), _quote("b", "chevauchement", "e2")]
+    [unsure] = attribution_conflicts([replace(q, speaker_confidence=0.85) for q in pair], ENTITIES)
+    assert unsure.confidence == 0.722 and not unsure.stated and "both speakers right: 0.72" in unsure.reason
+    [sure] = attribution_conflicts([replace(q, speaker_confidence=0.95) for q in pair], ENTITIES)
+    assert sure.stated and sure.confidence == 0.85
 
 
 def test_a_speaker_named_inside_the_words_makes_no_attribution_conflict() -> None:

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from ...lexicon.names import fold
-from ...model import Claim, Conflict, Document, StoryEntity, StoryQuote
+from ...model import STATED, Claim, Conflict, Document, StoryEntity, StoryQuote
 from ..quotes.story_quotes import Rarity, contains_words, words_of
 from .days import Day, days_of, disagree
 from .figures import compatible, figure_conflicts, unit_class
@@ -40,7 +40,17 @@ EVENT_REACH = 60
 #: a resolved date. A weekday or a day of a month alone (a report with no publication date) is read only next to the
 #: story's event, and stays possible
 DATE_CONFIDENCE = 0.6
+#: an attribution conflict is real only if both speakers are right: its confidence is the product of the two
+#: speakers' calibrated confidences (``speaker_confidence``), at most this (the same words may still be both people's)
+ATTRIBUTION_CONFIDENCE = 0.85
+#: confidence of an attribution conflict whose words also stand elsewhere in the reports (a phrase several people use)
+SHARED_PHRASE_CONFIDENCE = 0.5
 STORY_EVENT_CONFIDENCE = 0.8
+
+
+def _sure(quote: StoryQuote) -> float:
+    """How likely the quote's speaker is right (1 when no model judged it: a quote made by hand or a plug-in)."""
+    return 1.0 if quote.speaker_confidence is None else quote.speaker_confidence
 
 
 def attribution_conflicts(
@@ -49,7 +59,8 @@ def attribution_conflicts(
     """The same words given to two speakers, each named next to them, whose names are not two spellings of one
     ("Declerck" and "Deklerk": one man, misspelt; ``spellings``). Confident only when the words are the
     speakers' own: the shorter quote's words stand nowhere else in the reports (not a phrase of the story that
-    several people use, "droit à l'oubli", "aller plus loin")."""
+    several people use, "droit à l'oubli", "aller plus loin") and both speakers are likely right (the product of
+    their confidences: two speakers of 0.85 each make 0.72, a possible conflict)."""
     names = {e.id: e.name for e in entities}
     rarity = Rarity(words_of(q.text) for q in quotes)  # only the pairs that may share words are compared
     for index, quote in enumerate(quotes):
@@ -74,7 +85,11 @@ def attribution_conflicts(
             reason = f"the same words are given to {names[a.speaker]} and to {names[b.speaker]}" + (
                 ", but they also stand elsewhere in the reports (a phrase several people may use)" if shared else ""
             )
-            conflicts.append(Conflict("attribution", shorter.text, claims, reason, 0.5 if shared else 0.85))
+            both_right = _sure(a) * _sure(b)
+            if not shared and both_right < STATED:
+                reason += f" (both speakers right: {both_right:.2f})"
+            confidence = SHARED_PHRASE_CONFIDENCE if shared else min(ATTRIBUTION_CONFIDENCE, both_right)
+            conflicts.append(Conflict("attribution", shorter.text, claims, reason, round(confidence, 3)))
     return conflicts
 
 
