@@ -22,18 +22,18 @@ import json
 import random
 import subprocess
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from recoupe.config import Settings
-from recoupe.eval.summaries import load_clusters
+from recoupe.eval.summaries import Cluster, load_clusters
 from recoupe.pipeline import DEFAULT_STAGES, Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold"
 #: the judged sets: file, the seed it was drawn with, and whether its verdicts were read to set the support rules
-SETS = (("support-links.jsonl", 18, "tuning: its verdicts were read to set `support.backs`"),
-        ("support-links-second.jsonl", 19, "first score: drawn and judged after the rules were set, from other clusters"))  # fmt: skip
+SETS = (("support-links.jsonl", 18, "tuning: 50 links drawn from RPM2 dev and WikinewsSum clusters; its verdicts were read to set `support.backs`"),
+        ("support-links-second.jsonl", 19, "first score: every link `support.backs` gives on the RPM2 dev, WikinewsSum and RPM2 test clusters (never the three closed ones) whose links nobody had judged; drawn and judged after the rule was set"))  # fmt: skip
 OUT = ROOT / "bench" / "results" / "support.md"
 SAMPLE = 50
 VERDICTS = ("same", "partial", "no")
@@ -41,7 +41,9 @@ VERDICTS = ("same", "partial", "no")
 CLOSED = frozenset({"T12-C2", "T14-C1", "T19-C1"})
 
 
-def _clusters(shared: Path, only: Collection[str] | None = None, exclude: Collection[str] = (), test: bool = False):  # type: ignore[no-untyped-def]
+def _clusters(
+    shared: Path, only: Collection[str] | None = None, exclude: Collection[str] = (), test: bool = False
+) -> Iterator[tuple[str, Cluster]]:
     paths = [shared / "data" / "rpm2" / "dev.jsonl", shared / "data" / "wikinewssum-en" / "cleaned_endataset.jsonl"]
     paths += [shared / "data" / "rpm2" / "test-documents.jsonl"] if test else []
     for cluster in (c for path in paths for c in load_clusters(path) if len(c.docs) > 1):
@@ -108,7 +110,7 @@ def _rows(lines: list[dict[str, str]]) -> str:
 
 
 def _version(path: Path) -> str:
-    command = ["git", "log", "-1", "--format=%h", "--", str(path)]
+    command = ["git", "log", "--diff-filter=A", "-1", "--format=%h", "--", str(path)]  # the commit that drew the set
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False).stdout.strip()
 
 
@@ -116,8 +118,7 @@ def report(shared: Path, kept: bool) -> None:
     head = "| verdict | links | share | word for word | paraphrases |\n|---|---|---|---|---|\n"
     intro = (
         f"# Support links checked by hand (bench/support.py)\n\n{datetime.date.today()}. Issue 18's aim: >= 0.90 of"
-        " the links state the same fact. Each set: 50 links drawn at random from all the support links recoupe gave"
-        " on RPM2 dev clusters and WikinewsSum articles; verdicts and how they were given: tests/gold/README.md. A"
+        " the links state the same fact. Verdicts and how they were given: tests/gold/README.md. A"
         " support sentence word for word the article's (a copy of one wire story or page) states the same fact but"
         " is no independent confirmation: `independent_sources` counts copies once.\n"
     )

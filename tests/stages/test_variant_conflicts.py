@@ -1,6 +1,7 @@
 """Issue 18: two reports writing the same words around one slot and filling it with different values disagree."""
 
 from dataclasses import replace
+from datetime import date
 
 from recoupe.model import Document
 from recoupe.stages.crosscheck.variants import variant_conflicts
@@ -79,3 +80,15 @@ def test_a_fact_conflict_is_stated_as_a_disagreement_of_the_sources_not_of_figur
     d = _doc(f"Le maire, Martin, {words}", "d", [("Martin", "PER")])
     [sentence] = state_conflicts(variant_conflicts([c, d]), [c, d])
     assert sentence.text == "Les sources divergent (Le maire … assuré que le) : Dussourt selon [1]; Martin selon [2]."
+
+
+def test_one_weekday_written_in_reports_a_week_apart_is_no_conflict() -> None:
+    """Review of issue 18: the same sentence with "mardi", in two reports published a week apart, resolves to two
+    dates; the texts do not disagree (a wire story repeated, or two events of one weekday)."""
+    words = "les ministres de la coalition se sont réunis mardi à Paris pour préparer l'offensive sur la ville de Raqqa."
+    a = _doc(f"Selon le ministère, {words}", "a")
+    b = _doc(f"Selon le ministère, {words}", "b")
+    a = replace(a, dates=tuple(find_dates("a", a.text, date(2024, 3, 14))))
+    b = replace(b, dates=tuple(find_dates("b", b.text, date(2024, 3, 21))))
+    assert {d.value for d in a.dates} != {d.value for d in b.dates}
+    assert variant_conflicts([a, b]) == []

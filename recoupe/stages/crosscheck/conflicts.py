@@ -85,11 +85,11 @@ def attribution_conflicts(
             reason = f"the same words are given to {names[a.speaker]} and to {names[b.speaker]}" + (
                 ", but they also stand elsewhere in the reports (a phrase several people may use)" if shared else ""
             )
-            both_right = _sure(a) * _sure(b)
+            both_right = round(_sure(a) * _sure(b), 3)
             if not shared and both_right < STATED:
                 reason += f" (both speakers right: {both_right:.2f})"
             confidence = SHARED_PHRASE_CONFIDENCE if shared else min(ATTRIBUTION_CONFIDENCE, both_right)
-            conflicts.append(Conflict("attribution", shorter.text, claims, reason, round(confidence, 3)))
+            conflicts.append(Conflict("attribution", shorter.text, claims, reason, confidence))
     return conflicts
 
 

@@ -138,7 +138,7 @@ def _typed(annotations: _Annotations, token: _Token, index: int, tokens: tuple[_
     mention = annotations.mentions.get(start)
     if mention is not None and end <= mention.span.end and token.text[:1].isupper():
         part = (mention.span.start, mention.span.end) != (start, end)
-        return _Slot(annotations.doc, "fact", fold(token.text).rstrip("s"), index, tokens, weak=part)
+        return _Slot(annotations.doc, "fact", fold(token.text).removesuffix("s"), index, tokens, weak=part)
     return None
 
 
@@ -216,8 +216,8 @@ def _shown(slot: _Slot) -> str:
 def _variant(a: _Slot, b: _Slot) -> int | None:
     """The number of identical words around two slots of different reports holding different values of one type, if
     enough to take them for one statement."""
-    if a.doc == b.doc or not _differ(a, b):
-        return None
+    if a.doc == b.doc or _shown(a) == _shown(b) or not _differ(a, b):
+        return None  # the same word written twice ("mardi" in reports of two weeks) is no disagreement of the texts
     left, right, words = _context(a, b)
     content = sum(1 for w in words if w.key.isalpha() and len(w.key) >= 4)
     if not (left and right and left + right >= MIN_CONTEXT and content >= _MIN_CONTENT):
