@@ -85,7 +85,9 @@ def test_a_fact_conflict_is_stated_as_a_disagreement_of_the_sources_not_of_figur
 def test_one_weekday_written_in_reports_a_week_apart_is_no_conflict() -> None:
     """Review of issue 18: the same sentence with "mardi", in two reports published a week apart, resolves to two
     dates; the texts do not disagree (a wire story repeated, or two events of one weekday)."""
-    words = "les ministres de la coalition se sont réunis mardi à Paris pour préparer l'offensive sur la ville de Raqqa."
+    words = (
+        "les ministres de la coalition se sont réunis mardi à Paris pour préparer l'offensive sur la ville de Raqqa."
+    )
     a = _doc(f"Selon le ministère, {words}", "a")
     b = _doc(f"Selon le ministère, {words}", "b")
     a = replace(a, dates=tuple(find_dates("a", a.text, date(2024, 3, 14))))
