@@ -37,6 +37,18 @@ def test_a_surname_and_the_full_name_are_one_person() -> None:
     assert not names.same("François Hollande", "François Fillon")
 
 
+def test_two_people_of_one_surname_are_two_speakers() -> None:
+    """Review of issue 18: "Marine Le Pen" and "Jean-Marie Le Pen" in one batch are two people; a title is no first
+    name; an acronym's gloss that is a person ("FO (Jean-Claude Mailly)") is no spelt-out form."""
+    text = "Marine Le Pen a répondu à Jean-Marie Le Pen. Mme Le Pen a ajouté. FO (Jean-Claude Mailly) proteste."
+    names = SpeakerNames([text], ["Marine Le Pen", "Jean-Marie Le Pen", "Mme Le Pen", "Jean-Claude Mailly"])
+    assert not names.same("Marine Le Pen", "Jean-Marie Le Pen")
+    assert names.same("Marine Le Pen", "Marine Le Pen")
+    assert not names.same("Jean-Claude Mailly", "FO")
+    alone = SpeakerNames(["Marine Le Pen a répondu. Mme Le Pen a ajouté."], ["Marine Le Pen", "Mme Le Pen"])
+    assert alone.same("Le Pen", "Marine Le Pen")
+
+
 def _quote(doc_id: str, text: str, words: str, speaker: str) -> Quote:
     start = text.index(words)
     return Quote(Span(doc_id, start, start + len(words)), words, True, speaker)

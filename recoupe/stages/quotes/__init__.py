@@ -24,7 +24,7 @@ from ...model import Corpus, Document, Quote, Span
 from ...pipeline import stage
 from .attribution import quote_speaker, unnamed
 from .confidence import judge
-from .names import SpeakerNames
+from .names import SpeakerNames, people
 from .parser import parsed_speaker
 from .speakers import Speakers, sentence_before, speaker_basis
 from .speech import (
@@ -304,7 +304,10 @@ def make_quotes(settings: Settings):  # type: ignore[no-untyped-def]
     def quotes(corpus: Corpus) -> Corpus:
         who = Speakers(corpus.documents)
         found = [find_quotes(d, who) for d in corpus.documents]
-        named, names = _named_elsewhere(found), SpeakerNames(d.text for d in corpus.documents)
+        named, names = (
+            _named_elsewhere(found),
+            SpeakerNames((d.text for d in corpus.documents), people(corpus.documents)),
+        )
         moved = [[_as_named(q, named, names) for q in quotes] for quotes in found]
         judged = judge(
             corpus.documents, [[q for q, _ in m] for m in moved], [[flag for _, flag in m] for m in moved], threshold

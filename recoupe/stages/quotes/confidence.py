@@ -28,7 +28,7 @@ from importlib import resources
 
 from ...lexicon.names import fold
 from ...model import Document, Mention, Quote
-from .names import SpeakerNames
+from .names import SpeakerNames, people
 from .speakers import complement, related, sentence_end, sentence_start
 from .speech import INSIDE, INSIDE_PRONOUN, PRONOUN, SPEECH, SPEECH_ANYWHERE
 
@@ -94,7 +94,7 @@ class AgreementIndex:
 
     def __init__(self, docs: Iterable[Document]) -> None:
         docs = list(docs)
-        self.names = SpeakerNames(d.text for d in docs)
+        self.names = SpeakerNames((d.text for d in docs), people(docs))
         self._speakers: dict[str, dict[str, str]] = {}
         self._incises: dict[str, set[tuple[str, int]]] = {}  # speaker's key -> the quotes it says by an incise
         for doc in docs:

@@ -18,12 +18,34 @@ import re
 from collections.abc import Iterable
 
 from ...lexicon.names import fold
+from ...model import Document
 from .organisations import ACRONYM, spelled_out
 
-__all__ = ["SpeakerNames"]
+__all__ = ["SpeakerNames", "people"]
 
 #: little words an acronym leaves out
 _UNSPELT = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "of", "the", "and", "für", "der", "die", "m", "mme"}
+#: words before a surname that are no first name
+_TITLES = {
+    "m",
+    "mme",
+    "mlle",
+    "me",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "herr",
+    "frau",
+    "pr",
+    "mgr",
+    "van",
+    "von",
+    "di",
+    "da",
+    "al",
+    "el",
+}
 #: an acronym followed by what it stands for: "la CNCE (Caisse nationale des Caisses d'Épargne)"
 _GLOSS = re.compile(r"\b([A-Z][A-Z0-9]{1,5})\s*\(\s*([A-ZÀ-Ý][^()\n,;]{3,80}?)\s*(?:[,;][^()]*)?\)")
 #: the fewest letters of initials that, with the acronym written in the reports, make a name that acronym
@@ -41,7 +63,14 @@ def _initials(name: str) -> str:
 class SpeakerNames:
     """The acronyms a batch of reports writes and spells out; ``key`` maps each speaker's name to one key."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(self, texts: Iterable[str], people: Iterable[str] = ()) -> None:
+        """``texts``: the batch's reports; ``people``: the persons' names they write (the tagger's), so that two people
+        of one surname ("Marine Le Pen", "Jean-Marie Le Pen") keep two keys."""
+        self._first_names: dict[str, set[str]] = {}  # surname -> the first names written before it
+        for person in people:
+            words = _words(person)
+            if len(words) > 1 and len(words[0]) > 1 and words[0] not in _TITLES | _UNSPELT:
+                self._first_names.setdefault(words[-1], set()).add(words[0])
         self._acronyms: set[str] = set()
         self._expansions: dict[str, str] = {}  # folded spelt-out form -> its acronym
         for text in texts:
@@ -52,11 +81,12 @@ class SpeakerNames:
                 if full:
                     self._expansions[" ".join(_words(full))] = acronym
             for gloss in _GLOSS.finditer(text):
-                self._expansions.setdefault(" ".join(_words(gloss.group(2))), gloss.group(1))
+                if _initials(gloss.group(2))[:1] == gloss.group(1)[:1]:  # not "FO (Jean-Claude Mailly)"
+                    self._expansions.setdefault(" ".join(_words(gloss.group(2))), gloss.group(1))
 
     def key(self, name: str) -> str:
         """The speaker's key: its acronym for an organisation the reports abbreviate, else the last word of its name
-        (a person's surname), folded."""
+        (a person's surname), folded; the whole name when the reports write two people of that surname."""
         words = _words(name)
         if not words:
             return ""
@@ -69,6 +99,8 @@ class SpeakerNames:
         initials = _initials(name)
         if len(words) > 1 and len(initials) >= _INITIALS_MIN and initials in self._acronyms:
             return initials
+        if len(words) > 1 and len(self._first_names.get(words[-1], ())) > 1:
+            return " ".join(words)  # two people of this surname in the batch: the full name
         return words[-1]
 
     def _shortened(self, words: list[str]) -> str | None:
@@ -82,3 +114,8 @@ class SpeakerNames:
 
     def same(self, a: str, b: str) -> bool:
         return self.key(a) == self.key(b)
+
+
+def people(docs: Iterable[Document]) -> list[str]:
+    """The persons' names the reports write (the tagger's PER mentions)."""
+    return [m.text for d in docs for m in d.mentions if m.label == "PER"]
