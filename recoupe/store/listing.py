@@ -4,6 +4,7 @@ stored document. Full-text search is the backend's own (SQLite FTS5, PostgreSQL 
 from __future__ import annotations
 
 import json
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -72,13 +73,13 @@ class StoredDocument:
     annotations: dict[str, Any]
 
 
-class Listing:
+class Listing(ABC):
     """Mixed into :class:`recoupe.store.Store` (which gives ``query`` and ``dialect``)."""
 
     dialect: str
 
-    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        raise NotImplementedError
+    @abstractmethod
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
 
     def index_document(self, document_id: str) -> None:
         """Add a stored document to the search index (PostgreSQL's is an index on the table itself)."""

@@ -304,14 +304,11 @@ def make_quotes(settings: Settings):  # type: ignore[no-untyped-def]
     def quotes(corpus: Corpus) -> Corpus:
         who = Speakers(corpus.documents)
         found = [find_quotes(d, who) for d in corpus.documents]
-        named, names = (
-            _named_elsewhere(found),
-            SpeakerNames((d.text for d in corpus.documents), people(corpus.documents)),
-        )
+        named = _named_elsewhere(found)
+        names = SpeakerNames((d.text for d in corpus.documents), people(corpus.documents))
         moved = [[_as_named(q, named, names) for q in quotes] for quotes in found]
-        judged = judge(
-            corpus.documents, [[q for q, _ in m] for m in moved], [[flag for _, flag in m] for m in moved], threshold
-        )
+        given, flags = [[q for q, _ in m] for m in moved], [[flag for _, flag in m] for m in moved]
+        judged = judge(corpus.documents, given, flags, threshold, names=names)
         docs: Sequence[Document] = [replace(d, quotes=q) for d, q in zip(corpus.documents, judged, strict=True)]
         return replace(corpus, documents=tuple(docs))
 

@@ -92,9 +92,9 @@ class AgreementIndex:
     its key (``SpeakerNames``: "CIO" and "Comité international olympique", "Hollande" and "François Hollande" are
     one speaker)."""
 
-    def __init__(self, docs: Iterable[Document]) -> None:
+    def __init__(self, docs: Iterable[Document], names: SpeakerNames | None = None) -> None:
         docs = list(docs)
-        self.names = SpeakerNames((d.text for d in docs), people(docs))
+        self.names = names or SpeakerNames((d.text for d in docs), people(docs))
         self._speakers: dict[str, dict[str, str]] = {}
         self._incises: dict[str, set[tuple[str, int]]] = {}  # speaker's key -> the quotes it says by an incise
         for doc in docs:
@@ -288,11 +288,13 @@ def judge(
     moved: Sequence[Sequence[bool]],
     threshold: float,
     model: SpeakerModel | None = None,
+    names: SpeakerNames | None = None,
 ) -> list[tuple[Quote, ...]]:
     """Each quote with its speaker's method and confidence; a speaker below ``threshold`` withheld (kept as the
-    candidate). ``moved`` flags the quotes whose speaker came from another report."""
+    candidate). ``moved`` flags the quotes whose speaker came from another report; ``names``: the batch's, when
+    already made."""
     model = model or _bundled()
-    agreement = AgreementIndex(replace(d, quotes=tuple(q)) for d, q in zip(docs, found, strict=True))
+    agreement = AgreementIndex((replace(d, quotes=tuple(q)) for d, q in zip(docs, found, strict=True)), names)
     return [
         tuple(
             _judged(doc, quote, other, agreement, model, threshold) for quote, other in zip(quotes, flags, strict=True)

@@ -15,13 +15,14 @@ What the reports do not link stays apart: "Parti socialiste" is not the "PCF".
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from ...lexicon.names import fold
 from ...model import Document
 from .organisations import ACRONYM, spelled_out
 
-__all__ = ["SpeakerNames", "people"]
+__all__ = ["SpeakerNames", "merge_surnames", "people"]
 
 #: little words an acronym leaves out
 _UNSPELT = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "of", "the", "and", "für", "der", "die", "m", "mme"}
@@ -119,3 +120,14 @@ class SpeakerNames:
 def people(docs: Iterable[Document]) -> list[str]:
     """The persons' names the reports write (the tagger's PER mentions)."""
     return [m.text for d in docs for m in d.mentions if m.label == "PER"]
+
+
+def merge_surnames(counts: Counter[str]) -> None:
+    """A surname written alone counts for the one full name the report gives with it ("Hollande" for "François
+    Hollande"): one person, not two rivals; with two full names of that surname it stays apart."""
+    full: dict[str, list[str]] = {}
+    for name in counts:
+        if " " in name:
+            full.setdefault(name.split()[-1], []).append(name)
+    for name in [n for n in counts if " " not in n and len(full.get(n, ())) == 1]:
+        counts[full[name][0]] += counts.pop(name)

@@ -20,6 +20,7 @@ from ...lexicon.roles import ROLE, Appositions
 from ...lexicon.words import alternation
 from ...model import Document, Mention, Quote
 from .gender import Genders, pronoun_gender
+from .names import merge_surnames
 from .organisations import ARTICLE, CALENDAR, ORG_NOUN, capital_only, described_organisation, first_organisation
 from .speech import INSIDE, SPEECH, SUBJECT_LEAD
 
@@ -296,7 +297,7 @@ class Speakers:
             for mention in doc.mentions:
                 if mention.label == "PER" and not capital_only(doc, mention):
                     counts[mention.text] += 1
-            _merge_surnames(counts)
+            merge_surnames(counts)
             for word in dict.fromkeys(
                 re.findall(r"\w{3,}", doc.title or "")
             ):  # in title order: ties break the same way in every process
@@ -306,17 +307,6 @@ class Speakers:
             self._protagonists[doc.id] = sorted(counts, key=lambda n: (-counts[n], -len(n)))
         ranked = self._protagonists[doc.id]
         return next((name for name in ranked if self.genders.agrees(name, gender)), None)
-
-
-def _merge_surnames(counts: Counter[str]) -> None:
-    """A surname written alone counts for the one full name the report gives with it ("Hollande" for "François
-    Hollande"): one person, not two rivals; with two full names of that surname it stays apart."""
-    full: dict[str, list[str]] = {}
-    for name in counts:
-        if " " in name:
-            full.setdefault(name.split()[-1], []).append(name)
-    for name in [n for n in counts if " " not in n and len(full.get(n, ())) == 1]:
-        counts[full[name][0]] += counts.pop(name)
 
 
 def _gender_of(description: str) -> str | None:
