@@ -12,21 +12,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from nltk.stem.snowball import SnowballStemmer
 from rouge_score import rouge_scorer
+
+from ..lexicon.stems import stemmer
 
 __all__ = ["Scores", "cut", "rouge", "tokens"]
 
 _WORD = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=4)
-def _stemmer(language: str) -> SnowballStemmer:
-    return SnowballStemmer({"fr": "french", "en": "english", "de": "german"}.get(language, "french"))
-
-
 def tokens(text: str, language: str = "fr") -> list[str]:
-    stem = _stemmer(language).stem
+    stem = stemmer(language).stem
     return [stem(w) for w in _WORD.findall(text.lower())]
 
 

@@ -16,11 +16,11 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from nltk.stem.snowball import SnowballStemmer
 from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP
 
+from ...lexicon.stems import stemmer
 from ...model import Document
 
 __all__ = ["LEAD_BONUS", "LEAD_SENTENCES", "MIN_REPORTS", "MIN_SHARE", "MIN_STORY", "Concept", "concepts", "weights"]
@@ -42,19 +42,13 @@ MIN_STORY = 3
 LEAD_SENTENCES = 3
 LEAD_BONUS = 1.0
 _WORD = re.compile(r"\w+")
-_STEMMERS = {"fr": "french", "en": "english", "de": "german"}
 _STOPS = {"fr": FR_STOP, "en": EN_STOP, "de": DE_STOP}
-
-
-@lru_cache(maxsize=4)
-def _stemmer(language: str) -> SnowballStemmer:
-    return SnowballStemmer(_STEMMERS.get(language, "french"))
 
 
 @lru_cache(maxsize=200_000)
 def _stem(word: str, language: str) -> tuple[str, bool]:
     """The word's stem, and whether it is weak (a stop word or a single character)."""
-    return _stemmer(language).stem(word), word in _STOPS.get(language, FR_STOP) or len(word) < 2
+    return stemmer(language).stem(word), word in _STOPS.get(language, FR_STOP) or len(word) < 2
 
 
 def concepts(text: str, language: str) -> frozenset[Concept]:
