@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ...lexicon.names import fold
 from ...model import STATED, Claim, Conflict, Document, StoryEntity, StoryQuote
@@ -125,6 +126,8 @@ def _event_dates(doc: Document) -> dict[str, Day]:
 
 
 def date_conflicts(docs: Sequence[Document]) -> list[Conflict]:
+    if len({doc.id for doc in docs}) < 2:
+        return []  # a report dates each event once
     by_event: dict[str, list[Day]] = {}
     for doc in docs:
         for event, day in _event_dates(doc).items():
@@ -146,5 +149,11 @@ def date_conflicts(docs: Sequence[Document]) -> list[Conflict]:
 
 def _the_story_s_event(event: str, docs: Sequence[Document]) -> bool:
     """Most of the story's reports name the event (the fire of a story about a fire): its noun names one event."""
-    naming = sum(1 for d in docs if any(m.group("event").lower() == event for m in EVENTS.finditer(d.text)))
+    naming = sum(1 for d in docs if event in _events(d.text))
     return naming * 2 > len(docs)
+
+
+@lru_cache(maxsize=1 << 10)
+def _events(text: str) -> frozenset[str]:
+    """The event nouns a report writes (asked once per event of its story)."""
+    return frozenset(m.group("event").lower() for m in EVENTS.finditer(text))

@@ -27,6 +27,8 @@ def shingles(text: str) -> frozenset[tuple[str, ...]]:
 
 def source_groups(docs: Sequence[Document]) -> dict[str, int]:
     """Document id -> number of its independent source (copies share one)."""
+    if len(docs) < 2:
+        return {doc.id: 0 for doc in docs}
     sets = [shingles(d.text) for d in docs]
     group = list(range(len(docs)))
     for i in range(len(docs)):

@@ -151,6 +151,8 @@ def _is_share(figure: Figure) -> bool:
 
 
 def figure_conflicts(docs: Sequence[Document]) -> list[Conflict]:
+    if len({doc.id for doc in docs}) < 2:
+        return []  # two figures of one report are never compared
     contexts = {doc.id: _Context(doc) for doc in docs}
     published = {doc.id: doc.published or "" for doc in docs}
     groups: dict[str, list[Figure]] = {}

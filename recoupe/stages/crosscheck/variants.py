@@ -195,6 +195,8 @@ def _keys(slot: _Slot) -> Iterator[tuple[str, ...]]:
 def variant_conflicts(docs: Sequence[Document]) -> list[Conflict]:
     """Pairs of reports that write the same words around a slot and fill it with two different values of one
     type."""
+    if len({doc.id for doc in docs}) < 2:
+        return []  # two slots of one report are never compared
     by_key: dict[tuple[str, ...], list[_Slot]] = {}
     for doc in docs:
         for slot in _slots(doc):

@@ -23,7 +23,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from ...lexicon.names import fold
@@ -139,7 +139,13 @@ def _around(text: str, quote: Quote) -> _Around:
 
 
 def _has(word: str, text: str) -> bool:
-    return bool(word) and re.search(rf"\b{re.escape(word)}\b", fold(text)) is not None
+    return bool(word) and _word(word).search(fold(text)) is not None
+
+
+@lru_cache(maxsize=1 << 12)
+def _word(word: str) -> re.Pattern[str]:
+    """The word alone (more words than the ``re`` module's own cache of patterns keeps)."""
+    return re.compile(rf"\b{re.escape(word)}\b")
 
 
 def method_of(text: str, quote: Quote, other_report: bool = False, names: SpeakerNames | None = None) -> str | None:

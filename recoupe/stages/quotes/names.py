@@ -84,10 +84,17 @@ class SpeakerNames:
             for gloss in _GLOSS.finditer(text):
                 if _initials(gloss.group(2))[:1] == gloss.group(1)[:1]:  # not "FO (Jean-Claude Mailly)"
                     self._expansions.setdefault(" ".join(_words(gloss.group(2))), gloss.group(1))
+        self._keys: dict[str, str] = {}
 
     def key(self, name: str) -> str:
         """The speaker's key: its acronym for an organisation the reports abbreviate, else the last word of its name
         (a person's surname), folded; the whole name when the reports write two people of that surname."""
+        known = self._keys.get(name)
+        if known is None:
+            known = self._keys[name] = self._key(name)
+        return known
+
+    def _key(self, name: str) -> str:
         words = _words(name)
         if not words:
             return ""

@@ -115,6 +115,8 @@ def spelled_out(text: str, acronym: str) -> str | None:
     gauche)" gives "Syndicat de la magistrature" for SM."""
     if not (acronym.isupper() and 2 <= len(acronym) <= 6):
         return None
+    if re.search(rf"\(\s*{re.escape(acronym)}\b", text) is None:  # never in brackets: not spelt out (and fast)
+        return None
     for match in re.finditer(rf"((?:[\w’'-]+\s+){{1,{2 * len(acronym) + 2}}})\(\s*{re.escape(acronym)}\b", text):
         words = match.group(1).split()
         for first in range(len(words)):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ...lexicon.names import fold
 from ...lexicon.roles import ROLE, Appositions
@@ -386,6 +387,7 @@ def sentence_end(text: str, position: int) -> int:
     return end.start() if end else min(len(text), position + 400)
 
 
+@lru_cache(maxsize=1 << 14)  # asked again and again for the same quote by the rules and the confidence model
 def sentence_start(text: str, position: int) -> int:
     """Where the sentence holding ``position`` begins (at most 400 characters back)."""
     window = max(0, position - 400)

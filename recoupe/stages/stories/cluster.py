@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse import csr_matrix
 from scipy.spatial.distance import squareform
 
 from ...lexicon.names import fold, is_title
@@ -42,13 +43,23 @@ def entity_keys(doc: Document) -> frozenset[str]:
 def similarity(docs: Sequence[Document]) -> np.ndarray:
     vectors = np.stack([document_vector(d) for d in docs]) if docs else np.zeros((0, 512))
     cosine = np.clip(vectors @ vectors.T, 0.0, 1.0)
-    keys = [entity_keys(d) for d in docs]
-    overlap = np.zeros_like(cosine)
-    for i in range(len(docs)):
-        for j in range(i + 1, len(docs)):
-            union = keys[i] | keys[j]
-            overlap[i, j] = overlap[j, i] = len(keys[i] & keys[j]) / len(union) if union else 0.0
+    overlap = _jaccard([entity_keys(d) for d in docs]).astype(cosine.dtype)
     return EMBEDDING_WEIGHT * cosine + (1 - EMBEDDING_WEIGHT) * overlap
+
+
+def _jaccard(keys: Sequence[frozenset[str]]) -> np.ndarray:
+    """Shared names over all names, for every two documents (0 on the diagonal and where neither has a name): the
+    counts from one sparse product, each share the same division of two integers as ``len(a & b) / len(a | b)``."""
+    index: dict[str, int] = {}
+    rows = [i for i, names in enumerate(keys) for _ in names]
+    columns = [index.setdefault(name, len(index)) for names in keys for name in names]
+    member = csr_matrix((np.ones(len(rows), dtype=np.int64), (rows, columns)), shape=(len(keys), max(1, len(index))))
+    shared = (member @ member.T).toarray()
+    sizes = np.array([len(names) for names in keys], dtype=np.int64)
+    union = sizes[:, None] + sizes[None, :] - shared
+    overlap = np.divide(shared, union, out=np.zeros(shared.shape, dtype=np.float64), where=union > 0)
+    np.fill_diagonal(overlap, 0.0)
+    return overlap
 
 
 def _components(sim: np.ndarray, threshold: float) -> list[list[int]]:

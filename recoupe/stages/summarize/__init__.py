@@ -18,15 +18,15 @@ close to it scores less.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from ...config import Settings
-from ...model import Corpus, Document, Span, Story, SummarySentence
+from ...model import Corpus, Document, Span, SummarySentence
 from ...pipeline import stage
 from .candidates import Candidate, candidates
-from .checklist import verbless
+from .checklist import finite_verbs, verbless_all
 from .concepts import Concept, weights
 from .disagreements import state_conflicts
 from .order import in_order
@@ -34,7 +34,7 @@ from .select import REDUNDANT, choose
 from .support import backs, facts
 from .when import absolute_days
 
-__all__ = ["Candidate", "summarize_story"]
+__all__ = ["Candidate", "summarize_stories", "summarize_story"]
 
 #: a sentence of another report this close (and stating the same fact) supports an article's sentence
 SUPPORTS = 0.65
@@ -47,26 +47,76 @@ def summarize_story(
 ) -> tuple[SummarySentence, ...]:
     """The article; with ``seen`` (sentence vectors of what an earlier version said), an update that says what is
     new; ``groups`` maps copies of one wire story to one source."""
-    scored = candidates(docs, seen)
-    pool = [c for c in scored if seen is None or not len(seen) or float(np.max(seen @ c.vector)) < REDUNDANT]
-    chosen = _chosen(pool, words, weights(docs, groups))
-    if not chosen:
-        return _fallback(docs)
-    return tuple(_written(c, scored, groups) for c in in_order(chosen[0], chosen[1:]))
+    return summarize_stories([(docs, groups)], words, seen)[0]
 
 
-def _chosen(pool: list[Candidate], words: int, concepts: dict[Concept, float]) -> list[Candidate]:
-    """The lead and the selection, redone without any chosen sentence that has no verb."""
+def summarize_stories(
+    stories: Sequence[tuple[Sequence[Document], dict[str, int] | None]], words: int, seen: np.ndarray | None = None
+) -> list[tuple[SummarySentence, ...]]:
+    """``summarize_story`` of each (documents, groups): the first selection of every story made before the tagger
+    checks their sentences for a verb, all at once."""
+    drafts = [_Draft.of(docs, words, seen, groups) for docs, groups in stories]
+    first = [c for draft in drafts for c in draft.chosen]
+    for language in dict.fromkeys(_language(c) for c in first):
+        finite_verbs([c.sentence.text for c in first if _language(c) == language], language)
+    return [draft.article(words) for draft in drafts]
+
+
+@dataclass
+class _Draft:
+    """A story's candidates and its first selection."""
+
+    docs: Sequence[Document]
+    groups: dict[str, int] | None
+    scored: list[Candidate]
+    pool: list[Candidate]
+    concepts: dict[Concept, float]
+    chosen: list[Candidate]
+
+    @classmethod
+    def of(cls, docs: Sequence[Document], words: int, seen: np.ndarray | None, groups: dict[str, int] | None) -> _Draft:
+        scored = candidates(docs, seen)
+        pool = [c for c in scored if seen is None or not len(seen) or float(np.max(seen @ c.vector)) < REDUNDANT]
+        concepts = weights(docs, groups)
+        chosen = choose(pool, max(pool, key=lambda c: c.lead_score), words, concepts) if pool else []
+        return cls(docs, groups, scored, pool, concepts, chosen)
+
+    def article(self, words: int) -> tuple[SummarySentence, ...]:
+        chosen = _chosen(self.pool, words, self.concepts, self.chosen)
+        if not chosen:
+            return _fallback(self.docs)
+        return tuple(_written(c, self.scored, self.groups) for c in in_order(chosen[0], chosen[1:]))
+
+
+def _chosen(
+    pool: list[Candidate], words: int, concepts: dict[Concept, float], first: list[Candidate]
+) -> list[Candidate]:
+    """The lead and the selection (``first`` the first time), redone without any chosen sentence that has no verb."""
+    chosen = first
     for _ in range(RETRIES):
         if not pool:
             return []
-        lead = max(pool, key=lambda c: c.lead_score)
-        chosen = choose(pool, lead, words, concepts)
-        bad = [c for c in chosen if verbless(c.sentence.text, c.doc.language or "fr")]
+        bad = _verbless(chosen)
         if not bad:
             return chosen
         pool = [c for c in pool if all(c is not b for b in bad)]
+        if pool:
+            chosen = choose(pool, max(pool, key=lambda c: c.lead_score), words, concepts)
     return [c for c in chosen if all(c is not b for b in bad)]
+
+
+def _language(candidate: Candidate) -> str:
+    return candidate.doc.language or "fr"
+
+
+def _verbless(chosen: list[Candidate]) -> list[Candidate]:
+    """The chosen sentences that have no verb, each language's tagged in one batch."""
+    bad: set[int] = set()
+    for language in dict.fromkeys(_language(c) for c in chosen):
+        these = [c for c in chosen if _language(c) == language]
+        found = verbless_all([c.sentence.text for c in these], language)
+        bad.update(id(c) for c, no in zip(these, found, strict=True) if no)
+    return [c for c in chosen if id(c) in bad]
 
 
 def _written(chosen: Candidate, scored: Sequence[Candidate], groups: dict[str, int] | None) -> SummarySentence:
@@ -119,13 +169,15 @@ def _fallback(docs: Sequence[Document]) -> tuple[SummarySentence, ...]:
 def make_summarize(settings: Settings):  # type: ignore[no-untyped-def]
     def summarize(corpus: Corpus) -> Corpus:
         by_id = corpus.by_id()
-        stories: list[Story] = []
-        for story in corpus.stories:
-            docs = [by_id[i] for i in story.documents]
-            groups = {doc_id: n for n, group in enumerate(story.copies) for doc_id in group}
-            stated = [c for c in story.conflicts if c.stated]
-            summary = summarize_story(docs, settings.words, groups=groups) + state_conflicts(stated, docs)
-            stories.append(replace(story, summary=summary))
+        inputs = [
+            ([by_id[i] for i in story.documents], {d: n for n, group in enumerate(story.copies) for d in group})
+            for story in corpus.stories
+        ]
+        articles = summarize_stories(inputs, settings.words)
+        stories = [
+            replace(story, summary=article + state_conflicts([c for c in story.conflicts if c.stated], docs))
+            for story, article, (docs, _) in zip(corpus.stories, articles, inputs, strict=True)
+        ]
         return replace(corpus, stories=tuple(stories))
 
     return summarize

@@ -12,12 +12,12 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Sequence
 
 from ...model import Document, Sentence
 from ...resources import dependency_parser
 
-__all__ = ["fragment", "headline_form", "needs_antecedent", "unattributed", "verbless"]
+__all__ = ["finite_verbs", "fragment", "headline_form", "needs_antecedent", "unattributed", "verbless", "verbless_all"]
 
 _OPENERS = {
     "fr": (
@@ -76,6 +76,13 @@ _SPEECH = re.compile(
     re.IGNORECASE,
 )
 _VERB_TAGS = frozenset({"VERB", "AUX"})
+#: the components that give a word its part of speech and morphology
+_TAGGING = frozenset({"tok2vec", "morphologizer", "tagger", "attribute_ruler"})
+#: sentences tagged at once
+TAGGED_BATCH = 64
+#: finite-verb counts remembered, by language and sentence (cleared when full)
+COUNTED_MAX = 1 << 16
+_COUNTED: dict[tuple[str, str], int | None] = {}
 
 
 def needs_antecedent(text: str, language: str) -> bool:
@@ -102,20 +109,36 @@ def headline_form(text: str) -> bool:
 
 def verbless(text: str, language: str) -> bool:
     """No verb: by the tagger where the language has one (spaCy's parser, loaded on first use), else by word forms."""
-    finite = _finite_verbs(language, text)
-    if finite is not None:
-        return not finite
+    return verbless_all([text], language)[0]
+
+
+def verbless_all(texts: Sequence[str], language: str) -> list[bool]:
+    """``verbless`` of each text, the tagger run once over those it has not seen (in batches: a sentence alone
+    costs three times as much)."""
+    counts = finite_verbs(texts, language)
     forms = _FINITE.get(language)
-    return forms is not None and not forms.search(text.lower())
+    return [
+        (not count) if count is not None else (forms is not None and not forms.search(text.lower()))
+        for text, count in zip(texts, counts, strict=True)
+    ]
 
 
-@lru_cache(maxsize=1024)
-def _finite_verbs(language: str, text: str) -> int | None:
-    """How many finite verbs (a verb or auxiliary whose form is finite) the tagger finds; None without a tagger."""
+def finite_verbs(texts: Sequence[str], language: str) -> list[int | None]:
+    """How many finite verbs (a verb or auxiliary whose form is finite) the tagger finds in each text; None without
+    a tagger. Only the tagger runs (its tags do not depend on the parser after it); counts are remembered."""
     parser = dependency_parser(language)
     if parser is None:
-        return None
-    return sum(t.pos_ in _VERB_TAGS and "Fin" in t.morph.get("VerbForm", []) for t in parser(text))
+        return [None] * len(texts)
+    todo = [text for text in dict.fromkeys(texts) if (language, text) not in _COUNTED]
+    if todo:
+        if len(_COUNTED) + len(todo) > COUNTED_MAX:
+            _COUNTED.clear()
+        with parser.select_pipes(enable=[name for name in parser.pipe_names if name in _TAGGING]):
+            for text, tagged in zip(todo, parser.pipe(todo, batch_size=TAGGED_BATCH), strict=True):
+                _COUNTED[language, text] = sum(
+                    t.pos_ in _VERB_TAGS and "Fin" in t.morph.get("VerbForm", []) for t in tagged
+                )
+    return [_COUNTED[language, text] for text in texts]
 
 
 def unattributed(doc: Document, sentence: Sentence) -> bool:
