@@ -53,7 +53,7 @@ class Settings:
         " another story (recoupe/tracking/regroup.py)",
     )
     speaker_confidence: float = _setting(
-        0.8,  # the threshold bench/speaker_model.py chose (recoupe/data/speaker_model.json); a test keeps them equal
+        0.7,  # the threshold bench/speaker_model.py chose (recoupe/data/speaker_model.json); a test keeps them equal
         "a quote's speaker is stated only when the model's confidence that it is right is at least this (0-1);"
         " below it the speaker is unknown and kept as a candidate (recoupe/stages/quotes/confidence.py)",
     )
