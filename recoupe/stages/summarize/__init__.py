@@ -1,13 +1,15 @@
 """Corpus stage ``summarize``: the article of each story, every sentence cited, written to an editor's checklist.
 
 1. ``candidates``: the source sentences that may stand alone in an article (no headline, credit, fragment, opening
-   pronoun or connective, unattributed opinion: ``checklist``), scored by centrality, support and position;
+   pronoun or connective, unattributed opinion: ``checklist``), scored by centrality, support and position, each
+   compressed (``compress``: no dateline, closing attribution of a fact or incidental clause where the rest stands);
 2. the lead: the best early sentence that says who, when and where and has a verb;
 3. ``select``: with the lead, the sentences that cover most of the word pairs several independent reports write
    (``concepts``, an integer program: ``coverage``), no fact said twice (``support.same_fact``), within the word
    budget; the best-scored sentences when no pair is shared;
 4. ``order``: the lead, then the order of events; ``when``: relative days written as dates ("mardi 25 octobre
-   2016"), the sentence still citing its span;
+   2016"), the sentence still citing its span; a compressed sentence (kind "compressed") cites the whole span it
+   comes from;
 5. each sentence with the other reports that state the same fact (``support``); then the disagreements
    (``disagreements``), kind "conflict", which the reports show apart from the running text.
 
@@ -27,6 +29,7 @@ from ...model import Corpus, Document, Span, Story, SummarySentence
 from ...pipeline import stage
 from .candidates import Candidate, candidates
 from .checklist import verbless
+from .compress import shorten
 from .concepts import Concept, weights
 from .disagreements import state_conflicts
 from .order import in_order
@@ -83,9 +86,21 @@ def _written(chosen: Candidate, scored: Sequence[Candidate], groups: dict[str, i
             support[doc] = other.sentence.span
     group_of = groups or {}
     independent = len({group_of.get(doc, doc) for doc in (own, *support)})
-    text, added = absolute_days(chosen.doc, chosen.sentence)
-    kind = "rewritten" if added else "extract"
+    text, kind, added = _said(chosen)
     return SummarySentence(text, (chosen.sentence.span,), kind, tuple(support.values()), independent, added)
+
+
+def _said(chosen: Candidate) -> tuple[str, str, tuple[str, ...]]:
+    """The sentence as the article says it, its kind and the dates it wrote out: relative days written as dates
+    (``when``), then compressed (``compress``) where the result still has a verb by the tagger and every date it
+    wrote out (the lead says when)."""
+    dated, added = absolute_days(chosen.doc, chosen.sentence)
+    language = chosen.doc.language or "fr"
+    text = shorten(chosen.doc, chosen.sentence, dated) if chosen.compressed else dated
+    kept = tuple(a for a in added if a in text)
+    if text != dated and not verbless(text, language) and len(kept) == len(added):
+        return text, "compressed", kept
+    return dated, "rewritten" if added else "extract", added
 
 
 def _fallback(docs: Sequence[Document]) -> tuple[SummarySentence, ...]:
@@ -99,7 +114,7 @@ def _fallback(docs: Sequence[Document]) -> tuple[SummarySentence, ...]:
 
 @stage(
     "summarize",
-    version="4",
+    version="5",
     scope="corpus",
     requires=[
         "stories",

@@ -2,7 +2,7 @@
 
 A sentence is a candidate when it is of a readable length, is not a question, and passes the editor's checklist
 (``checklist``: no headline, credit or fragment by its form; no opening pronoun or connective; no unattributed
-opinion). Its score is its centrality (cosine with the story's mean sentence vector), its cross-document support (the
+opinion). It is compressed (``compress``) before selection, and counts the words it has once compressed. Its score is its centrality (cosine with the story's mean sentence vector), its cross-document support (the
 share of other reports with a close sentence) and a prior for the first sentences of a report.
 """
 
@@ -15,6 +15,7 @@ import numpy as np
 
 from ...model import Document, Sentence
 from .checklist import headline_form, needs_antecedent, unattributed
+from .compress import shorten
 
 __all__ = ["Candidate", "candidates"]
 
@@ -40,6 +41,13 @@ class Candidate:
     words: int
     score: float
     lead_score: float
+    #: the sentence as the article would say it (``compress``); "" when it is the sentence as written
+    compressed: str = ""
+
+    @property
+    def text(self) -> str:
+        """What the article says of the sentence: its compressed form, else the sentence."""
+        return self.compressed or self.sentence.text
 
 
 def _eligible(doc: Document, sentence: Sentence) -> bool:
@@ -76,5 +84,7 @@ def candidates(docs: Sequence[Document], seen: np.ndarray | None = None) -> list
         if seen is not None and len(seen):
             score -= NOVELTY_WEIGHT * float(np.max(seen @ vectors[k]))
         lead = score + LEAD_WWWW_WEIGHT * _wwww(doc, sentence) if position < LEAD_POSITIONS else -1.0
-        found.append(Candidate(doc, sentence, vectors[k], position, len(sentence.text.split()), score, lead))
+        text = shorten(doc, sentence)
+        short = text if text != sentence.text else ""
+        found.append(Candidate(doc, sentence, vectors[k], position, len(text.split()), score, lead, short))
     return found
