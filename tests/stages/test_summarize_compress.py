@@ -12,7 +12,7 @@ import pytest
 from recoupe.eval.summaries import faithfulness
 from recoupe.model import Quote, Span
 from recoupe.stages.summarize import summarize_story
-from recoupe.stages.summarize.compress import aside, leading_attribution, shorten, stands
+from recoupe.stages.summarize.compress import aside, connective, leading_attribution, shorten, stands
 
 from ..conftest import make_doc, with_mentions
 
@@ -68,6 +68,7 @@ def test_attributions_datelines_and_incidental_clauses_are_left_out(text: str, l
         # a quote and an opinion keep their speaker (the editor's checklist)
         ('"Nous ne céderons pas", a déclaré le ministre devant les députés réunis.', "fr"),
         ("La France doit agir vite contre la fraude fiscale, a déclaré le ministre.", "fr"),
+        ("Les Farc avaient touché quelque 20 millions de dollars pour libérer les otages, a affirmé la radio.", "fr"),
         ("Japan must consider the implications of the vessel's nationality, an official said.", "en"),
         # what is left would not stand: a pronoun without its antecedent, too few words, a cleft sentence
         ("The train derailed near Bundaberg, and officials said it was speeding.", "en"),
@@ -96,6 +97,9 @@ def test_the_rules_left_out_of_the_default_set_still_do_what_they_say() -> None:
     )
     assert leading_attribution("Selon la police, deux hommes ont été interpellés.", "fr", False) == (
         "Deux hommes ont été interpellés."
+    )
+    assert connective("Par ailleurs, le ministre a rencontré les syndicats.", "fr", False) == (
+        "Le ministre a rencontré les syndicats."
     )
     assert stands("Deux hommes ont été interpellés à Lyon.", "fr")
     assert not stands("Deux hommes à Lyon", "fr")

@@ -50,13 +50,16 @@ class Candidate:
         return self.compressed or self.sentence.text
 
 
-def _eligible(doc: Document, sentence: Sentence) -> bool:
+def _eligible(doc: Document, sentence: Sentence) -> str | None:
+    """The sentence as the article would say it (compressed: ``compress``), or None when it may not stand in an
+    article; an opening connective the compression leaves out no longer asks for the sentence before it."""
     words = len(sentence.text.split())
     if not MIN_WORDS <= words <= MAX_WORDS or sentence.text.rstrip().endswith("?"):
-        return False
-    if headline_form(sentence.text) or needs_antecedent(sentence.text, doc.language or "fr"):
-        return False
-    return not unattributed(doc, sentence)
+        return None
+    if headline_form(sentence.text) or unattributed(doc, sentence):
+        return None
+    text = shorten(doc, sentence)
+    return None if needs_antecedent(text, doc.language or "fr") else text
 
 
 def _wwww(doc: Document, sentence: Sentence) -> int:
@@ -69,7 +72,8 @@ def _wwww(doc: Document, sentence: Sentence) -> int:
 
 def candidates(docs: Sequence[Document], seen: np.ndarray | None = None) -> list[Candidate]:
     """The story's candidate sentences, scored; with ``seen``, those close to what was already said score less."""
-    rows = [(d, i, s) for d in docs if d.vectors is not None for i, s in enumerate(d.sentences) if _eligible(d, s)]
+    said = {(d.id, i): _eligible(d, s) for d in docs if d.vectors is not None for i, s in enumerate(d.sentences)}
+    rows = [(d, i, s) for d in docs if d.vectors is not None for i, s in enumerate(d.sentences) if said[(d.id, i)]]
     if not rows:
         return []
     vectors = np.stack([r[0].vectors[r[1]] for r in rows])
@@ -84,7 +88,7 @@ def candidates(docs: Sequence[Document], seen: np.ndarray | None = None) -> list
         if seen is not None and len(seen):
             score -= NOVELTY_WEIGHT * float(np.max(seen @ vectors[k]))
         lead = score + LEAD_WWWW_WEIGHT * _wwww(doc, sentence) if position < LEAD_POSITIONS else -1.0
-        text = shorten(doc, sentence)
+        text = said[(doc.id, position)] or sentence.text
         short = text if text != sentence.text else ""
         found.append(Candidate(doc, sentence, vectors[k], position, len(text.split()), score, lead, short))
     return found
