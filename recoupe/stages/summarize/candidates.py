@@ -2,7 +2,10 @@
 
 A sentence is a candidate when it is of a readable length, is not a question, and passes the editor's checklist
 (``checklist``: no headline, credit or fragment by its form; no opening pronoun or connective; no unattributed
-opinion). It is compressed (``compress``) before selection, and counts the words it has once compressed. Its score is its centrality (cosine with the story's mean sentence vector), its cross-document support (the
+opinion). It is compressed (``compress``) before selection, and counts the words it has once compressed. In a story
+with a fully analysed report, a partly analysed one (a language without models: ``Document.partly_analysed``) gives no
+candidate: the checklist could not vet its sentences (no entities, no quotes' speakers), and its language is not the
+article's (WikinewsSum: Portuguese sentences in English articles; ROUGE-2 8.8 -> 9.0 there, RPM2 dev unchanged). Its score is its centrality (cosine with the story's mean sentence vector), its cross-document support (the
 share of other reports with a close sentence) and a prior for the first sentences of a report.
 """
 
@@ -62,6 +65,13 @@ def _eligible(doc: Document, sentence: Sentence) -> str | None:
     return None if needs_antecedent(text, doc.language or "fr") else text
 
 
+def _vetted(docs: Sequence[Document]) -> Sequence[Document]:
+    """The reports whose sentences the checklist can vet: those fully analysed (entities, quotes, dates), or all of
+    them when none is."""
+    full = [d for d in docs if not d.partly_analysed]
+    return full or docs
+
+
 def _wwww(doc: Document, sentence: Sentence) -> int:
     """How many of who, where and when the sentence names."""
     start, end = sentence.span.start, sentence.span.end
@@ -72,6 +82,7 @@ def _wwww(doc: Document, sentence: Sentence) -> int:
 
 def candidates(docs: Sequence[Document], seen: np.ndarray | None = None) -> list[Candidate]:
     """The story's candidate sentences, scored; with ``seen``, those close to what was already said score less."""
+    docs = _vetted(docs)
     said = {(d.id, i): _eligible(d, s) for d in docs if d.vectors is not None for i, s in enumerate(d.sentences)}
     rows = [(d, i, s) for d in docs if d.vectors is not None for i, s in enumerate(d.sentences) if said[(d.id, i)]]
     if not rows:
