@@ -74,6 +74,9 @@ def test_attributions_datelines_and_incidental_clauses_are_left_out(text: str, l
         ("The train derailed near Bundaberg, and officials said it was speeding.", "en"),
         ("Il a démissionné, a indiqué le parti.", "fr"),
         ("Après FO, c'est l'adjoint au maire de Lyon, Etienne Tête, qui fait appel à la juridiction.", "fr"),
+        # a preposition is not a participle: the time it gives stays
+        ("Two men were arrested in the centre of the city, during the night.", "en"),
+        ("Deux hommes ont été interpellés dans le centre de Lyon, pendant la nuit.", "fr"),
         # the closing comma of an apposition would go with the clause
         ("Mr Kostov, 45, who took office in May, survived a vote of no-confidence in September.", "en"),
     ],

@@ -62,7 +62,7 @@ _OPINION = {
 #: a closing attribution: ", a indiqué le parquet." / ", indique le parquet." / ", selon l'AFP." / ", a-t-il précisé."
 _FR_TRAILING = re.compile(
     rf",\s+(?:(?:a|ont|avait|avaient)(?:-t-(?:il|elle|on|ils|elles))?\s+(?:{_FR_REPORT})|"
-    r"(?:indique|pr[ée]cise|annonce|explique|ajoute|confirme|rapporte|rappelle|souligne|affirme|assure)"
+    r"(?:indique|pr[ée]cise|annonce|explique|ajoute|confirme|rapporte|rappelle|souligne)"
     r"(?:-t-(?:il|elle|on))?|selon|d'apr[èe]s)\b(?P<tail>[^,;:\"«»“”]{0,80})(?P<end>[.!])\s*$",
     re.IGNORECASE,
 )
@@ -102,15 +102,20 @@ _DATELINE = re.compile(
     re.DOTALL,
 )
 _ASIDE = re.compile(r"\s+\((?P<inside>[^()\"«»“”]{1,120})\)(?=[\s,.;:])")
-#: ", which ...," (or at the end ", which ....") and ", raising ...." / ", qui ...," and ", estimant que ...."
+#: ", which ...," (or at the end ", which ....") and ", raising ...." / ", qui ...," and ", estimant que ....";
+#: not a preposition or adverb of the same ending (", during the night.", ", pendant la nuit.")
 _RELATIVE = {
     "en": re.compile(
-        r",\s+(?:(?:which|who|whose)\s[^,;:()]{3,120}?(?P<mid>,\s)|(?:which|who|whose|\w+ing)\s[^,;:()]{3,160}?(?=[.!]$))"
+        r",\s+(?:(?:which|who|whose)\s[^,;:()]{3,120}?(?P<mid>,\s)|(?:which|who|whose|(?!(?:during|according|"
+        r"morning|evening|nothing|something|anything|spring|king)\b)\w+ing)\s[^,;:()]{3,160}?(?=[.!]$))"
         r"(?P<end>(?<=,\s)|[.!]$)"
     ),
     "fr": re.compile(
         r",\s+(?:(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\s[^,;:()]{3,120}?(?P<mid>,\s)|"
-        r"(?:qui|dont|\w+ant)\s[^,;:()]{3,160}?(?=[.!]$))(?P<end>(?<=,\s)|[.!]$)"
+        r"(?:qui|dont|(?!(?:pendant|durant|avant|devant|maintenant|cependant|pourtant|tant|quant|auparavant|"
+        r"suivant|concernant|moyennant|nonobstant|dorénavant)\b)\w+ant)\s[^,;:()]{3,160}?(?=[.!]$))"
+        r"(?P<end>(?<=,\s)|[.!]$)",
+        re.IGNORECASE,
     ),
 }
 _CONNECTIVES = {
