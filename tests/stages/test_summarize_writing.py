@@ -165,6 +165,21 @@ def test_candidates_leave_out_what_the_checklist_rejects() -> None:
     assert [c.position for c in candidates([doc])] == [0]
 
 
+def test_an_article_says_what_the_checklist_could_vet_the_reports_in_its_languages() -> None:
+    """Issue 21: a partly analysed report (a language without models: no entities, no quotes' speakers) gives the
+    article no sentence when a fully analysed one is in the story, and all of them when none is."""
+    english = _vectors(
+        make_doc("The president of China met Brazil's president in Brasilia on Friday.", id="en", language="en"),
+        [[1, 0, 0]],
+    )
+    portuguese = _vectors(
+        make_doc("O presidente da China almoçou hoje com o presidente Lula em Brasília.", id="pt", language="pt"),
+        [[0.9, 0.1, 0]],
+    )
+    assert {c.doc.id for c in candidates([english, portuguese])} == {"en"}
+    assert {c.doc.id for c in candidates([portuguese])} == {"pt"}
+
+
 def test_two_sentences_of_one_fact_clash_and_the_article_keeps_one() -> None:
     texts = [
         "Emmanuel Macron a rencontré Angela Merkel à Berlin le 15 mai pour parler de l'Europe.",

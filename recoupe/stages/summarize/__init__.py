@@ -1,13 +1,15 @@
 """Corpus stage ``summarize``: the article of each story, every sentence cited, written to an editor's checklist.
 
 1. ``candidates``: the source sentences that may stand alone in an article (no headline, credit, fragment, opening
-   pronoun or connective, unattributed opinion: ``checklist``), scored by centrality, support and position;
+   pronoun or connective, unattributed opinion: ``checklist``), scored by centrality, support and position, each
+   compressed (``compress``: no dateline, closing attribution of a fact or incidental clause where the rest stands);
 2. the lead: the best early sentence that says who, when and where and has a verb;
 3. ``select``: with the lead, the sentences that cover most of the word pairs several independent reports write
    (``concepts``, an integer program: ``coverage``), no fact said twice (``support.same_fact``), within the word
    budget; the best-scored sentences when no pair is shared;
 4. ``order``: the lead, then the order of events; ``when``: relative days written as dates ("mardi 25 octobre
-   2016"), the sentence still citing its span;
+   2016"), the sentence still citing its span; a compressed sentence (kind "compressed") cites the whole span it
+   comes from;
 5. each sentence with the other reports that state the same fact (``support``); then the disagreements
    (``disagreements``), kind "conflict", which the reports show apart from the running text.
 
@@ -26,7 +28,8 @@ from ...config import Settings
 from ...model import Corpus, Document, Span, SummarySentence
 from ...pipeline import stage
 from .candidates import Candidate, candidates
-from .checklist import finite_verbs, verbless_all
+from .checklist import finite_verbs, verbless, verbless_all
+from .compress import shorten
 from .concepts import Concept, weights
 from .disagreements import state_conflicts
 from .order import in_order
@@ -53,13 +56,20 @@ def summarize_story(
 def summarize_stories(
     stories: Sequence[tuple[Sequence[Document], dict[str, int] | None]], words: int, seen: np.ndarray | None = None
 ) -> list[tuple[SummarySentence, ...]]:
-    """``summarize_story`` of each (documents, groups): the first selection of every story made before the tagger
-    checks their sentences for a verb, all at once."""
+    """``summarize_story`` of each (documents, groups); the tagger checks the sentences of every story for a verb
+    at once: the first selections, then the compressed sentences of the final ones."""
     drafts = [_Draft.of(docs, words, seen, groups) for docs, groups in stories]
-    first = [c for draft in drafts for c in draft.chosen]
-    for language in dict.fromkeys(_language(c) for c in first):
-        finite_verbs([c.sentence.text for c in first if _language(c) == language], language)
-    return [draft.article(words) for draft in drafts]
+    _tag([(c.sentence.text, _language(c)) for draft in drafts for c in draft.chosen])
+    finals = [draft.final(words) for draft in drafts]
+    _tag([(text, _language(c)) for chosen in finals for c in chosen if (text := _compressed(c))])
+    return [draft.article(chosen) for draft, chosen in zip(drafts, finals, strict=True)]
+
+
+def _tag(texts: list[tuple[str, str]]) -> None:
+    """The tagger over these (sentence, language) once, each language in one batch (``finite_verbs`` keeps the
+    counts for the checks that follow)."""
+    for language in dict.fromkeys(language for _, language in texts):
+        finite_verbs([text for text, other in texts if other == language], language)
 
 
 @dataclass
@@ -81,8 +91,10 @@ class _Draft:
         chosen = choose(pool, max(pool, key=lambda c: c.lead_score), words, concepts) if pool else []
         return cls(docs, groups, scored, pool, concepts, chosen)
 
-    def article(self, words: int) -> tuple[SummarySentence, ...]:
-        chosen = _chosen(self.pool, words, self.concepts, self.chosen)
+    def final(self, words: int) -> list[Candidate]:
+        return _chosen(self.pool, words, self.concepts, self.chosen)
+
+    def article(self, chosen: list[Candidate]) -> tuple[SummarySentence, ...]:
         if not chosen:
             return _fallback(self.docs)
         return tuple(_written(c, self.scored, self.groups) for c in in_order(chosen[0], chosen[1:]))
@@ -133,9 +145,30 @@ def _written(chosen: Candidate, scored: Sequence[Candidate], groups: dict[str, i
             support[doc] = other.sentence.span
     group_of = groups or {}
     independent = len({group_of.get(doc, doc) for doc in (own, *support)})
-    text, added = absolute_days(chosen.doc, chosen.sentence)
-    kind = "rewritten" if added else "extract"
+    text, kind, added = _said(chosen)
     return SummarySentence(text, (chosen.sentence.span,), kind, tuple(support.values()), independent, added)
+
+
+def _compressed(chosen: Candidate) -> str | None:
+    """The sentence compressed after its relative days are written as dates, if compression changes it."""
+    if not chosen.compressed:
+        return None
+    dated, _ = absolute_days(chosen.doc, chosen.sentence)
+    text = shorten(chosen.doc, chosen.sentence, dated)
+    return text if text != dated else None
+
+
+def _said(chosen: Candidate) -> tuple[str, str, tuple[str, ...]]:
+    """The sentence as the article says it, its kind and the dates it wrote out: relative days written as dates
+    (``when``), then compressed (``compress``) where the result still has a verb by the tagger and every date it
+    wrote out (the lead says when)."""
+    dated, added = absolute_days(chosen.doc, chosen.sentence)
+    language = chosen.doc.language or "fr"
+    text = shorten(chosen.doc, chosen.sentence, dated) if chosen.compressed else dated
+    kept = tuple(a for a in added if a in text)
+    if text != dated and not verbless(text, language) and len(kept) == len(added):
+        return text, "compressed", kept
+    return dated, "rewritten" if added else "extract", added
 
 
 def _fallback(docs: Sequence[Document]) -> tuple[SummarySentence, ...]:
@@ -149,7 +182,7 @@ def _fallback(docs: Sequence[Document]) -> tuple[SummarySentence, ...]:
 
 @stage(
     "summarize",
-    version="4",
+    version="5",
     scope="corpus",
     requires=[
         "stories",

@@ -2,7 +2,10 @@
 
 A sentence is a candidate when it is of a readable length, is not a question, and passes the editor's checklist
 (``checklist``: no headline, credit or fragment by its form; no opening pronoun or connective; no unattributed
-opinion). Its score is its centrality (cosine with the story's mean sentence vector), its cross-document support (the
+opinion). It is compressed (``compress``) before selection, and counts the words it has once compressed. In a story
+with a fully analysed report, a partly analysed one (a language without models: ``Document.partly_analysed``) gives no
+candidate: the checklist could not vet its sentences (no entities, no quotes' speakers), and its language is not the
+article's (WikinewsSum: Portuguese sentences in English articles; ROUGE-2 8.8 -> 9.0 there, RPM2 dev unchanged). Its score is its centrality (cosine with the story's mean sentence vector), its cross-document support (the
 share of other reports with a close sentence) and a prior for the first sentences of a report.
 """
 
@@ -15,6 +18,7 @@ import numpy as np
 
 from ...model import Document, Sentence
 from .checklist import headline_form, needs_antecedent, unattributed
+from .compress import shorten
 
 __all__ = ["Candidate", "candidates"]
 
@@ -40,15 +44,32 @@ class Candidate:
     words: int
     score: float
     lead_score: float
+    #: the sentence as the article would say it (``compress``); "" when it is the sentence as written
+    compressed: str = ""
+
+    @property
+    def text(self) -> str:
+        """What the article says of the sentence: its compressed form, else the sentence."""
+        return self.compressed or self.sentence.text
 
 
-def _eligible(doc: Document, sentence: Sentence) -> bool:
+def _eligible(doc: Document, sentence: Sentence) -> str | None:
+    """The sentence as the article would say it (compressed: ``compress``), or None when it may not stand in an
+    article; an opening connective the compression leaves out no longer asks for the sentence before it."""
     words = len(sentence.text.split())
     if not MIN_WORDS <= words <= MAX_WORDS or sentence.text.rstrip().endswith("?"):
-        return False
-    if headline_form(sentence.text) or needs_antecedent(sentence.text, doc.language or "fr"):
-        return False
-    return not unattributed(doc, sentence)
+        return None
+    if headline_form(sentence.text) or unattributed(doc, sentence):
+        return None
+    text = shorten(doc, sentence)
+    return None if needs_antecedent(text, doc.language or "fr") else text
+
+
+def _vetted(docs: Sequence[Document]) -> Sequence[Document]:
+    """The reports whose sentences the checklist can vet: those fully analysed (entities, quotes, dates), or all of
+    them when none is."""
+    full = [d for d in docs if not d.partly_analysed]
+    return full or docs
 
 
 def _wwww(doc: Document, sentence: Sentence) -> int:
@@ -61,7 +82,9 @@ def _wwww(doc: Document, sentence: Sentence) -> int:
 
 def candidates(docs: Sequence[Document], seen: np.ndarray | None = None) -> list[Candidate]:
     """The story's candidate sentences, scored; with ``seen``, those close to what was already said score less."""
-    rows = [(d, i, s) for d in docs if d.vectors is not None for i, s in enumerate(d.sentences) if _eligible(d, s)]
+    docs = _vetted(docs)
+    said = {(d.id, i): _eligible(d, s) for d in docs if d.vectors is not None for i, s in enumerate(d.sentences)}
+    rows = [(d, i, s) for d in docs if d.vectors is not None for i, s in enumerate(d.sentences) if said[(d.id, i)]]
     if not rows:
         return []
     vectors = np.stack([r[0].vectors[r[1]] for r in rows])
@@ -76,5 +99,7 @@ def candidates(docs: Sequence[Document], seen: np.ndarray | None = None) -> list
         if seen is not None and len(seen):
             score -= NOVELTY_WEIGHT * float(np.max(seen @ vectors[k]))
         lead = score + LEAD_WWWW_WEIGHT * _wwww(doc, sentence) if position < LEAD_POSITIONS else -1.0
-        found.append(Candidate(doc, sentence, vectors[k], position, len(sentence.text.split()), score, lead))
+        text = said[(doc.id, position)] or sentence.text
+        short = text if text != sentence.text else ""
+        found.append(Candidate(doc, sentence, vectors[k], position, len(text.split()), score, lead, short))
     return found

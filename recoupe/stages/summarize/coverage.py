@@ -39,7 +39,7 @@ def cover(
 ) -> list[Candidate] | None:
     """The lead and the sentences chosen with it, or None when the solver found no solution in time."""
     pool = [lead, *(c for c in pool if c is not lead and c.words <= budget)]
-    written = [concepts(c.sentence.text, c.doc.language or "fr") & weights.keys() for c in pool]
+    written = [concepts(c.text, c.doc.language or "fr") & weights.keys() for c in pool]
     index = {u: j for j, u in enumerate(sorted(set().union(*written)))}
     n, m = len(pool), len(index)
     gain = np.concatenate([[SCORE_WEIGHT * c.score for c in pool], np.zeros(m)])
