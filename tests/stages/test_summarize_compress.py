@@ -79,6 +79,16 @@ def test_attributions_datelines_and_incidental_clauses_are_left_out(text: str, l
         ("Deux hommes ont été interpellés dans le centre de Lyon, pendant la nuit.", "fr"),
         # the closing comma of an apposition would go with the clause
         ("Mr Kostov, 45, who took office in May, survived a vote of no-confidence in September.", "en"),
+        # a subject and its aside between dashes is no dateline (a dateline has a credit in brackets or capitals)
+        ("Marine Le Pen – déjà affaiblie par la défaite – a perdu les élections régionales.", "fr"),
+        ("Le PS – déjà affaibli par la défaite – a perdu les élections régionales de dimanche.", "fr"),
+        # a place name is not a participle; a clause that denies what the sentence says stays
+        ("The talks were held last week in Shanghai, Beijing and Nanjing with trade officials.", "en"),
+        ("Local media reported a second explosion near the station, which police later denied.", "en"),
+        ("Les médias ont signalé une seconde explosion près de la gare, qui a été démentie par la police.", "fr"),
+        # a forecast keeps its source
+        ("Les prix augmenteront de 3 % l'an prochain, selon les prévisions de la Banque de France.", "fr"),
+        ("Prices will rise by 3 percent next year, according to the central bank's forecast.", "en"),
     ],
 )
 def test_what_must_stay_attributed_or_would_not_stand_is_kept(text: str, language: str) -> None:
@@ -128,3 +138,8 @@ def test_a_compressed_article_sentence_cites_its_span_and_every_content_word_is_
         cited = {w.lower() for w in re.findall(r"\w+", span.of(doc.text))}
         assert {w.lower() for w in re.findall(r"\w+", sentence.text)} <= cited
         assert faithfulness(sentence, {doc.id: doc.text}) == 1.0
+
+
+def test_a_capitalised_place_with_a_dash_is_a_dateline() -> None:
+    doc = make_doc("PARIS - Le gouvernement a présenté mardi son projet de budget pour l'an prochain.")
+    assert shorten(doc, doc.sentences[0]) == "Le gouvernement a présenté mardi son projet de budget pour l'an prochain."

@@ -232,3 +232,27 @@ def test_a_headline_in_title_case_or_ending_on_a_credit_is_not_a_sentence() -> N
 )
 def test_a_teaser_cut_short_or_under_its_section_name_is_a_headline(text: str) -> None:
     assert fragment(text, "fr")
+
+
+def test_counted_verbs_survive_the_memory_being_cleared(monkeypatch: pytest.MonkeyPatch) -> None:
+    from recoupe.stages.summarize import checklist
+
+    monkeypatch.setattr(checklist, "COUNTED_MAX", 2)
+    monkeypatch.setattr(checklist, "_COUNTED", {})
+    first = checklist.finite_verbs(["Il est parti.", "Elle mange."], "fr")
+    again = checklist.finite_verbs(["Il est parti.", "Ils dorment."], "fr")  # the memory is full: cleared
+    assert first[0] == again[0] and all(count is not None and count >= 1 for count in first + again)
+    assert len(checklist._COUNTED) <= 2
+
+
+def test_the_selection_is_redone_three_times_at_most_and_keeps_no_verbless_sentence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from types import SimpleNamespace
+
+    from recoupe.stages import summarize
+
+    pool = [SimpleNamespace(name=f"C{k}", lead_score=float(-k)) for k in range(4)]
+    monkeypatch.setattr(summarize, "choose", lambda pool, lead, words, concepts: [lead])
+    monkeypatch.setattr(summarize, "_verbless", lambda chosen: list(chosen))  # every sentence lacks a verb
+    assert summarize._chosen(pool, 100, {}, [pool[0]]) == []  # type: ignore[arg-type]

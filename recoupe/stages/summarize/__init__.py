@@ -105,14 +105,14 @@ def _chosen(
 ) -> list[Candidate]:
     """The lead and the selection (``first`` the first time), redone without any chosen sentence that has no verb."""
     chosen = first
-    for _ in range(RETRIES):
+    for attempt in range(RETRIES):
         if not pool:
             return []
         bad = _verbless(chosen)
         if not bad:
             return chosen
         pool = [c for c in pool if all(c is not b for b in bad)]
-        if pool:
+        if pool and attempt + 1 < RETRIES:
             chosen = choose(pool, max(pool, key=lambda c: c.lead_score), words, concepts)
     return [c for c in chosen if all(c is not b for b in bad)]
 

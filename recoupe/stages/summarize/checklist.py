@@ -129,16 +129,16 @@ def finite_verbs(texts: Sequence[str], language: str) -> list[int | None]:
     parser = dependency_parser(language)
     if parser is None:
         return [None] * len(texts)
-    todo = [text for text in dict.fromkeys(texts) if (language, text) not in _COUNTED]
+    counts = {text: _COUNTED[language, text] for text in texts if (language, text) in _COUNTED}
+    todo = [text for text in dict.fromkeys(texts) if text not in counts]
     if todo:
-        if len(_COUNTED) + len(todo) > COUNTED_MAX:
-            _COUNTED.clear()
         with parser.select_pipes(enable=[name for name in parser.pipe_names if name in _TAGGING]):
             for text, tagged in zip(todo, parser.pipe(todo, batch_size=TAGGED_BATCH), strict=True):
-                _COUNTED[language, text] = sum(
-                    t.pos_ in _VERB_TAGS and "Fin" in t.morph.get("VerbForm", []) for t in tagged
-                )
-    return [_COUNTED[language, text] for text in texts]
+                counts[text] = sum(t.pos_ in _VERB_TAGS and "Fin" in t.morph.get("VerbForm", []) for t in tagged)
+        if len(_COUNTED) + len(todo) > COUNTED_MAX:
+            _COUNTED.clear()
+        _COUNTED.update(((language, text), counts[text]) for text in todo[:COUNTED_MAX])
+    return [counts[text] for text in texts]
 
 
 def unattributed(doc: Document, sentence: Sentence) -> bool:

@@ -35,6 +35,8 @@ __all__ = ["MIN_WORDS", "RULES", "shorten", "stands"]
 MIN_WORDS = 6
 #: a dateline has at most this many words
 DATELINE_WORDS = 7
+#: the fewest letters of a dateline's place written in capitals with no credit in brackets ("PARIS -", not "PS -")
+DATELINE_CAPITALS = 5
 #: an aside of more words is part of the sentence's content, not an aside
 ASIDE_WORDS = 12
 
@@ -50,12 +52,16 @@ _QUOTE_MARKS = re.compile(r"[\"«»“”„]|''|``")
 _OPINION = {
     "fr": re.compile(
         r"\b(?:estim\w*|jug\w*|d[ée]non\w*|regrett\w*|critiqu\w*|consid[èée]r\w*|crain\w*|pens\w*|croi\w*|"
-        r"devr\w*|doi\w*|faut|faudr\w*|pourr\w*|selon (?:lui|elle|eux)|inacceptable|scandal\w*)\b",
+        r"devr\w*|doi\w*|faut|faudr\w*|pourr\w*|selon (?:lui|elle|eux)|inacceptable|scandal\w*|"
+        # a forecast: the future or the conditional, or a word that says one
+        r"\w+(?:era|eront|ira|iront|rait|raient)|pr[ée]vi\w*|pr[ée]voi\w*|pr[ée]vu\w*|pronosti\w*|anticip\w*|"
+        r"projection\w*|estimation\w*|attendu\w*)\b",
         re.IGNORECASE,
     ),
     "en": re.compile(
         r"\b(?:believ\w*|think\w*|thought|argu\w*|claim\w*|warn\w*|feel\w*|fear\w*|hope\w*|must|should|would|"
-        r"could|might|may|ought|unacceptable)\b",
+        r"could|might|may|ought|unacceptable|will|shall|expect\w*|forecast\w*|predict\w*|estimat\w*|projected|"
+        r"projection\w*|likely)\b",
         re.IGNORECASE,
     ),
 }
@@ -75,6 +81,12 @@ _JOINS = r"and|but|or|which|who|whom|that|as|while|when|after|before|because|if|
 _CLAUSE = re.compile(
     rf"\b(?:{_JOINS}|it|he|she|they|we|il|elle|ils|elles|on)\b|\b(?:is|was|were|are|has|had|have|will|est|sont|"
     r"était|ont)\b",
+    re.IGNORECASE,
+)
+#: a clause that denies or disputes what the sentence says is not incidental
+_DENIAL = re.compile(
+    r"\b(?:deni\w*|deny\w*|dispute\w*|contest\w*|contradict\w*|refut\w*|reject\w*|retract\w*|false|untrue|"
+    r"d[ée]ment\w*|d[ée]menti\w*|ni[ée]\w*|nie|nient|contredi\w*|r[ée]fut\w*|rejet\w*|faux|fausse\w*|erron\w*)\b",
     re.IGNORECASE,
 )
 _JOIN = re.compile(rf"\b(?:{_JOINS})\b", re.IGNORECASE)
@@ -107,13 +119,13 @@ _ASIDE = re.compile(r"\s+\((?P<inside>[^()\"«»“”]{1,120})\)(?=[\s,.;:])")
 _RELATIVE = {
     "en": re.compile(
         r",\s+(?:(?:which|who|whose)\s[^,;:()]{3,120}?(?P<mid>,\s)|(?:which|who|whose|(?!(?:during|according|"
-        r"morning|evening|nothing|something|anything|spring|king)\b)\w+ing)\s[^,;:()]{3,160}?(?=[.!]$))"
+        r"morning|evening|nothing|something|anything|spring|king)\b)[a-z]\w*ing)\s[^,;:()]{3,160}?(?=[.!]$))"
         r"(?P<end>(?<=,\s)|[.!]$)"
     ),
     "fr": re.compile(
         r",\s+(?:(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\s[^,;:()]{3,120}?(?P<mid>,\s)|"
         r"(?:qui|dont|(?!(?:pendant|durant|avant|devant|maintenant|cependant|pourtant|tant|quant|auparavant|"
-        r"suivant|concernant|moyennant|nonobstant|dorénavant)\b)\w+ant)\s[^,;:()]{3,160}?(?=[.!]$))"
+        r"suivant|concernant|moyennant|nonobstant|dorénavant)\b)(?-i:[a-zà-ÿ])\w*ant)\s[^,;:()]{3,160}?(?=[.!]$))"
         r"(?P<end>(?<=,\s)|[.!]$)",
         re.IGNORECASE,
     ),
@@ -155,9 +167,17 @@ def _attributable(text: str, language: str, quoted: bool) -> bool:
 
 
 def dateline(text: str, language: str, quoted: bool) -> str:
-    """ "WASHINGTON (CNN) -- Lawmakers are ..." -> "Lawmakers are ..."."""
+    """ "WASHINGTON (CNN) -- Lawmakers are ..." -> "Lawmakers are ..."; a dateline gives a credit in brackets or
+    its place in capitals ("PARIS -"), so that a subject and its aside ("Marine Le Pen – déjà affaiblie – a perdu")
+    is not taken for one."""
     found = _DATELINE.match(text)
-    return found.group("rest") if found and len(found.group("where").split()) <= DATELINE_WORDS else text
+    if not found or len(found.group("where").split()) > DATELINE_WORDS:
+        return text
+    where = found.group("where")
+    letters = [c for c in where if c.isalpha()]
+    if "(" not in where and not (len(letters) >= DATELINE_CAPITALS and all(c.isupper() for c in letters)):
+        return text
+    return found.group("rest")
 
 
 def aside(text: str, language: str, quoted: bool) -> str:
@@ -202,6 +222,8 @@ def incidental(text: str, language: str, quoted: bool) -> str:
     pattern = _RELATIVE.get(language)
     found = pattern.search(text) if pattern and not _QUOTE_MARKS.search(text) and not _CLEFT.search(text) else None
     if not found or (found.group("mid") and "," in text[max(0, found.start() - 12) : found.start()]):
+        return text
+    if _DENIAL.search(found.group(0)):  # ", which police later denied.": the clause says whether the rest holds
         return text
     return text[: found.start()] + (" " if found.group("mid") else found.group("end")) + text[found.end() :]
 
