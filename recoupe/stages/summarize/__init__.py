@@ -29,13 +29,12 @@ from ...model import Corpus, Document, Span, SummarySentence
 from ...pipeline import stage
 from .candidates import Candidate, candidates
 from .checklist import finite_verbs, verbless, verbless_all
-from .compress import shorten
+from .compress import as_written
 from .concepts import Concept, weights
 from .disagreements import state_conflicts
 from .order import in_order
 from .select import REDUNDANT, choose
 from .support import backs, facts
-from .when import absolute_days
 
 __all__ = ["Candidate", "summarize_stories", "summarize_story"]
 
@@ -151,23 +150,17 @@ def _written(chosen: Candidate, scored: Sequence[Candidate], groups: dict[str, i
 
 def _compressed(chosen: Candidate) -> str | None:
     """The sentence compressed after its relative days are written as dates, if compression changes it."""
-    if not chosen.compressed:
-        return None
-    dated, _ = absolute_days(chosen.doc, chosen.sentence)
-    text = shorten(chosen.doc, chosen.sentence, dated)
+    dated, text, _ = as_written(chosen.doc, chosen.sentence)
     return text if text != dated else None
 
 
 def _said(chosen: Candidate) -> tuple[str, str, tuple[str, ...]]:
     """The sentence as the article says it, its kind and the dates it wrote out: relative days written as dates
-    (``when``), then compressed (``compress``) where the result still has a verb by the tagger and every date it
-    wrote out (the lead says when)."""
-    dated, added = absolute_days(chosen.doc, chosen.sentence)
-    language = chosen.doc.language or "fr"
-    text = shorten(chosen.doc, chosen.sentence, dated) if chosen.compressed else dated
-    kept = tuple(a for a in added if a in text)
-    if text != dated and not verbless(text, language) and len(kept) == len(added):
-        return text, "compressed", kept
+    (``when``), then compressed (``compress.as_written``, as it was selected) where the result still has a verb by the
+    tagger (the lead says when)."""
+    dated, text, added = as_written(chosen.doc, chosen.sentence)
+    if text != dated and not verbless(text, chosen.doc.language or "fr"):
+        return text, "compressed", added
     return dated, "rewritten" if added else "extract", added
 
 

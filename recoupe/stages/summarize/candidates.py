@@ -18,7 +18,7 @@ import numpy as np
 
 from ...model import Document, Sentence
 from .checklist import headline_form, needs_antecedent, unattributed
-from .compress import shorten
+from .compress import as_written
 
 __all__ = ["Candidate", "candidates"]
 
@@ -61,7 +61,7 @@ def _eligible(doc: Document, sentence: Sentence) -> str | None:
         return None
     if headline_form(sentence.text) or unattributed(doc, sentence):
         return None
-    text = shorten(doc, sentence)
+    _, text, _ = as_written(doc, sentence)
     return None if needs_antecedent(text, doc.language or "fr") else text
 
 

@@ -28,8 +28,9 @@ from collections.abc import Callable
 
 from ...model import Document, Sentence
 from .checklist import needs_antecedent
+from .when import absolute_days
 
-__all__ = ["MIN_WORDS", "RULES", "shorten", "stands"]
+__all__ = ["MIN_WORDS", "RULES", "as_written", "shorten", "stands"]
 
 #: a compressed sentence keeps at least this many words (candidates.MIN_WORDS for a whole sentence)
 MIN_WORDS = 6
@@ -274,3 +275,12 @@ def shorten(doc: Document, sentence: Sentence, text: str | None = None) -> str:
         if shorter != text and stands(shorter, language):
             text = shorter
     return text
+
+
+def as_written(doc: Document, sentence: Sentence) -> tuple[str, str, tuple[str, ...]]:
+    """What an article would write of the sentence: (its relative days written as dates, ``when``; that compressed,
+    where every date it wrote survives, else the same; the dates written). Candidates are counted and selected on the
+    second; the article writes it where the tagger still finds a verb in it."""
+    dated, added = absolute_days(doc, sentence)
+    text = shorten(doc, sentence, dated)
+    return dated, (text if all(a in text for a in added) else dated), added
