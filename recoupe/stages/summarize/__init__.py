@@ -87,7 +87,7 @@ class _Draft:
         scored = candidates(docs, seen)
         pool = [c for c in scored if seen is None or not len(seen) or float(np.max(seen @ c.vector)) < REDUNDANT]
         concepts = weights(docs, groups)
-        chosen = choose(pool, max(pool, key=lambda c: c.lead_score), words, concepts) if pool else []
+        chosen = _select(pool, words, concepts) if pool else []
         return cls(docs, groups, scored, pool, concepts, chosen)
 
     def final(self, words: int) -> list[Candidate]:
@@ -112,8 +112,13 @@ def _chosen(
             return chosen
         pool = [c for c in pool if all(c is not b for b in bad)]
         if pool and attempt + 1 < RETRIES:
-            chosen = choose(pool, max(pool, key=lambda c: c.lead_score), words, concepts)
+            chosen = _select(pool, words, concepts)
     return [c for c in chosen if all(c is not b for b in bad)]
+
+
+def _select(pool: list[Candidate], words: int, concepts: dict[Concept, float]) -> list[Candidate]:
+    """The best lead of the pool and the sentences chosen with it."""
+    return choose(pool, max(pool, key=lambda c: c.lead_score), words, concepts)
 
 
 def _language(candidate: Candidate) -> str:
