@@ -43,6 +43,13 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def arrival() -> str:
+    """When a document is stored, to the microsecond: a story's documents are listed in the order they arrived
+    (``ORDER BY ingested_at, id``), which a stamp to the second left to their ids whenever two came within one second,
+    so that the same input stored twice could list them, and write its report, in two orders."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
 @dataclass(frozen=True, slots=True)
 class StoredStory:
     id: str
@@ -175,7 +182,7 @@ class Store(FeatureQueries, Listing, ABC):
                 raw.outlet,
                 raw.published,
                 story_id,
-                now(),
+                arrival(),
             ),
         )
         self.index_document(raw.id)
