@@ -29,6 +29,7 @@ from recoupe.model import Claim, Conflict, Corpus, Span
 from recoupe.pipeline import DEFAULT_STAGES, Pipeline
 
 sys.path.insert(0, str(Path(__file__).parent))
+import orangesum_stories
 from conflict_gold import Item, Location, gold_items, load_gold, locate  # noqa: F401  (locate: for the tests)
 from conflict_peers import figure_pairs, quote_pairs
 
@@ -40,6 +41,14 @@ OTHER_SETS = {
     "rpm2-conflicts-second.jsonl": (
         "held out: annotated blind before the conflict code changed for issue 18, scored as a whole, never read",
         "conflicts-second.md",
+    ),
+    "orangesum-conflicts.jsonl": (
+        (
+            "held out: 8 stories of 3 to 6 OrangeSum articles as recoupe groups them (bench/orangesum_stories.py),"
+            " annotated blind before any code was scored on them; a story's articles come from one outlet over days"
+            " or weeks, so most pairs are updates or different quantities"
+        ),
+        "conflicts-orangesum.md",
     ),
     "rpm2-conflicts-tuning.jsonl": (
         (
@@ -176,9 +185,12 @@ def run_cluster(
     errors: bool = False,
 ) -> tuple[dict[str, Score], Location, int]:
     """Each system's score on one cluster, how its gold claims were located, and how many reports failed."""
-    cluster = next(
-        c for c in load_clusters(shared / "data" / "rpm2" / "dev.jsonl") if (c.topic, c.name) == (topic, name)
+    found = (
+        orangesum_stories.clusters(shared)
+        if topic.startswith("O")
+        else load_clusters(shared / "data" / "rpm2" / "dev.jsonl")
     )
+    cluster = next(c for c in found if (c.topic, c.name) == (topic, name))
     pipeline = pipeline or Pipeline(DEFAULT_STAGES, settings=Settings())
     corpus = pipeline.run(cluster.docs)
     location = Location()
@@ -296,13 +308,14 @@ def _header(path: Path, location: Location, failures: int, check: Score) -> str:
     labels = {label: sum(g["label"] == label for lines in gold.values() for g in lines) for label in LABELS}
     clusters = " ".join(f"{topic}-{name}" for topic, name in gold)
     missing = ", ".join(location.missing) or "none"
-    text = f"""# Conflicts on {len(gold)} RPM2 dev clusters (bench/conflicts.py)
+    where = "OrangeSum stories" if path.name.startswith("orangesum") else "RPM2 dev clusters"
+    text = f"""# Conflicts on {len(gold)} {where} (bench/conflicts.py)
 
 {datetime.date.today().isoformat()}, code {_version()}. The gold set tests/gold/{path.name} ({clusters};
 {labels["conflict"]} conflicts, {labels["update"]} updates, {labels["not_conflict"]} tempting non-conflicts, annotated
 blind from the texts; how: tests/gold/README.md). {status} Issue 18's aims: precision >= 0.90 of the conflicts the article states, recall >= 0.6.
 
-Each cluster's 10 reports are run through the whole pipeline as one batch; the conflicts of every story it yields
+Each cluster's reports are run through the whole pipeline as one batch; the conflicts of every story it yields
 are counted ({failures} reports failed). A predicted conflict matches a gold item when two of its claims, in two
 different reports, overlap (characters) claims of the item in the same reports; it counts once, for a gold
 `conflict` first, else an `update`, else a `not_conflict`. The annotators listed every real conflict, so an

@@ -21,6 +21,7 @@ import datetime
 import json
 import random
 import subprocess
+import sys
 from collections import Counter
 from collections.abc import Collection, Iterator
 from pathlib import Path
@@ -29,11 +30,15 @@ from recoupe.config import Settings
 from recoupe.eval.summaries import Cluster, load_clusters
 from recoupe.pipeline import DEFAULT_STAGES, Pipeline
 
+sys.path.insert(0, str(Path(__file__).parent))
+import orangesum_stories
+
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold"
 #: the judged sets: file, the seed it was drawn with, and whether its verdicts were read to set the support rules
 SETS = (("support-links.jsonl", 18, "tuning: 50 links drawn from RPM2 dev and WikinewsSum clusters; its verdicts were read to set `support.backs`"),
-        ("support-links-second.jsonl", 19, "first score: every link `support.backs` gives on the RPM2 dev, WikinewsSum and RPM2 test clusters (never the three closed ones) whose links nobody had judged; drawn and judged after the rule was set"))  # fmt: skip
+        ("support-links-second.jsonl", 19, "first score: every link `support.backs` gives on the RPM2 dev, WikinewsSum and RPM2 test clusters (never the three closed ones) whose links nobody had judged; drawn and judged after the rule was set"),
+        ("support-links-third.jsonl", 20, "first score: every link `support.backs` gives on the 232 OrangeSum stories of tests/gold/orangesum-stories.jsonl (`--orangesum`), clusters no rule had read; drawn and judged blind, the rule unchanged"))  # fmt: skip
 OUT = ROOT / "bench" / "results" / "support.md"
 SAMPLE = 50
 VERDICTS = ("same", "partial", "no")
@@ -42,23 +47,32 @@ CLOSED = frozenset({"T12-C2", "T14-C1", "T19-C1"})
 
 
 def _clusters(
-    shared: Path, only: Collection[str] | None = None, exclude: Collection[str] = (), test: bool = False
+    shared: Path,
+    only: Collection[str] | None = None,
+    exclude: Collection[str] = (),
+    test: bool = False,
+    orangesum: bool = False,
 ) -> Iterator[tuple[str, Cluster]]:
     paths = [shared / "data" / "rpm2" / "dev.jsonl", shared / "data" / "wikinewssum-en" / "cleaned_endataset.jsonl"]
     paths += [shared / "data" / "rpm2" / "test-documents.jsonl"] if test else []
-    for cluster in (c for path in paths for c in load_clusters(path) if len(c.docs) > 1):
+    found = orangesum_stories.clusters(shared) if orangesum else (c for path in paths for c in load_clusters(path))
+    for cluster in (c for c in found if len(c.docs) > 1):
         name = f"{cluster.topic}-{cluster.name}"
         if name not in exclude and name not in CLOSED and (only is None or name in only):
             yield name, cluster
 
 
 def links(
-    shared: Path, only: Collection[str] | None = None, exclude: Collection[str] = (), test: bool = False
+    shared: Path,
+    only: Collection[str] | None = None,
+    exclude: Collection[str] = (),
+    test: bool = False,
+    orangesum: bool = False,
 ) -> list[dict[str, str]]:
     """Every support link recoupe gives on the clusters, and (printed) how many article sentences have one."""
     pipeline = Pipeline(DEFAULT_STAGES, settings=Settings())
     found, sentences, backed = [], 0, 0
-    for name, cluster in _clusters(shared, only, exclude, test):
+    for name, cluster in _clusters(shared, only, exclude, test, orangesum):
         corpus = pipeline.run(cluster.docs)
         texts = {d.id: d.text for d in corpus.documents}
         for story in corpus.stories:
@@ -81,9 +95,9 @@ def _read(name: str) -> list[dict[str, str]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
 
 
-def draw(shared: Path, name: str, seed: int, exclude: str | None, test: bool) -> None:
+def draw(shared: Path, name: str, seed: int, exclude: str | None, test: bool, orangesum: bool = False) -> None:
     excluded = {line["cluster"] for line in _read(exclude)} if exclude else set()
-    found = links(shared, exclude=excluded, test=test)
+    found = links(shared, exclude=excluded, test=test, orangesum=orangesum)
     drawn = random.Random(seed).sample(found, min(SAMPLE, len(found)))
     with (GOLD / name).open("w", encoding="utf-8") as out:
         for number, link in enumerate(drawn, start=1):
@@ -130,6 +144,12 @@ def report(shared: Path, kept: bool) -> None:
                 f"## {name} ({what})\n\nDrawn with seed {seed} by the code of commit {_version(GOLD / name) or '?'}"
                 f" from {len({x['cluster'] for x in lines})} clusters.\n\n{head}{_rows(lines)}\n"
             )
+    first = [x for name, _, what in SETS if what.startswith("first score") for x in _read(name) if x.get("verdict")]
+    if first:
+        parts.append(
+            f"## The first-score sets together\n\nThe {len(first)} links of the sets drawn from clusters no rule had"
+            f" read, judged after the rule was set (issue 18 asks for 50).\n\n{head}{_rows(first)}\n"
+        )
     if kept:
         judged = _read(SETS[0][0])
         given = {_key(x) for x in links(shared, only={x["cluster"] for x in judged})}
@@ -152,10 +172,16 @@ def main() -> None:
     parser.add_argument(
         "--test", action="store_true", help="draw from the RPM2 test clusters too (not the closed ones)"
     )
+    parser.add_argument(
+        "--orangesum", action="store_true", help="draw from the OrangeSum stories (bench/orangesum_stories.py) only"
+    )
     parser.add_argument("--kept", action="store_true", help="count the tuning set's links the current code gives")
     args = parser.parse_args()
     shared = Path(args.shared)
-    draw(shared, args.draw, args.seed, args.exclude, args.test) if args.draw else report(shared, args.kept)
+    if args.draw:
+        draw(shared, args.draw, args.seed, args.exclude, args.test, args.orangesum)
+    else:
+        report(shared, args.kept)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,10 @@ story, publish a new version of every story it touched), as a newsroom feed woul
 articles/s, peak memory, the store's size, and time per article by stage for each tenth of
 the stream, so that growth with the store's size shows. Writes bench/results/throughput.md.
 
-    python bench/throughput.py [--limit N] [--batch 200] [--shared ../shared]
+    python bench/throughput.py [--limit N] [--batch 200] [--workers N] [--db PATH] [--shared ../shared]
+
+With ``--workers N`` the per-document stages run on a Dask ``LocalCluster`` of N worker processes (as
+``recoupe ingest --workers N``); storing, assigning and publishing stay in this process.
 """
 
 from __future__ import annotations
@@ -21,10 +24,11 @@ from datetime import date
 from pathlib import Path
 
 from recoupe.config import Settings
+from recoupe.executors import open_executor
 from recoupe.model import RawDocument
 from recoupe.resources import dependency_parser, language_detector, sentence_encoder, spacy_model
 from recoupe.store import open_store
-from recoupe.tracking import ingest_items
+from recoupe.tracking import IngestResult, ingest_items
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).parent))
@@ -51,6 +55,7 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=200)
     parser.add_argument("--db", default=None, help="store path (default: a temporary file)")
     parser.add_argument("--out", default="throughput.md", help="table under bench/results/")
+    parser.add_argument("--workers", type=int, default=None, help="analyse on N Dask worker processes")
     args = parser.parse_args()
     docs = stream(Path(args.shared) / "data" / "orangesum" / "articles.jsonl.gz", args.limit)
     started = time.perf_counter()
@@ -61,31 +66,45 @@ def main() -> None:
     store = open_store(str(path))
     settings = Settings()
     rows: list[dict[str, float]] = []
-    clock = time.perf_counter()
-    for first in range(0, len(docs), args.batch):
-        result = ingest_items(docs[first : first + args.batch], store, settings)
-        rows.append(
-            {
-                "stored": first + len(docs[first : first + args.batch]),
-                "documents": len(result.added) + len(result.versions),
-                "duplicates": len(result.duplicates),
-                "failures": len(result.failures),
-                "stories_published": len(result.published),
-                "stories_deferred": len(result.deferred),
-                "moved": len(result.moved),
-                "regroupings": result.regroupings,
-                "regrouped_documents": result.regrouped_documents,
-                **result.seconds,
-            }
-        )
-        if len(rows) % 10 == 0:
-            print(json.dumps(rows[-1]), flush=True)
-    total = time.perf_counter() - clock
+    with open_executor(settings, workers=args.workers) as executor:
+        started = time.perf_counter()
+        executor.analyse(docs[:1])  # the workers' models loaded before the clock, as this process's are
+        load += time.perf_counter() - started
+        clock = time.perf_counter()
+        for first in range(0, len(docs), args.batch):
+            batch = docs[first : first + args.batch]
+            result = ingest_items(batch, store, settings, executor=None if args.workers is None else executor)
+            rows.append(row(first, batch, result))
+            if len(rows) % 10 == 0:
+                print(json.dumps(rows[-1]), flush=True)
+        total = time.perf_counter() - clock
     stories = store.query("SELECT COUNT(*) FROM stories WHERE merged_into IS NULL")[0][0]
     store.close()
     size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    write(rows, docs, total, load, size, peak, stories, args.batch, args.out)
+    write(rows, docs, total, load, size, peak, stories, args.batch, args.out, args.workers)
+
+
+def row(first: int, batch: list[RawDocument], result: IngestResult) -> dict[str, float]:
+    """What one batch's ingest did and how long each of its steps took."""
+    return {
+        "stored": first + len(batch),
+        "documents": len(result.added) + len(result.versions),
+        "duplicates": len(result.duplicates),
+        "failures": len(result.failures),
+        "stories_published": len(result.published),
+        "stories_deferred": len(result.deferred),
+        "moved": len(result.moved),
+        "regroupings": result.regroupings,
+        "regrouped_documents": result.regrouped_documents,
+        **result.seconds,
+    }
+
+
+def engine(workers: int | None) -> str:
+    if workers is None:
+        return "one process"
+    return f"analysis on {workers} Dask worker process{'es' if workers > 1 else ''}, the rest in this one"
 
 
 def write(
@@ -98,6 +117,7 @@ def write(
     stories: int,
     batch: int,
     out: str,
+    workers: int | None = None,
 ) -> None:
     lines = [
         (
@@ -131,7 +151,7 @@ def write(
         f"{stored:,} stored, {int(sum(r['duplicates'] for r in rows)):,} already stored (same text), "
         f"{int(sum(r['failures'] for r in rows)):,} failures; {stories:,} stories; "
         f"{int(sum(r['moved'] for r in rows)):,} stored documents moved by regrouping. "
-        f"{len(docs) / total:.1f} articles/s overall ({total / 60:.1f} min, one process; models loaded once "
+        f"{len(docs) / total:.1f} articles/s overall ({total / 60:.1f} min, {engine(workers)}; models loaded once "
         f"in {load:.1f} s before the clock), peak memory {peak:,.0f} MB, store {size / 1e6:,.0f} MB."
     )
     (ROOT / "bench" / "results" / out).write_text(

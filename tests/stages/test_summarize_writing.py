@@ -103,6 +103,24 @@ def test_an_opinion_is_kept_only_with_its_speaker() -> None:
     assert not unattributed(replace(doc, quotes=(named,)), second)
 
 
+def test_words_whose_speaker_was_withheld_stay_attributed_when_the_sentence_names_the_speaker() -> None:
+    text = (
+        "Le Parti communiste a demandé jeudi la saisine du Parlement, dénonçant un « inacceptable » fichage. "
+        "Le texte dénonce un « fichage inacceptable des Communistes »."
+    )
+    doc = with_mentions(text, [("Parti communiste", "ORG")])
+    first, second = doc.sentences
+    start = text.index("inacceptable »")
+    withheld = Quote(Span("d1", start, start + 12), "inacceptable", True, None, speaker_candidate="Parti communiste")
+    assert not unattributed(replace(doc, quotes=(withheld,)), first)
+    inside = text.index("fichage inacceptable des")
+    named_inside = Quote(Span("d1", inside, inside + 36), text[inside : inside + 36], True, None, None, None, None,
+                         "Les Communistes")  # fmt: skip
+    assert unattributed(replace(doc, quotes=(named_inside,)), second)  # the name only inside the words
+    unknown = replace(withheld, speaker_candidate=None)
+    assert unattributed(replace(doc, quotes=(unknown,)), first)
+
+
 def test_dates_are_written_in_the_story_language() -> None:
     assert written_date("2016-10-25", "fr") == "mardi 25 octobre 2016"
     assert written_date("2016-10-24", "en") == "Monday 24 October 2016"

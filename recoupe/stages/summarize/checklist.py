@@ -5,8 +5,9 @@
   part of speech and morphology where the language has a tagger, else by the absence of any common finite verb form);
 - a sentence that opens on a pronoun or a connective whose antecedent is in the sentence before it
   (``needs_antecedent``): "Il", "Cette", "Ce dernier", "He", "This", "Décidément", "En effet", "However", ...;
-- an opinion with no named speaker (``unattributed``): a quote of the sentence whose speaker is unknown, or a
-  verb of speech with no person named in the sentence.
+- an opinion with no named speaker (``unattributed``): a quote of the sentence whose speaker is unknown (a speaker
+  the quotes stage withheld as unsure still counts when the sentence names it outside the words: the reader sees who
+  says them), or a verb of speech with no person named in the sentence.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ...model import Document, Sentence
+from ...model import Document, Quote, Sentence
 from ...resources import dependency_parser
 
 __all__ = ["finite_verbs", "fragment", "headline_form", "needs_antecedent", "unattributed", "verbless", "verbless_all"]
@@ -145,7 +146,19 @@ def unattributed(doc: Document, sentence: Sentence) -> bool:
     """Whether the sentence gives words or an opinion without naming who holds them."""
     start, end = sentence.span.start, sentence.span.end
     quotes = [q for q in doc.quotes if start <= q.span.start < end]
-    if any(q.speaker is None for q in quotes):
+    if any(q.speaker is None and not _named_beside(doc, sentence, q) for q in quotes):
         return True
     named = any(m.label in ("PER", "ORG") and start <= m.span.start < end for m in doc.mentions)
     return not quotes and not named and bool(_SPEECH.search(sentence.text))
+
+
+def _named_beside(doc: Document, sentence: Sentence, quote: Quote) -> bool:
+    """Whether the sentence itself names the quote's withheld speaker outside its words ("Le Parti communiste a
+    demandé …, dénonçant un « inacceptable » instrument"): the reader sees who holds them, whatever the speaker
+    model's confidence (a speaker it withholds stays out of the story's quotes and conflicts)."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", quote.speaker_candidate or "")
+    if not words:
+        return False
+    text = doc.text
+    outside = f"{text[sentence.span.start : quote.span.start]} {text[quote.span.end : sentence.span.end]}"
+    return re.search(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", outside) is not None

@@ -1,0 +1,80 @@
+"""Stories of several OrangeSum articles, for gold sets on reports no rule has read (conflicts, support links).
+
+OrangeSum articles are single reports; recoupe groups those of one quarter (``WINDOW``) into stories, and the stories
+of ``MIN_DOCS`` or more articles are listed in tests/gold/orangesum-stories.jsonl (the articles' ids, in the order
+recoupe lists them). ``clusters`` reads that list back as RPM2-format clusters (topic ``O001``..., cluster ``C1``),
+the articles' text taken from ../shared, so that bench/conflicts.py and bench/support.py score them as they score
+RPM2's. The grouping is recoupe's, not a human's: a story may hold an article of another event, which the annotators
+say (``off_topic`` in the gold).
+
+    python bench/orangesum_stories.py [--shared ../shared]     # writes tests/gold/orangesum-stories.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from recoupe.config import Settings
+from recoupe.eval.summaries import Cluster
+from recoupe.model import RawDocument
+from recoupe.pipeline import DEFAULT_STAGES, Pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+LIST = ROOT / "tests" / "gold" / "orangesum-stories.jsonl"
+#: the publication dates whose articles are grouped (1,834 articles)
+WINDOW = ("2019-10-01", "2019-12-31")
+MIN_DOCS = 2
+
+
+def _articles(shared: Path, keep: object) -> Iterator[RawDocument]:
+    with gzip.open(shared / "data" / "orangesum" / "articles.jsonl.gz", "rt", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if keep(record):  # type: ignore[operator]
+                yield RawDocument(
+                    id=str(record["id"]),
+                    source=f"orangesum:{record['id']}",
+                    kind="text",
+                    content=record["article"],
+                    title=record.get("title"),
+                    published=record.get("date") or None,
+                )
+
+
+def clusters(shared: Path) -> Iterator[Cluster]:
+    """The listed stories as clusters of their articles (no reference summaries)."""
+    listed = [json.loads(line) for line in LIST.read_text(encoding="utf-8").splitlines() if line.strip()]
+    wanted = {doc for story in listed for doc in story["ids"]}
+    texts = {doc.id: doc for doc in _articles(shared, lambda r: str(r["id"]) in wanted)}
+    for story in listed:
+        yield Cluster(story["topic"], story["cluster"], tuple(texts[i] for i in story["ids"]), ())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = parser.parse_args()
+    first, last = WINDOW
+    docs = sorted(
+        _articles(args.shared, lambda r: first <= (r.get("date") or "")[:10] <= last),
+        key=lambda d: (d.published or "", d.id),
+    )
+    corpus = Pipeline(DEFAULT_STAGES, settings=Settings()).run(docs)
+    stories = sorted((s for s in corpus.stories if len(s.documents) >= MIN_DOCS), key=lambda s: s.documents[0])
+    lines = [
+        json.dumps(
+            {"topic": f"O{n:03d}", "cluster": "C1", "ids": list(s.documents), "title": s.title}, ensure_ascii=False
+        )
+        for n, s in enumerate(stories, start=1)
+    ]
+    LIST.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    sizes = [len(s.documents) for s in stories]
+    print(f"{len(docs)} articles, {len(corpus.stories)} stories, {len(stories)} of {MIN_DOCS}+ articles: {sizes}")
+
+
+if __name__ == "__main__":
+    main()
