@@ -75,6 +75,7 @@ def _print_ingested(result: IngestResult) -> None:
 def _stories(store: Store, args: argparse.Namespace) -> int:
     stories = store.stories(args.since)
     if args.json:
+        copies = store.all_copies()
         rows = [
             {
                 "id": s.id,
@@ -82,7 +83,7 @@ def _stories(store: Store, args: argparse.Namespace) -> int:
                 "when": s.last_published,
                 "updated": s.updated_at,
                 "documents": list(s.documents),
-                "copies": store.copies(s.id),
+                "copies": copies.get(s.id, {}),
             }
             for s in stories
         ]

@@ -169,4 +169,11 @@ def test_a_copy_of_a_stored_wire_story_is_linked_to_it(store_url: str, tmp_path:
     assert result.copies == {"reprise": wire["id"]}
     [story] = [s for s in store.stories() if "reprise" in s.documents]
     assert store.copies(story.id) == {"reprise": wire["id"]}
+    assert store.all_copies() == {s.id: store.copies(s.id) for s in store.stories() if store.copies(s.id)}
+    listed = {s.id: s.documents for s in store.stories()}  # one query for all stories, as one per story gives
+    assert listed == {
+        s.id: tuple(d for d, _ in store.query(
+            "SELECT id, outlet FROM documents WHERE story_id = ? AND superseded_by IS NULL ORDER BY id", (s.id,)))
+        for s in store.stories()
+    }  # fmt: skip
     assert_consistent(store)
