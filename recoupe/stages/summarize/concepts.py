@@ -62,6 +62,9 @@ def weights(docs: Sequence[Document], groups: dict[str, int] | None = None) -> d
     found: dict[Concept, set[object]] = {}
     early: dict[Concept, set[object]] = {}
     group_of = groups or {}
+    independent = len({group_of.get(d.id, d.id) for d in docs})
+    if independent < MIN_STORY:
+        return {}
     for doc in docs:
         source = group_of.get(doc.id, doc.id)
         for position, sentence in enumerate(doc.sentences):
@@ -69,9 +72,6 @@ def weights(docs: Sequence[Document], groups: dict[str, int] | None = None) -> d
                 found.setdefault(concept, set()).add(source)
                 if position < LEAD_SENTENCES:
                     early.setdefault(concept, set()).add(source)
-    independent = len({group_of.get(d.id, d.id) for d in docs})
-    if independent < MIN_STORY:
-        return {}
     least = max(MIN_REPORTS, math.ceil(MIN_SHARE * independent))
     return {
         concept: len(sources) + LEAD_BONUS * len(early.get(concept, ()))
