@@ -126,3 +126,18 @@ def test_words_given_to_two_spellings_of_one_name_are_no_attribution_conflict() 
     assert attribution_conflicts(misspelt, entities) == []
     two = [_quote("a", words, "e3"), _quote("b", words, "e4")]
     assert [c.kind for c in attribution_conflicts(two, entities)] == ["attribution"]
+
+
+def test_a_resolved_night_agrees_with_the_day_of_the_month_of_either_of_its_days() -> None:
+    """A dated report's "nuit de mardi à mercredi" (12-13 March) and an undated report's "le 13 mars" may be one
+    day; "le 11 mars" may not."""
+    night = _dated("Un incendie s'est déclaré dans la nuit de mardi à mercredi dans l'usine.", "a")
+    assert date_conflicts([night, _undated("Un incendie a ravagé le 13 mars l'usine.", "b")]) == []
+    assert len(date_conflicts([night, _undated("Un incendie a ravagé le 11 mars l'usine.", "c")])) == 1
+
+
+def test_an_undated_report_s_day_of_a_month_is_that_month() -> None:
+    """ "le 12 mars" in a report with no date and "mardi" (12 March 2024) in a dated one may be one day."""
+    dated = _dated("Un incendie a ravagé mardi l'usine.", "a")
+    assert date_conflicts([dated, _undated("Un incendie a ravagé le 12 mars l'usine.", "b")]) == []
+    assert len(date_conflicts([dated, _undated("Un incendie a ravagé le 12 avril l'usine.", "c")])) == 1

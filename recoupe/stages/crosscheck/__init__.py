@@ -39,7 +39,7 @@ def _copies(groups: dict[str, int]) -> tuple[tuple[str, ...], ...]:
 
 @stage(
     "crosscheck",
-    version="4",
+    version="5",
     scope="corpus",
     requires=["stories", "text", "figures", "dates", "mentions", "quotes", "sentences", "published"],
     assigns=["conflicts", "copies"],

@@ -32,20 +32,26 @@ _NIGHT = re.compile(r"(?:\bnuit\s+d[eu]|\bnight\s+of)\s+$", re.IGNORECASE)
 
 @dataclass(frozen=True, slots=True)
 class Day:
-    """A day a report names: its text and span, and what it says: the ISO date (resolved), the weekdays (two for a
-    night) and the (month, day)."""
+    """A day a report names: its text and span, and what it says: the ISO date (resolved), the weekdays and the
+    (month, day) pairs (two of each for a night, resolved or not)."""
 
     span: Span
     text: str
     iso: str | None
     weekdays: frozenset[int]
-    month_day: tuple[int, int] | None
+    month_days: frozenset[tuple[int, int]]
 
 
 def _resolved(mention: DateMention) -> Day:
     day = date.fromisoformat(mention.value)
     days = [day, day + timedelta(days=1)] if mention.part_of_day == "NI" else [day]
-    return Day(mention.span, mention.text, mention.value, frozenset(d.weekday() for d in days), (day.month, day.day))
+    return Day(
+        mention.span,
+        mention.text,
+        mention.value,
+        frozenset(d.weekday() for d in days),
+        frozenset((d.month, d.day) for d in days),
+    )
 
 
 def _partial(doc: Document, match: re.Match[str]) -> Day:
@@ -55,8 +61,8 @@ def _partial(doc: Document, match: re.Match[str]) -> Day:
     day = int(digits.lower().replace("er", "")) if digits else 0
     night = weekday is not None and _NIGHT.search(doc.text, max(0, match.start() - 12), match.start()) is not None
     weekdays = frozenset() if weekday is None else frozenset({weekday, (weekday + 1) % 7} if night else {weekday})
-    month_day = (month + 1, day) if month is not None and 1 <= day <= 31 else None
-    return Day(Span(doc.id, match.start(), match.end()), match.group(), None, weekdays, month_day)
+    month_days = frozenset({(month, day)}) if month is not None and 1 <= day <= 31 else frozenset()
+    return Day(Span(doc.id, match.start(), match.end()), match.group(), None, weekdays, month_days)
 
 
 def days_of(doc: Document) -> list[Day]:
@@ -76,8 +82,8 @@ def disagree(a: Day, b: Day) -> bool:
     weekday)."""
     if a.iso and b.iso:
         return not (_isos(a) & _isos(b))
-    if a.month_day and b.month_day:
-        return a.month_day != b.month_day
+    if a.month_days and b.month_days:
+        return not (a.month_days & b.month_days)
     return bool(a.weekdays and b.weekdays) and not (a.weekdays & b.weekdays)
 
 

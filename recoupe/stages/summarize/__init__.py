@@ -180,7 +180,7 @@ def _fallback(docs: Sequence[Document]) -> tuple[SummarySentence, ...]:
 
 @stage(
     "summarize",
-    version="5",
+    version="6",
     scope="corpus",
     requires=[
         "stories",
