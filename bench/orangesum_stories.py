@@ -7,7 +7,10 @@ the articles' text taken from ../shared, so that bench/conflicts.py and bench/su
 RPM2's. The grouping is recoupe's, not a human's: a story may hold an article of another event, which the annotators
 say (``off_topic`` in the gold).
 
-    python bench/orangesum_stories.py [--shared ../shared]     # writes tests/gold/orangesum-stories.jsonl
+    python bench/orangesum_stories.py [--shared ../shared] [--force]   # writes tests/gold/orangesum-stories.jsonl
+
+The gold sets drawn from the list name its stories (``O001``...): the script refuses to rewrite it (another grouping
+would renumber them) unless ``--force`` is given.
 """
 
 from __future__ import annotations
@@ -57,7 +60,10 @@ def clusters(shared: Path) -> Iterator[Cluster]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--force", action="store_true", help="rewrite the list the gold sets are keyed on")
     args = parser.parse_args()
+    if LIST.exists() and not args.force:
+        parser.error(f"{LIST} exists and gold sets name its stories: --force to rewrite it")
     first, last = WINDOW
     docs = sorted(
         _articles(args.shared, lambda r: first <= (r.get("date") or "")[:10] <= last),

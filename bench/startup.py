@@ -104,7 +104,7 @@ def main() -> None:
     if args.store:
         listed, held = measure_store(args.store, args.runs)
         times.update(listed)
-        held = f" The filled store: {held}, from `bench/throughput.py --db` (all of OrangeSum in publication order)."
+        held = f" The filled store: {held} (`bench/throughput.py --db`: OrangeSum in publication order)."
     print(table(times, args.runs))
     target = ROOT / "bench" / "results" / "startup.md"
     target.write_text(

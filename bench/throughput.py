@@ -152,7 +152,8 @@ def write(
         f"{int(sum(r['failures'] for r in rows)):,} failures; {stories:,} stories; "
         f"{int(sum(r['moved'] for r in rows)):,} stored documents moved by regrouping. "
         f"{len(docs) / total:.1f} articles/s overall ({total / 60:.1f} min, {engine(workers)}; models loaded once "
-        f"in {load:.1f} s before the clock), peak memory {peak:,.0f} MB, store {size / 1e6:,.0f} MB."
+        f"in {load:.1f} s before the clock), peak memory {peak:,.0f} MB{'' if workers is None else ' (this process: the workers not counted)'}, "
+        f"store {size / 1e6:,.0f} MB."
     )
     (ROOT / "bench" / "results" / out).write_text(
         "# Ingest throughput as the store grows (bench/throughput.py)\n\n"

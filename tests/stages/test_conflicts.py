@@ -141,3 +141,9 @@ def test_an_undated_report_s_day_of_a_month_is_that_month() -> None:
     dated = _dated("Un incendie a ravagé mardi l'usine.", "a")
     assert date_conflicts([dated, _undated("Un incendie a ravagé le 12 mars l'usine.", "b")]) == []
     assert len(date_conflicts([dated, _undated("Un incendie a ravagé le 12 avril l'usine.", "c")])) == 1
+
+
+def test_an_undated_night_gives_both_its_days_of_the_month() -> None:
+    night = _undated("Un incendie s'est déclaré dans la nuit du mardi 12 mars dans l'usine.", "a")
+    assert date_conflicts([night, _dated("Un incendie a ravagé mercredi l'usine.", "b")]) == []  # 13 March 2024
+    assert len(date_conflicts([night, _dated("Un incendie a ravagé jeudi l'usine.", "c")])) == 1  # 14 March

@@ -121,6 +121,21 @@ def test_words_whose_speaker_was_withheld_stay_attributed_when_the_sentence_name
     assert unattributed(replace(doc, quotes=(unknown,)), first)
 
 
+def test_a_withheld_speaker_is_named_beside_the_words_only_by_a_name_of_that_speaker_outside_every_quote() -> None:
+    text = "« Villepin a menti », a lancé Marine Le Pen, « c'est inacceptable »."
+    doc = with_mentions(text, [("Villepin", "PER"), ("Marine Le Pen", "PER")])
+    first = text.index("Villepin a menti")
+    second = text.index("c'est inacceptable")
+    other = Quote(Span("d1", first, first + 16), text[first : first + 16], True, "Marine Le Pen")
+    withheld = Quote(Span("d1", second, second + 18), text[second : second + 18], True, None,
+                     speaker_candidate="Dominique de Villepin")  # fmt: skip
+    sentence = doc.sentences[0]
+    assert unattributed(replace(doc, quotes=(other, withheld)), sentence)  # "Villepin" only inside the other quote
+    father = replace(withheld, speaker_candidate="Jean-Marie Le Pen")
+    assert unattributed(replace(doc, quotes=(other, father)), sentence)  # another person of that surname
+    assert not unattributed(replace(doc, quotes=(other, replace(withheld, speaker_candidate="Le Pen"))), sentence)
+
+
 def test_dates_are_written_in_the_story_language() -> None:
     assert written_date("2016-10-25", "fr") == "mardi 25 octobre 2016"
     assert written_date("2016-10-24", "en") == "Monday 24 October 2016"

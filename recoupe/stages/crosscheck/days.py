@@ -61,8 +61,20 @@ def _partial(doc: Document, match: re.Match[str]) -> Day:
     day = int(digits.lower().replace("er", "")) if digits else 0
     night = weekday is not None and _NIGHT.search(doc.text, max(0, match.start() - 12), match.start()) is not None
     weekdays = frozenset() if weekday is None else frozenset({weekday, (weekday + 1) % 7} if night else {weekday})
-    month_days = frozenset({(month, day)}) if month is not None and 1 <= day <= 31 else frozenset()
-    return Day(Span(doc.id, match.start(), match.end()), match.group(), None, weekdays, month_days)
+    return Day(Span(doc.id, match.start(), match.end()), match.group(), None, weekdays, _month_days(month, day, night))
+
+
+def _month_days(month: int | None, day: int, night: bool) -> frozenset[tuple[int, int]]:
+    """The (month, day) a report writes, and the next day for a night ("dans la nuit du mardi 12 mars": the 12th or
+    the 13th); none without a month or a day that can be one (any year: a leap year allows 29 February)."""
+    if month is None:
+        return frozenset()
+    try:
+        first = date(2000, month, day)
+    except ValueError:
+        return frozenset()
+    days = [first, first + timedelta(days=1)] if night else [first]
+    return frozenset((d.month, d.day) for d in days)
 
 
 def days_of(doc: Document) -> list[Day]:

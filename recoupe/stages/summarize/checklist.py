@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ...lexicon.names import fold
 from ...model import Document, Quote, Sentence
 from ...resources import dependency_parser
 
@@ -153,12 +154,30 @@ def unattributed(doc: Document, sentence: Sentence) -> bool:
 
 
 def _named_beside(doc: Document, sentence: Sentence, quote: Quote) -> bool:
-    """Whether the sentence itself names the quote's withheld speaker outside its words ("Le Parti communiste a
+    """Whether the sentence itself names the quote's withheld speaker outside any quoted words ("Le Parti communiste a
     demandé …, dénonçant un « inacceptable » instrument"): the reader sees who holds them, whatever the speaker
-    model's confidence (a speaker it withholds stays out of the story's quotes and conflicts)."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", quote.speaker_candidate or "")
-    if not words:
+    model's confidence (a speaker it withheld stays out of the story's quotes and conflicts). A person or an
+    organisation the tagger found names the speaker when one name ends the other ("Hollande", "François Hollande";
+    not "Marine Le Pen" for "Jean-Marie Le Pen")."""
+    candidate = _name_key(quote.speaker_candidate or "")
+    if not candidate:
         return False
-    text = doc.text
-    outside = f"{text[sentence.span.start : quote.span.start]} {text[quote.span.end : sentence.span.end]}"
-    return re.search(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", outside) is not None
+    start, end = sentence.span.start, sentence.span.end
+    quoted = [q.span for q in doc.quotes if q.span.start < end and start < q.span.end]
+    for mention in doc.mentions:
+        if mention.label not in ("PER", "ORG") or not start <= mention.span.start < end:
+            continue
+        if any(s.start <= mention.span.start < s.end for s in quoted):
+            continue
+        name = _name_key(mention.text)
+        if name and (f" {candidate}".endswith(f" {name}") or f" {name}".endswith(f" {candidate}")):
+            return True
+    return False
+
+
+def _name_key(name: str) -> str:
+    """A name compared: folded, its words only, no elided article ("l'Elysée", "L’Elysée" -> "elysee")."""
+    words = re.findall(r"\w+", fold(name).replace("’", "'"))
+    while words and words[0] in ("l", "d"):
+        words = words[1:]
+    return " ".join(words)
