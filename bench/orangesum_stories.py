@@ -16,15 +16,17 @@ would renumber them) unless ``--force`` is given.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 from recoupe.config import Settings
 from recoupe.eval.summaries import Cluster
-from recoupe.model import RawDocument
 from recoupe.pipeline import DEFAULT_STAGES, Pipeline
+
+sys.path.insert(0, str(Path(__file__).parent))
+from speed import articles
 
 ROOT = Path(__file__).resolve().parents[1]
 LIST = ROOT / "tests" / "gold" / "orangesum-stories.jsonl"
@@ -33,26 +35,16 @@ WINDOW = ("2019-10-01", "2019-12-31")
 MIN_DOCS = 2
 
 
-def _articles(shared: Path, keep: object) -> Iterator[RawDocument]:
-    with gzip.open(shared / "data" / "orangesum" / "articles.jsonl.gz", "rt", encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            if keep(record):  # type: ignore[operator]
-                yield RawDocument(
-                    id=str(record["id"]),
-                    source=f"orangesum:{record['id']}",
-                    kind="text",
-                    content=record["article"],
-                    title=record.get("title"),
-                    published=record.get("date") or None,
-                )
+def _path(shared: Path) -> Path:
+    """OrangeSum's articles in ../shared."""
+    return shared / "data" / "orangesum" / "articles.jsonl.gz"
 
 
 def clusters(shared: Path) -> Iterator[Cluster]:
     """The listed stories as clusters of their articles (no reference summaries)."""
     listed = [json.loads(line) for line in LIST.read_text(encoding="utf-8").splitlines() if line.strip()]
     wanted = {doc for story in listed for doc in story["ids"]}
-    texts = {doc.id: doc for doc in _articles(shared, lambda r: str(r["id"]) in wanted)}
+    texts = {doc.id: doc for doc in articles(_path(shared)) if doc.id in wanted}
     for story in listed:
         yield Cluster(story["topic"], story["cluster"], tuple(texts[i] for i in story["ids"]), ())
 
@@ -66,7 +58,7 @@ def main() -> None:
         parser.error(f"{LIST} exists and gold sets name its stories: --force to rewrite it")
     first, last = WINDOW
     docs = sorted(
-        _articles(args.shared, lambda r: first <= (r.get("date") or "")[:10] <= last),
+        (d for d in articles(_path(args.shared)) if first <= (d.published or "")[:10] <= last),
         key=lambda d: (d.published or "", d.id),
     )
     corpus = Pipeline(DEFAULT_STAGES, settings=Settings()).run(docs)

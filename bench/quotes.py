@@ -322,7 +322,16 @@ def main() -> None:
         metavar="FILE",
         help="score only these gold sets (file names in tests/gold); print, write nothing",
     )
+    parser.add_argument(
+        "--speaker-confidence",
+        type=float,
+        metavar="T",
+        help="with --sets: withhold speakers below this confidence instead of the setting's (a threshold sweep)",
+    )
     args = parser.parse_args()
+    if args.speaker_confidence is not None and not args.sets:
+        parser.error("--speaker-confidence goes with --sets (the table is written with the setting's threshold)")
+    settings = Settings() if args.speaker_confidence is None else Settings(speaker_confidence=args.speaker_confidence)
     if args.errors:
         gold = load(_GOLD_DIR / args.errors)
         print("\n".join(errors(analyse(Path(args.shared), gold), gold)))
@@ -339,7 +348,7 @@ def main() -> None:
         if args.sets and name not in args.sets:
             continue
         gold = load(_GOLD_DIR / name)
-        docs = analyse(Path(args.shared), gold)
+        docs = analyse(Path(args.shared), gold, settings)
         for system_name, system in (
             ("recoupe", recoupe_quotes),
             ("nearest person before the quote marks", nearest_person),

@@ -13,7 +13,6 @@ import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib.resources import files
 from typing import Any
@@ -23,7 +22,7 @@ import numpy as np
 from ..errors import ConfigError
 from ..model import RawDocument
 from .features import INDEX_TERMS, FeatureQueries, StoryFeatures, index_terms
-from .listing import Listing
+from .listing import Listing, StoredStory
 
 __all__ = ["Store", "StoredStory", "content_hash", "migrations"]
 
@@ -48,16 +47,6 @@ def arrival() -> str:
     (``ORDER BY ingested_at, id``), which a stamp to the second left to their ids whenever two came within one second,
     so that the same input stored twice could list them, and write its report, in two orders."""
     return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
-@dataclass(frozen=True, slots=True)
-class StoredStory:
-    id: str
-    title: str
-    updated_at: str
-    last_published: str | None
-    documents: tuple[str, ...]
-    outlets: int
 
 
 def migrations(dialect: str | None = None) -> list[tuple[int, str]]:
@@ -219,17 +208,6 @@ class Store(FeatureQueries, Listing, ABC):
         )
         return {doc: original for doc, original in rows}
 
-    def all_copies(self) -> dict[str, dict[str, str]]:
-        """``copies`` of every story at once: story -> copy -> the document it repeats."""
-        rows = self.query(
-            "SELECT story_id, id, copy_of FROM documents"
-            " WHERE story_id IS NOT NULL AND superseded_by IS NULL AND copy_of IS NOT NULL"
-        )
-        found: dict[str, dict[str, str]] = {}
-        for story_id, doc, original in rows:
-            found.setdefault(story_id, {})[doc] = original
-        return found
-
     def supersede(self, old_id: str, new_id: str) -> None:
         self._run("UPDATE documents SET superseded_by = ? WHERE id = ?", (new_id, old_id))
 
@@ -371,26 +349,6 @@ class Store(FeatureQueries, Listing, ABC):
     def defer(self, story_id: str) -> None:
         """Leave a changed story's last version as it is for now (published when it is due or read)."""
         self._run("UPDATE stories SET pending = 0 WHERE id = ?", (story_id,))
-
-    def stories(self, since: str | None = None) -> list[StoredStory]:
-        rows = self.query(
-            "SELECT id, title, updated_at, last_published FROM stories WHERE COALESCE(last_published, updated_at) >= ?"
-            " AND merged_into IS NULL ORDER BY updated_at DESC, id",
-            (since or "",),
-        )
-        live: dict[str, list[tuple[str, str | None]]] = {}
-        if rows:  # every live document at once, not one query (one round trip to PostgreSQL) per story
-            for story_id, doc_id, outlet in self.query(
-                "SELECT story_id, id, outlet FROM documents WHERE story_id IS NOT NULL AND superseded_by IS NULL"
-                " ORDER BY story_id, id"
-            ):
-                live.setdefault(story_id, []).append((doc_id, outlet))
-        found = []
-        for story_id, title, updated, published in rows:
-            docs = live.get(story_id, [])
-            outlets = len({outlet or doc_id for doc_id, outlet in docs})
-            found.append(StoredStory(story_id, title, updated, published, tuple(d[0] for d in docs), outlets))
-        return found
 
     def report_version(self, story_id: str, version: int) -> str | None:
         row = self._one("SELECT report FROM story_versions WHERE story_id = ? AND version = ?", (story_id, version))

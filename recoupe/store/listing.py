@@ -1,5 +1,6 @@
-"""What the web server reads: a page of stories (filtered by date and by full-text search), a story's versions, one
-stored document. Full-text search is the backend's own (SQLite FTS5, PostgreSQL ``tsvector``; schema version 6)."""
+"""What the command line and the web server read: every story with its live documents, a page of stories (filtered
+by date and by full-text search), a story's versions, one stored document. Full-text search is the backend's own
+(SQLite FTS5, PostgreSQL ``tsvector``; schema version 6)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Listing", "StoredDocument", "StoryRow", "VersionRow", "fts5_query"]
+__all__ = ["Listing", "StoredDocument", "StoredStory", "StoryRow", "VersionRow", "fts5_query"]
 
 #: the stories whose live documents match the search words (``?``: the words, as the backend reads them)
 _MATCHING = {
@@ -34,6 +35,16 @@ _DOCUMENT = (
 def fts5_query(words: str) -> str:
     """Words as an FTS5 query: each a quoted string (FTS5's own syntax is not the user's), all required."""
     return " ".join('"' + word.replace('"', '""') + '"' for word in words.split())
+
+
+@dataclass(frozen=True, slots=True)
+class StoredStory:
+    id: str
+    title: str
+    updated_at: str
+    last_published: str | None
+    documents: tuple[str, ...]
+    outlets: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +91,37 @@ class Listing(ABC):
 
     @abstractmethod
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
+
+    def stories(self, since: str | None = None) -> list[StoredStory]:
+        rows = self.query(
+            "SELECT id, title, updated_at, last_published FROM stories WHERE COALESCE(last_published, updated_at) >= ?"
+            " AND merged_into IS NULL ORDER BY updated_at DESC, id",
+            (since or "",),
+        )
+        live: dict[str, list[tuple[str, str | None]]] = {}
+        if rows:  # every live document at once, not one query (one round trip to PostgreSQL) per story
+            for story_id, doc_id, outlet in self.query(
+                "SELECT story_id, id, outlet FROM documents WHERE story_id IS NOT NULL AND superseded_by IS NULL"
+                " ORDER BY story_id, id"
+            ):
+                live.setdefault(story_id, []).append((doc_id, outlet))
+        found = []
+        for story_id, title, updated, published in rows:
+            docs = live.get(story_id, [])
+            outlets = len({outlet or doc_id for doc_id, outlet in docs})
+            found.append(StoredStory(story_id, title, updated, published, tuple(d[0] for d in docs), outlets))
+        return found
+
+    def all_copies(self) -> dict[str, dict[str, str]]:
+        """``copies`` of every story at once: story -> copy -> the document it repeats."""
+        rows = self.query(
+            "SELECT story_id, id, copy_of FROM documents"
+            " WHERE story_id IS NOT NULL AND superseded_by IS NULL AND copy_of IS NOT NULL"
+        )
+        found: dict[str, dict[str, str]] = {}
+        for story_id, doc, original in rows:
+            found.setdefault(story_id, {})[doc] = original
+        return found
 
     def index_document(self, document_id: str) -> None:
         """Add a stored document to the search index (PostgreSQL's is an index on the table itself)."""
