@@ -43,6 +43,7 @@ GOLD_SETS = (
     ),
     ("orangesum-quotes-third.jsonl", "OrangeSum: 45 more articles drawn at random (held out: never read)"),
     ("orangesum-quotes-fourth.jsonl", "OrangeSum: a fourth 45 articles drawn at random (held out: never read)"),
+    ("orangesum-quotes-fifth.jsonl", "OrangeSum: a fifth 50 articles drawn at random (held out: never read)"),
     (
         "rpm2-quotes-fifth.jsonl",
         "fifth set (dev T01-C1 T03-C1 T04-C2 T05-C2 T07-C1 T09-C1; never read; the speaker model is fitted on it)",
