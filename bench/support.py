@@ -3,15 +3,18 @@
 ``--draw FILE`` runs recoupe on the RPM2 dev clusters and the WikinewsSum articles (whole pipeline, one batch per
 cluster), lists every support link of every article sentence (the sentence, and the other report's sentence said to
 back it), draws ``SAMPLE`` of them with ``random.Random(--seed)`` and writes them to tests/gold/FILE with an empty
-``verdict``; ``--exclude FILE`` leaves out the clusters of an earlier set, so a new set is drawn from clusters whose
+``verdict``; ``--exclude FILE ...`` leaves out the clusters of earlier sets, so a new set is drawn from clusters whose
 links nobody has read. A reader then sets each verdict: ``same`` (the other sentence states the sentence's fact: same
 participants, action and numbers), ``partial`` (part of it, or the same fact with a detail that differs) or ``no``
 (the same topic, another fact). Without ``--draw`` the script counts the verdicts of every set and writes
-bench/results/support.md; ``--kept`` also runs the current code on the clusters of the first set (a tuning set since
-its verdicts were read) and counts the judged links it still gives.
+bench/results/support.md; ``--kept`` also runs the current code on the clusters of each set and counts the judged
+links it still gives (a set whose verdicts were read to change the rules is a tuning set). ``--similarity`` prints,
+for each judged link, how alike its two reports are and the names they share (how ``support.SAME_EVENT_NAMES`` was
+chosen).
 
     python bench/support.py --draw support-links-second.jsonl --seed 19 --exclude support-links.jsonl
     python bench/support.py [--kept]
+    python bench/support.py --similarity
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ from pathlib import Path
 from recoupe.config import Settings
 from recoupe.eval.summaries import Cluster, load_clusters
 from recoupe.pipeline import DEFAULT_STAGES, Pipeline
+from recoupe.stages.stories.cluster import document_vector, entity_keys, similarity
+from recoupe.stages.summarize.support import facts
 
 sys.path.insert(0, str(Path(__file__).parent))
 import orangesum_stories
@@ -37,8 +42,10 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold"
 #: the judged sets: file, the seed it was drawn with, and whether its verdicts were read to set the support rules
 SETS = (("support-links.jsonl", 18, "tuning: 50 links drawn from RPM2 dev and WikinewsSum clusters; its verdicts were read to set `support.backs`"),
-        ("support-links-second.jsonl", 19, "first score: every link `support.backs` gives on the RPM2 dev, WikinewsSum and RPM2 test clusters (never the three closed ones) whose links nobody had judged (16 of their 248 article sentences have a second source); drawn and judged after the rule was set"),
-        ("support-links-third.jsonl", 20, "first score: every link `support.backs` gives on the 232 OrangeSum stories of tests/gold/orangesum-stories.jsonl (`--orangesum`), clusters no rule had read (30 of their 1,287 article sentences have a second source); drawn and judged blind, the rule unchanged"))  # fmt: skip
+        ("support-links-second.jsonl", 19, "tuning since its verdicts were read with the reports' shared names to set `support.same_event`; its first score: every link `support.backs` gave on the RPM2 dev, WikinewsSum and RPM2 test clusters (never the three closed ones) whose links nobody had judged (16 of their 248 article sentences had a second source), drawn and judged after the rule was set"),
+        ("support-links-third.jsonl", 20, "tuning since its verdicts were read with the reports' shared names to set `support.same_event`; its first score: every link `support.backs` gave on the 232 OrangeSum stories of tests/gold/orangesum-stories.jsonl (`--orangesum`), clusters no rule had read (30 of their 1,287 article sentences had a second source), drawn and judged blind, the rule unchanged"),
+        ("support-links-fourth.jsonl", 22, "first score: every link the code with `support.same_event` gives on the 232 OrangeSum stories of January-March 2020 (tests/gold/orangesum-stories-second.jsonl), clusters no rule had read (24 of their 2,316 article sentences have a second source); drawn and judged blind, the rule unchanged"),
+        ("support-links-fifth.jsonl", 23, "first score: every link the same code gives on the OrangeSum stories of July-September 2019 (tests/gold/orangesum-stories-third.jsonl), clusters no rule had read; drawn and judged blind, the rule unchanged"))  # fmt: skip
 OUT = ROOT / "bench" / "results" / "support.md"
 SAMPLE = 50
 VERDICTS = ("same", "partial", "no")
@@ -95,8 +102,8 @@ def _read(name: str) -> list[dict[str, str]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
 
 
-def draw(shared: Path, name: str, seed: int, exclude: str | None, test: bool, orangesum: bool = False) -> None:
-    excluded = {line["cluster"] for line in _read(exclude)} if exclude else set()
+def draw(shared: Path, name: str, seed: int, exclude: list[str], test: bool, orangesum: bool = False) -> None:
+    excluded = {line["cluster"] for judged in exclude for line in _read(judged)}
     found = links(shared, exclude=excluded, test=test, orangesum=orangesum)
     drawn = random.Random(seed).sample(found, min(SAMPLE, len(found)))
     with (GOLD / name).open("w", encoding="utf-8") as out:
@@ -144,23 +151,49 @@ def report(shared: Path, kept: bool) -> None:
                 f"## {name} ({what})\n\nDrawn with seed {seed} by the code of commit {_version(GOLD / name) or '?'}"
                 f" from {len({x['cluster'] for x in lines})} clusters.\n\n{head}{_rows(lines)}\n"
             )
-    first = [x for name, _, what in SETS if what.startswith("first score") for x in _read(name) if x.get("verdict")]
+    first = [x for name, _, what in SETS if what.startswith("first score:") for x in _read(name) if x.get("verdict")]
     if first:
         parts.append(
             f"## The first-score sets together\n\nThe {len(first)} links of the sets drawn from clusters no rule had"
             f" read, judged after the rule was set (issue 18 asks for 50).\n\n{head}{_rows(first)}\n"
         )
     if kept:
-        judged = _read(SETS[0][0])
-        given = {_key(x) for x in links(shared, only={x["cluster"] for x in judged})}
-        still = [x for x in judged if _key(x) in given]
-        parts.append(
-            f"## The tuning links the current code still gives\n\nThe current code run on the clusters of"
-            f" {SETS[0][0]}: {len(still)} of its {len(judged)} judged links are still given (the others are no"
-            f" longer said to back their sentence).\n\n{head}{_rows(still)}\n"
-        )
+        for name, _, what in SETS:
+            judged = _read(name)
+            clusters = {x["cluster"] for x in judged}
+            given = {
+                _key(x) for x in links(shared, only=clusters, test=True) + links(shared, only=clusters, orangesum=True)
+            }
+            still = [x for x in judged if _key(x) in given]
+            parts.append(
+                f"## The judged links the current code still gives: {name}\n\nThe current code run on the clusters of"
+                f" {name}: {len(still)} of its {len(judged)} judged links are still given (the others are no"
+                f" longer said to back their sentence).\n\n{head}{_rows(still)}\n"
+            )
     OUT.write_text("\n".join(parts))
     print(OUT.read_text())
+
+
+def similarities(shared: Path) -> None:
+    """Each judged link's two reports: how alike they are (``cluster.similarity``, the story grouping's measure),
+    by verdict, from a run of the current code on each judged cluster (a link's documents, whatever it gives now)."""
+    pipeline = Pipeline(DEFAULT_STAGES, settings=Settings())
+    judged = [(name, x) for name, _, _ in SETS for x in _read(name) if x.get("verdict")]
+    wanted = {x["cluster"] for _, x in judged}
+    found = [*_clusters(shared, only=wanted, test=True), *_clusters(shared, only=wanted, orangesum=True)]
+    docs = {(name, d.id): d for name, cluster in found for d in pipeline.run(cluster.docs).documents}
+    print("| set | verdict | similarity | cosine | shared names | claim names / numbers / days | sentence |")
+    print("|---|---|---|---|---|---|---|")
+    for name, x in judged:
+        a, b = docs[(x["cluster"], x["sentence_doc"])], docs[(x["cluster"], x["support_doc"])]
+        va, vb = document_vector(a), document_vector(b)
+        shared = len(entity_keys(a) & entity_keys(b))
+        own = max(a.sentences, key=lambda s: len(set(s.text.split()) & set(x["sentence"].split())))
+        f = facts(a, own)
+        print(
+            f"| {name} | {x['verdict']} | {float(similarity([a, b])[0, 1]):.2f} | {float(va @ vb):.2f} | {shared} |"
+            f" {len(f.names)} / {len(f.numbers)} / {len(f.days)} | {x['sentence'][:60]} |"
+        )
 
 
 def main() -> None:
@@ -168,16 +201,28 @@ def main() -> None:
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
     parser.add_argument("--draw", metavar="FILE", help="draw links to judge into tests/gold/FILE (overwrites it)")
     parser.add_argument("--seed", type=int, default=19)
-    parser.add_argument("--exclude", metavar="FILE", help="leave out the clusters of this judged set when drawing")
+    parser.add_argument(
+        "--exclude",
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="leave out the clusters of these judged sets when drawing",
+    )
     parser.add_argument(
         "--test", action="store_true", help="draw from the RPM2 test clusters too (not the closed ones)"
     )
     parser.add_argument(
         "--orangesum", action="store_true", help="draw from the OrangeSum stories (bench/orangesum_stories.py) only"
     )
-    parser.add_argument("--kept", action="store_true", help="count the tuning set's links the current code gives")
+    parser.add_argument("--kept", action="store_true", help="count each set's judged links the current code gives")
+    parser.add_argument(
+        "--similarity", action="store_true", help="print how alike the two reports of each judged link are"
+    )
     args = parser.parse_args()
     shared = Path(args.shared)
+    if args.similarity:
+        similarities(shared)
+        return
     if args.draw:
         draw(shared, args.draw, args.seed, args.exclude, args.test, args.orangesum)
     else:

@@ -1,8 +1,8 @@
 """Issue 18: a second source backs a sentence only when it states the same fact, not the same topic."""
 
-from recoupe.stages.summarize.support import facts, same_fact
+from recoupe.stages.summarize.support import backs, facts, same_event, same_fact
 
-from ..conftest import with_mentions
+from ..conftest import make_doc, with_mentions
 
 
 def _facts(text: str, names: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
@@ -27,3 +27,38 @@ def test_other_numbers_or_other_people_do_not_support() -> None:
     assert not same_fact(claim, numbers)
     assert not same_fact(claim_two, _facts("Colin Powell a démissionné, a annoncé Bush.", NAMES))
     assert same_fact(_facts("Bush a choisi Condoleezza Rice.", NAMES), people)
+
+
+def test_numbers_written_in_words_must_agree() -> None:
+    """ "Onze départements" is not backed by "Dix départements": the figures stage reads numbers written in words."""
+    from recoupe.model import Figure, Span
+
+    def with_figure(text: str, words: str, value: float):  # type: ignore[no-untyped-def]
+        start = text.index(words)
+        figure = Figure(Span("d1", start, start + len(words)), words, value, value, "départements")
+        doc = with_mentions(text, [("Météo France", "ORG")], figures=(figure,))
+        return facts(doc, doc.sentences[0])
+
+    claim = with_figure(
+        "Onze départements ont été placés en vigilance orange par Météo France.", "Onze départements", 11
+    )
+    other = with_figure("Dix départements ont été placés en vigilance orange par Météo France.", "Dix départements", 10)
+    same = with_figure("Onze départements sont placés en vigilance orange par Météo France.", "Onze départements", 11)
+    assert "11" in claim.numbers
+    assert not backs(claim, other)
+    assert backs(claim, same)
+
+
+def test_a_second_source_reports_the_same_event() -> None:
+    """Two reports that share fewer than two names may tell two events: a stock phrase backs nothing across them."""
+    sentence = "La police judiciaire a été saisie de l'enquête."
+    first = with_mentions(f"Un homme a été tué à Marseille par Karim Benali. {sentence}",
+                          [("Marseille", "LOC"), ("Karim Benali", "PER")])  # fmt: skip
+    other_crime = with_mentions(f"Une femme a été agressée à Lille par Paul Durand. {sentence}",
+                                [("Lille", "LOC"), ("Paul Durand", "PER")], id="d2")  # fmt: skip
+    same_crime = with_mentions(f"A Marseille, Karim Benali est suspecté du meurtre. {sentence}",
+                               [("Marseille", "LOC"), ("Karim Benali", "PER")], id="d3")  # fmt: skip
+    untagged = make_doc(f"Um homem foi morto. {sentence}", id="d4")
+    assert not same_event(first, other_crime)
+    assert same_event(first, same_crime)
+    assert same_event(first, untagged)  # no names to compare: the sentence alone decides

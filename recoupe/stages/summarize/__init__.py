@@ -34,7 +34,7 @@ from .concepts import Concept, weights
 from .disagreements import state_conflicts
 from .order import in_order
 from .select import REDUNDANT, choose
-from .support import backs, facts
+from .support import backs, facts, same_event
 
 __all__ = ["Candidate", "summarize_stories", "summarize_story"]
 
@@ -137,15 +137,15 @@ def _verbless(chosen: list[Candidate]) -> list[Candidate]:
 
 def _written(chosen: Candidate, scored: Sequence[Candidate], groups: dict[str, int] | None) -> SummarySentence:
     """The sentence, its relative days written as dates, cited, with the other reports' sentences that state the same
-    fact (close in meaning, with its names, numbers, days and most of its words: ``support.backs``) and the count of independent
-    sources."""
+    fact (close in meaning, with its names, numbers, days and most of its words: ``support.backs``; in a report of the
+    same event: ``support.same_event``) and the count of independent sources."""
     own = chosen.doc.id
     claim = facts(chosen.doc, chosen.sentence)
     support: dict[str, Span] = {}
     for other in scored:
         doc = other.doc.id
         close = doc != own and doc not in support and float(other.vector @ chosen.vector) >= SUPPORTS
-        if close and backs(claim, facts(other.doc, other.sentence)):
+        if close and backs(claim, facts(other.doc, other.sentence)) and same_event(chosen.doc, other.doc):
             support[doc] = other.sentence.span
     group_of = groups or {}
     independent = len({group_of.get(doc, doc) for doc in (own, *support)})

@@ -12,6 +12,10 @@ words (``CLAIM_WORDS``, compared by their first letters, ``STEM``) and every num
 released 5 new security updates" is not backed by "Microsoft releases security updates" (no 5), nor a sentence on
 the Supreme Court's ruling and Pinochet's house arrest by one on the ruling alone. It compares words, not their
 roles: "the mother was taken into custody" and "the mother's custody was lifted" share enough of them to pass.
+
+A second source must also report the same event (``same_event``): two reports that share fewer than two names may
+be two crimes, two storms or two strikes a story holds together, where a stock phrase ("La police judiciaire a été
+saisie de l'enquête") backs nothing.
 """
 
 from __future__ import annotations
@@ -21,8 +25,9 @@ from dataclasses import dataclass
 
 from ...lexicon.names import fold
 from ...model import Document, Sentence
+from ..stories.cluster import entity_keys
 
-__all__ = ["Facts", "backs", "facts", "same_fact"]
+__all__ = ["SAME_EVENT_NAMES", "Facts", "backs", "facts", "same_event", "same_fact"]
 
 #: the share of the smaller sentence's content words the other must have (0.25 kept paraphrases of one fact in the
 #: bundled example and the seeds, and dropped sentences that only share the story's topic)
@@ -30,6 +35,10 @@ SHARED_WORDS = 0.25
 #: the share of the article sentence's content words a second source must have to back it (the tuning links of
 #: tests/gold/support-links.jsonl: at 0.5 the links kept state the same fact more often; see bench/results/support.md)
 CLAIM_WORDS = 0.5
+#: the fewest names (persons, organisations, places) two reports must share to tell one event: a story that holds
+#: two events ("La police judiciaire a été saisie de l'enquête" in two reports of two crimes) gives no support
+#: across them (chosen on the tuning links, bench/support.py --similarity)
+SAME_EVENT_NAMES = 2
 #: words are compared by their first letters (a truncation stem: "proposé"/"proposition", "libéré"/"libération")
 STEM = 6
 _NUMBER = re.compile(r"\d[\d\u00a0\u202f .,]*\d|\d")
@@ -51,11 +60,22 @@ def _number(text: str) -> str:
     return digits.rstrip(".").lstrip("0") or "0"
 
 
+def _value(number: float) -> str:
+    return str(int(number)) if number == int(number) else str(number)
+
+
 def facts(doc: Document, sentence: Sentence) -> Facts:
+    """The sentence's names, numbers (in digits, and those written in words: "onze départements" gives 11), days
+    and content words."""
     start, end = sentence.span.start, sentence.span.end
     names = {fold(m.text).split()[-1] for m in doc.mentions if start <= m.span.start < end and fold(m.text).split()}
     days = {d.value for d in doc.dates if start <= d.span.start < end and d.precision == "day"}
     numbers = {_number(n.group(0)) for n in _NUMBER.finditer(sentence.text)}
+    numbers |= {
+        _value(f.low)
+        for f in doc.figures
+        if start <= f.span.start < end and f.low == f.high and not any(c.isdigit() for c in f.text)
+    }
     words = {fold(w) for w in _WORD.findall(sentence.text)} - names
     return Facts(frozenset(names), frozenset(numbers), frozenset(days), frozenset(words))
 
@@ -70,6 +90,13 @@ def same_fact(claim: Facts, other: Facts) -> bool:
         return False
     smaller = min(len(claim.words), len(other.words))
     return smaller == 0 or len(claim.words & other.words) / smaller >= SHARED_WORDS
+
+
+def same_event(a: Document, b: Document) -> bool:
+    """Whether two reports can back each other: they share ``SAME_EVENT_NAMES`` names, or one of them has no name
+    the tagger found (a language without models: nothing to compare)."""
+    first, second = entity_keys(a), entity_keys(b)
+    return not first or not second or len(first & second) >= SAME_EVENT_NAMES
 
 
 def _stems(words: frozenset[str]) -> set[str]:
