@@ -159,7 +159,9 @@ def report(shared: Path, kept: bool) -> None:
         )
     if kept:
         for name, _, what in SETS:
-            judged = _read(name)
+            judged = [x for x in _read(name) if x.get("verdict")]
+            if not judged:
+                continue
             clusters = {x["cluster"] for x in judged}
             given = {
                 _key(x) for x in links(shared, only=clusters, test=True) + links(shared, only=clusters, orangesum=True)

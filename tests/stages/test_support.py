@@ -62,3 +62,18 @@ def test_a_second_source_reports_the_same_event() -> None:
     assert not same_event(first, other_crime)
     assert same_event(first, same_crime)
     assert same_event(first, untagged)  # no names to compare: the sentence alone decides
+
+
+def test_a_number_must_count_the_same_thing() -> None:
+    """ "La barre des 1.000 morts" is not backed by "la barre des 1.000 cas"."""
+    from recoupe.model import Figure, Span
+
+    def counted(text: str, words: str, unit: str):  # type: ignore[no-untyped-def]
+        start = text.index(words)
+        doc = with_mentions(text, [("France", "LOC")], figures=(Figure(Span("d1", start, start + len(words)), words,
+                                                                          1000, 1000, unit),))  # fmt: skip
+        return facts(doc, doc.sentences[0])
+
+    claim = counted("La France a franchi la barre des 1.000 morts.", "1.000 morts", "morts")
+    assert not backs(claim, counted("La France a franchi la barre des 1.000 cas.", "1.000 cas", "cas"))
+    assert backs(claim, counted("La France a franchi la barre des 1.000 morts dimanche.", "1.000 morts", "morts"))

@@ -47,12 +47,14 @@ _WORD = re.compile(r"[^\W\d_]{5,}")
 
 @dataclass(frozen=True, slots=True)
 class Facts:
-    """What a sentence states, for comparison: names (last words), numbers, days, content words."""
+    """What a sentence states, for comparison: names (last words), numbers, days, content words, and the figures with
+    what they count (value, the unit's stem: "1.000 morts" is (1000.0, "morts"))."""
 
     names: frozenset[str]
     numbers: frozenset[str]
     days: frozenset[str]
     words: frozenset[str]
+    counted: frozenset[tuple[float, str]] = frozenset()
 
 
 def _number(text: str) -> str:
@@ -77,7 +79,17 @@ def facts(doc: Document, sentence: Sentence) -> Facts:
         if start <= f.span.start < end and f.low == f.high and not any(c.isdigit() for c in f.text)
     }
     words = {fold(w) for w in _WORD.findall(sentence.text)} - names
-    return Facts(frozenset(names), frozenset(numbers), frozenset(days), frozenset(words))
+    counted = {(f.low, fold(f.unit)[:STEM]) for f in doc.figures if start <= f.span.start < end and f.unit}
+    return Facts(frozenset(names), frozenset(numbers), frozenset(days), frozenset(words), frozenset(counted))
+
+
+def _counts_other_things(claim: Facts, other: Facts) -> bool:
+    """A number of the claim that the other sentence gives as the count of something else only ("la barre des 1.000
+    morts" against "la barre des 1.000 cas")."""
+    return any(
+        any(v == value and u != unit for v, u in other.counted) and (value, unit) not in other.counted
+        for value, unit in claim.counted
+    )
 
 
 def same_fact(claim: Facts, other: Facts) -> bool:
@@ -105,8 +117,8 @@ def _stems(words: frozenset[str]) -> set[str]:
 
 def backs(claim: Facts, other: Facts) -> bool:
     """Whether ``other`` can be cited as a second source of ``claim``: the same fact (``same_fact``), every number of
-    the claim, and ``CLAIM_WORDS`` of its content words."""
-    if not same_fact(claim, other) or not claim.numbers <= other.numbers:
+    the claim (counting the same things), and ``CLAIM_WORDS`` of its content words."""
+    if not same_fact(claim, other) or not claim.numbers <= other.numbers or _counts_other_things(claim, other):
         return False
     own = _stems(claim.words)
     return not own or len(own & _stems(other.words)) / len(own) >= CLAIM_WORDS
