@@ -36,6 +36,8 @@ FLOORS = {
     "wikinewssum-de-quotes.jsonl": (0.81, 0.71, 0.70),  # 0.842, 0.750, 0.750
     "orangesum-quotes-second.jsonl": (0.86, 0.81, 0.60),  # 0.888, 0.848, 0.647
     "orangesum-quotes-third.jsonl": (0.78, 0.79, 0.64),  # 0.807, 0.832, 0.695
+    "orangesum-quotes-fourth.jsonl": (0.86, 0.82, 0.71),  # 0.889, 0.849, 0.746
+    "orangesum-quotes-fifth.jsonl": (0.84, 0.86, 0.65),  # 0.865, 0.889, 0.684
 }
 
 
