@@ -180,7 +180,7 @@ def _fallback(docs: Sequence[Document]) -> tuple[SummarySentence, ...]:
 
 @stage(
     "summarize",
-    version="6",
+    version="7",
     scope="corpus",
     requires=[
         "stories",
@@ -192,6 +192,7 @@ def _fallback(docs: Sequence[Document]) -> tuple[SummarySentence, ...]:
         "sentences",
         "mentions",
         "dates",
+        "figures",
         "quotes",
         "language",
     ],
