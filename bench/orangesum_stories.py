@@ -10,6 +10,7 @@ RPM2's. The grouping is recoupe's, not a human's: a story may hold an article of
 say (``off_topic`` in the gold).
 
     python bench/orangesum_stories.py [--shared ../shared] [--list orangesum-stories-second.jsonl] [--force]
+    python bench/orangesum_stories.py --list orangesum-stories-second.jsonl --dry-run   # sizes only
 
 The gold sets drawn from a list name its stories (``O001``...): the script refuses to rewrite one (another grouping
 would renumber them) unless ``--force`` is given.
@@ -66,9 +67,10 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--list", choices=list(LISTS), default=next(iter(LISTS)), help="the list to write")
     parser.add_argument("--force", action="store_true", help="rewrite the list the gold sets are keyed on")
+    parser.add_argument("--dry-run", action="store_true", help="print the stories' sizes, write nothing")
     args = parser.parse_args()
     path = GOLD / args.list
-    if path.exists() and not args.force:
+    if path.exists() and not (args.force or args.dry_run):
         parser.error(f"{path} exists and gold sets name its stories: --force to rewrite it")
     first, last, letter = LISTS[args.list]
     docs = sorted(
@@ -84,7 +86,8 @@ def main() -> None:
         )
         for n, s in enumerate(stories, start=1)
     ]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if not args.dry_run:
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     sizes = [len(s.documents) for s in stories]
     print(f"{len(docs)} articles, {len(corpus.stories)} stories, {len(stories)} of {MIN_DOCS}+ articles: {sizes}")
 

@@ -45,7 +45,8 @@ class Settings:
     story_window_days: int = _setting(
         30,
         "a stored story is open to a new document only if it began within this many days of the document's"
-        " publication date (ingestion date when it has none)",
+        " publication date (ingestion date when it has none); in a batch (`recoupe run`) two documents published"
+        " further apart are not similar",
     )
     story_regroup: bool = _setting(
         True,

@@ -35,3 +35,21 @@ def test_a_report_of_another_meeting_is_set_apart_but_a_report_without_count_sta
 def test_no_majority_no_verdict() -> None:
     docs = [make_doc("Une réunion de 13 ministres.", id="a"), make_doc("Une réunion de sept pays.", id="b")]
     assert off_topic(docs) == set()
+
+
+def test_reports_published_weeks_apart_are_not_one_story() -> None:
+    """A batch of one outlet's quarter: the same strike's first day and its sixth week are two stories, as in the
+    store (``story_window_days``); undated reports are grouped on their words alone."""
+    from recoupe.stages.stories import group_documents
+
+    vector = np.ones((1, 512), dtype=np.float32)
+    text = "La grève contre la réforme des retraites se poursuit à la SNCF et à la RATP."
+
+    def report(id: str, published: str | None):  # type: ignore[no-untyped-def]
+        return make_doc(text, id=id, vectors=vector, published=published)
+
+    dated = [report("a", "2020-01-05"), report("b", "2020-01-20"), report("c", "2020-02-28")]
+    assert sorted(members for members, _ in group_documents(dated, 0.375)) == [[0, 1, 2]]
+    assert sorted(members for members, _ in group_documents(dated, 0.375, 30)) == [[0, 1], [2]]
+    undated = [report("a", None), report("b", None), report("c", "2020-02-28")]
+    assert sorted(members for members, _ in group_documents(undated, 0.375, 30)) == [[0, 1, 2]]

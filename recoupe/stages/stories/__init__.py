@@ -1,7 +1,8 @@
 """Corpus stage ``stories``: documents grouped by the event they report.
 
 Documents are grouped on similarity (sentence embeddings and shared entities,
-``cluster``); within a group, a report whose meeting has another participant count
+``cluster``; two documents published more than ``story_window_days`` apart are not
+similar at all); within a group, a report whose meeting has another participant count
 (``frames``) is set apart as its own story and listed in the group's ``off_topic``.
 """
 
@@ -10,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+import numpy as np
+
 from ...config import Settings
 from ...model import Corpus, Document, Story
 from ...pipeline import stage
 from ..quotes.story_quotes import story_quotes
-from .cluster import average_link, similarity
+from .cluster import average_link, similarity, within_days
 from .entities import merge_entities
 from .facts import story_title, story_when, story_where
 from .frames import off_topic
@@ -22,9 +25,14 @@ from .frames import off_topic
 __all__ = ["build_story", "group_documents"]
 
 
-def group_documents(docs: Sequence[Document], threshold: float) -> list[tuple[list[int], list[int]]]:
-    """(members, off-topic members) per group; an off-topic document is also a group of its own."""
+def group_documents(
+    docs: Sequence[Document], threshold: float, window_days: int | None = None
+) -> list[tuple[list[int], list[int]]]:
+    """(members, off-topic members) per group; an off-topic document is also a group of its own. With
+    ``window_days``, two documents published further apart are not similar at all (``cluster.within_days``)."""
     sim = similarity(docs)
+    if window_days is not None and len(docs) > 1:
+        sim = np.where(within_days(docs, window_days), sim, 0.0)
     groups: list[tuple[list[int], list[int]]] = []
     for members in average_link(sim, threshold):
         apart = off_topic([docs[i] for i in members])
@@ -56,7 +64,7 @@ def build_story(number: int, docs: Sequence[Document], apart: Sequence[Document]
 
 @stage(
     "stories",
-    version="1",
+    version="2",
     scope="corpus",
     requires=[
         "text",
@@ -76,7 +84,8 @@ def make_stories(settings: Settings):  # type: ignore[no-untyped-def]
     def stories(corpus: Corpus) -> Corpus:
         docs = corpus.documents
         found = []
-        for number, (members, moved) in enumerate(group_documents(docs, settings.story_threshold), start=1):
+        groups = group_documents(docs, settings.story_threshold, settings.story_window_days)
+        for number, (members, moved) in enumerate(groups, start=1):
             found.append(build_story(number, [docs[i] for i in members], [docs[i] for i in moved]))
         return replace(corpus, stories=tuple(found))
 
