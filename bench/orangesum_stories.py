@@ -3,7 +3,8 @@
 OrangeSum articles are single reports; recoupe groups those of one quarter into stories, and the stories of
 ``MIN_DOCS`` or more articles are listed in a file of tests/gold (``LISTS``: October-December 2019 in
 orangesum-stories.jsonl, topics ``O001``...; January-March 2020 in orangesum-stories-second.jsonl, topics
-``P001``...; July-September 2019 in orangesum-stories-third.jsonl, topics ``Q001``...; the articles' ids, in the order recoupe lists them). ``clusters`` reads the lists back as RPM2-format
+``P001``...; July-September 2019 in orangesum-stories-third.jsonl, topics ``Q001``...; April-June 2019 in
+orangesum-stories-fourth.jsonl, topics ``R001``...; the articles' ids, in the order recoupe lists them). ``clusters`` reads the lists back as RPM2-format
 clusters (cluster ``C1``),
 the articles' text taken from ../shared, so that bench/conflicts.py and bench/support.py score them as they score
 RPM2's. The grouping is recoupe's, not a human's: a story may hold an article of another event, which the annotators
@@ -21,7 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from recoupe.config import Settings
@@ -38,6 +39,7 @@ LISTS = {
     "orangesum-stories.jsonl": ("2019-10-01", "2019-12-31", "O"),  # 1,834 articles
     "orangesum-stories-second.jsonl": ("2020-01-01", "2020-03-31", "P"),  # 1,840 articles
     "orangesum-stories-third.jsonl": ("2019-07-01", "2019-09-30", "Q"),  # 2,013 articles
+    "orangesum-stories-fourth.jsonl": ("2019-04-01", "2019-06-30", "R"),  # 1,982 articles
 }
 MIN_DOCS = 2
 
@@ -47,11 +49,12 @@ def _path(shared: Path) -> Path:
     return shared / "data" / "orangesum" / "articles.jsonl.gz"
 
 
-def clusters(shared: Path) -> Iterator[Cluster]:
-    """The listed stories (every list that exists) as clusters of their articles (no reference summaries)."""
+def clusters(shared: Path, names: Collection[str] = ()) -> Iterator[Cluster]:
+    """The stories of these lists (every list that exists when none is named) as clusters of their articles (no
+    reference summaries)."""
     listed = [
         json.loads(line)
-        for name in LISTS
+        for name in names or LISTS
         if (GOLD / name).exists()
         for line in (GOLD / name).read_text(encoding="utf-8").splitlines()
         if line.strip()

@@ -58,11 +58,15 @@ def _clusters(
     only: Collection[str] | None = None,
     exclude: Collection[str] = (),
     test: bool = False,
-    orangesum: bool = False,
+    orangesum: Collection[str] | None = None,
 ) -> Iterator[tuple[str, Cluster]]:
     paths = [shared / "data" / "rpm2" / "dev.jsonl", shared / "data" / "wikinewssum-en" / "cleaned_endataset.jsonl"]
     paths += [shared / "data" / "rpm2" / "test-documents.jsonl"] if test else []
-    found = orangesum_stories.clusters(shared) if orangesum else (c for path in paths for c in load_clusters(path))
+    found = (
+        orangesum_stories.clusters(shared, orangesum)
+        if orangesum is not None
+        else (c for path in paths for c in load_clusters(path))
+    )
     for cluster in (c for c in found if len(c.docs) > 1):
         name = f"{cluster.topic}-{cluster.name}"
         if name not in exclude and name not in CLOSED and (only is None or name in only):
@@ -74,7 +78,7 @@ def links(
     only: Collection[str] | None = None,
     exclude: Collection[str] = (),
     test: bool = False,
-    orangesum: bool = False,
+    orangesum: Collection[str] | None = None,
 ) -> list[dict[str, str]]:
     """Every support link recoupe gives on the clusters, and (printed) how many article sentences have one."""
     pipeline = Pipeline(DEFAULT_STAGES, settings=Settings())
@@ -102,7 +106,9 @@ def _read(name: str) -> list[dict[str, str]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
 
 
-def draw(shared: Path, name: str, seed: int, exclude: list[str], test: bool, orangesum: bool = False) -> None:
+def draw(
+    shared: Path, name: str, seed: int, exclude: list[str], test: bool, orangesum: Collection[str] | None = None
+) -> None:
     excluded = {line["cluster"] for judged in exclude for line in _read(judged)}
     found = links(shared, exclude=excluded, test=test, orangesum=orangesum)
     drawn = random.Random(seed).sample(found, min(SAMPLE, len(found)))
@@ -164,7 +170,7 @@ def report(shared: Path, kept: bool) -> None:
                 continue
             clusters = {x["cluster"] for x in judged}
             given = {
-                _key(x) for x in links(shared, only=clusters, test=True) + links(shared, only=clusters, orangesum=True)
+                _key(x) for x in links(shared, only=clusters, test=True) + links(shared, only=clusters, orangesum=())
             }
             still = [x for x in judged if _key(x) in given]
             parts.append(
@@ -182,7 +188,7 @@ def similarities(shared: Path) -> None:
     pipeline = Pipeline(DEFAULT_STAGES, settings=Settings())
     judged = [(name, x) for name, _, _ in SETS for x in _read(name) if x.get("verdict")]
     wanted = {x["cluster"] for _, x in judged}
-    found = [*_clusters(shared, only=wanted, test=True), *_clusters(shared, only=wanted, orangesum=True)]
+    found = [*_clusters(shared, only=wanted, test=True), *_clusters(shared, only=wanted, orangesum=())]
     docs = {(name, d.id): d for name, cluster in found for d in pipeline.run(cluster.docs).documents}
     print("| set | verdict | similarity | cosine | shared names | claim names / numbers / days | sentence |")
     print("|---|---|---|---|---|---|---|")
@@ -214,7 +220,10 @@ def main() -> None:
         "--test", action="store_true", help="draw from the RPM2 test clusters too (not the closed ones)"
     )
     parser.add_argument(
-        "--orangesum", action="store_true", help="draw from the OrangeSum stories (bench/orangesum_stories.py) only"
+        "--orangesum",
+        nargs="*",
+        metavar="LIST",
+        help="draw from the OrangeSum stories only (bench/orangesum_stories.py): of these lists, or of all",
     )
     parser.add_argument("--kept", action="store_true", help="count each set's judged links the current code gives")
     parser.add_argument(
