@@ -4,11 +4,10 @@ OrangeSum articles are single reports; recoupe groups those of one quarter into 
 ``MIN_DOCS`` or more articles are listed in a file of tests/gold (``LISTS``: October-December 2019 in
 orangesum-stories.jsonl, topics ``O001``...; January-March 2020 in orangesum-stories-second.jsonl, topics
 ``P001``...; July-September 2019 in orangesum-stories-third.jsonl, topics ``Q001``...; April-June 2019 in
-orangesum-stories-fourth.jsonl, topics ``R001``...; the articles' ids, in the order recoupe lists them). ``clusters`` reads the lists back as RPM2-format
-clusters (cluster ``C1``),
-the articles' text taken from ../shared, so that bench/conflicts.py and bench/support.py score them as they score
-RPM2's. The grouping is recoupe's, not a human's: a story may hold an article of another event, which the annotators
-say (``off_topic`` in the gold).
+orangesum-stories-fourth.jsonl, topics ``R001``...; the articles' ids, in the order recoupe lists them). ``clusters``
+reads the lists back as RPM2-format clusters (cluster ``C1``), the articles' text taken from ../shared, so that
+bench/conflicts.py and bench/support.py score them as they score RPM2's. The grouping is recoupe's, not a human's: a
+story may hold an article of another event, which the annotators say (``off_topic`` in the gold).
 
     python bench/orangesum_stories.py [--shared ../shared] [--list orangesum-stories-second.jsonl] [--force]
     python bench/orangesum_stories.py --list orangesum-stories-second.jsonl --dry-run   # sizes only

@@ -374,9 +374,9 @@ Gold (how each was made and which sets had their errors read: tests/gold/README.
 quote counts for the gold span with exactly its words first, else one that contains it (3+ words); an acronym names
 its expansion ("LDH", "Ligue des droits de l'Homme"). Every set below but the second to fifth OrangeSum sets, the
 fifth dev set and test T20-C1, T18-C2 and T16-C1 (never read) has had its errors read and the rules adjusted on it:
-their figures in the table are tuning figures. The speaker confidence model (bench/speaker_model.py) is fitted on the dev sets (the
-fifth included), the English ones and the first two OrangeSum sets: only the three test sets never read are held out
-from both, and the third, fourth and fifth OrangeSum sets (first scores: below).
+their figures in the table are tuning figures. The speaker confidence model (bench/speaker_model.py) is fitted on the
+dev sets (the fifth included), the English ones and the first two OrangeSum sets: only the three test sets never read
+are held out from both, and the third, fourth and fifth OrangeSum sets (first scores: below).
 The clean figures are each set's first score (below) and the held-out sets. A speaker below the confidence threshold
 is withheld (no speaker): "right when it names one" is the precision of the speakers given, coverage the share of the
 gold quotes found whose speaker the text names that recoupe gives a speaker to.

@@ -29,7 +29,7 @@ from .patterns import (
     WEEKDAYS,
 )
 
-__all__ = ["WEEKDAYS", "find_dates"]
+__all__ = ["WEEKDAYS", "find_dates", "publication_day"]
 
 
 #: date mentions with the kind of pattern that found each
@@ -295,7 +295,8 @@ def _weekday_day(anchor: date, weekday: int, day: int) -> tuple[str, Precision] 
     return None
 
 
-def _anchor(published: str | None) -> date | None:
+def publication_day(published: str | None) -> date | None:
+    """The day of an ISO publication date or date-time; None without a valid one."""
     if not published:
         return None
     try:
@@ -317,6 +318,6 @@ def _remembered(doc_id: str, text: str, anchor: date | None) -> tuple[DateMentio
 @stage("dates", version="2", requires=["text", "published"], assigns=["dates"])
 def make_dates(settings: Settings):  # type: ignore[no-untyped-def]
     def dates(doc: Document) -> Document:
-        return replace(doc, dates=_remembered(doc.id, doc.text, _anchor(doc.published)))
+        return replace(doc, dates=_remembered(doc.id, doc.text, publication_day(doc.published)))
 
     return dates

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
@@ -19,6 +18,7 @@ from scipy.spatial.distance import squareform
 
 from ...lexicon.names import fold, is_title
 from ...model import Document
+from ..dates import publication_day
 
 __all__ = ["Merge", "average_link", "document_vector", "entity_keys", "merges", "similarity", "within_days"]
 
@@ -51,19 +51,12 @@ def similarity(docs: Sequence[Document]) -> np.ndarray:
 def within_days(docs: Sequence[Document], days: int) -> np.ndarray:
     """For every two documents, whether they may report one story: False where both have a publication date and
     those are more than ``days`` apart (a strike's first day and its sixth week, this year's storm and last year's)."""
-    ordinals = [_ordinal(d.published) for d in docs]
+    days_of = [publication_day(d.published) for d in docs]
+    ordinals = [day.toordinal() if day else None for day in days_of]
     known = np.array([o is not None for o in ordinals], dtype=bool)
     values = np.array([o or 0 for o in ordinals], dtype=np.int64)
     far = np.abs(values[:, None] - values[None, :]) > days
     return ~(far & known[:, None] & known[None, :])  # type: ignore[no-any-return]
-
-
-def _ordinal(published: str | None) -> int | None:
-    """The day of an ISO date or date-time, counted from year 1; None without one."""
-    try:
-        return date.fromisoformat((published or "")[:10]).toordinal()
-    except ValueError:
-        return None
 
 
 def _jaccard(keys: Sequence[frozenset[str]]) -> np.ndarray:
