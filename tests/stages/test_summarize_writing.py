@@ -122,8 +122,8 @@ def test_words_whose_speaker_was_withheld_stay_attributed_when_the_sentence_name
 
 
 def test_a_withheld_speaker_is_named_beside_the_words_only_by_a_name_of_that_speaker_outside_every_quote() -> None:
-    text = "« Villepin a menti », a lancé Marine Le Pen, « c'est inacceptable »."
-    doc = with_mentions(text, [("Villepin", "PER"), ("Marine Le Pen", "PER")])
+    text = "Marine Le Pen ne décolère pas : « Villepin a menti », « c'est inacceptable »."
+    doc = with_mentions(text, [("Marine Le Pen", "PER"), ("Villepin", "PER")])
     first = text.index("Villepin a menti")
     second = text.index("c'est inacceptable")
     other = Quote(Span("d1", first, first + 16), text[first : first + 16], True, "Marine Le Pen")

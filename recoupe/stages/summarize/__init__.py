@@ -27,6 +27,7 @@ import numpy as np
 from ...config import Settings
 from ...model import Corpus, Document, Span, SummarySentence
 from ...pipeline import stage
+from .antecedent import antecedent
 from .candidates import Candidate, candidates
 from .checklist import finite_verbs, verbless, verbless_all
 from .compress import as_written
@@ -150,7 +151,11 @@ def _written(chosen: Candidate, scored: Sequence[Candidate], groups: dict[str, i
     group_of = groups or {}
     independent = len({group_of.get(doc, doc) for doc in (own, *support)})
     text, kind, added = _said(chosen)
-    return SummarySentence(text, (chosen.sentence.span,), kind, tuple(support.values()), independent, added)
+    person = antecedent(chosen.doc, chosen.sentence)
+    cited = (
+        (chosen.sentence.span,) if person is None or person.name not in added else (person.span, chosen.sentence.span)
+    )
+    return SummarySentence(text, cited, kind, tuple(support.values()), independent, added)
 
 
 def _compressed(chosen: Candidate) -> str | None:

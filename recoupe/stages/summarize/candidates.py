@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ...model import Document, Sentence
+from .antecedent import antecedent
 from .checklist import headline_form, needs_antecedent, unattributed
 from .compress import as_written
 
@@ -55,14 +56,17 @@ class Candidate:
 
 def _eligible(doc: Document, sentence: Sentence) -> str | None:
     """The sentence as the article would say it (compressed: ``compress``), or None when it may not stand in an
-    article; an opening connective the compression leaves out no longer asks for the sentence before it."""
+    article; an opening connective the compression leaves out no longer asks for the sentence before it, an opening
+    pronoun written as the person's name (``antecedent``) neither, and that name says who speaks."""
     words = len(sentence.text.split())
     if not MIN_WORDS <= words <= MAX_WORDS or sentence.text.rstrip().endswith("?"):
         return None
-    if headline_form(sentence.text) or unattributed(doc, sentence):
+    if headline_form(sentence.text):
         return None
     _, text, _ = as_written(doc, sentence)
-    return None if needs_antecedent(text, doc.language or "fr") else text
+    if needs_antecedent(text, doc.language or "fr"):
+        return None
+    return None if unattributed(doc, sentence) and antecedent(doc, sentence) is None else text
 
 
 def _vetted(docs: Sequence[Document]) -> Sequence[Document]:

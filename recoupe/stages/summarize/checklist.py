@@ -4,10 +4,13 @@
   punctuation, names a source or a photo credit, is written in capitals, or has no verb (no finite verb by the tagger's
   part of speech and morphology where the language has a tagger, else by the absence of any common finite verb form);
 - a sentence that opens on a pronoun or a connective whose antecedent is in the sentence before it
-  (``needs_antecedent``): "Il", "Cette", "Ce dernier", "He", "This", "Décidément", "En effet", "However", ...;
+  (``needs_antecedent``): "Il", "Cette", "Ce dernier", "He", "This", "Décidément", "En effet", "However", ...; not an
+  impersonal "il" ("Il y a", "Il faut", "Il est probable que"), which refers to nothing;
 - an opinion with no named speaker (``unattributed``): a quote of the sentence whose speaker is unknown (a speaker
   the quotes stage withheld as unsure still counts when the sentence names it outside the words: the reader sees who
-  says them), or a verb of speech with no person named in the sentence.
+  says them), or a verb of speech with no person named in the sentence; unless the sentence says who speaks in a
+  description (``described_speaker``: "a indiqué une porte-parole du groupe", "police said", "selon son avocat"),
+  as a news article may.
 """
 
 from __future__ import annotations
@@ -15,11 +18,23 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from spacy.tokens import Token
+
 from ...lexicon.names import fold
 from ...model import Document, Quote, Sentence
-from ...resources import dependency_parser
+from ...resources import article_parser, dependency_parser
+from ..quotes.speech import QUOTE, SPEECH_WORD
 
-__all__ = ["finite_verbs", "fragment", "headline_form", "needs_antecedent", "unattributed", "verbless", "verbless_all"]
+__all__ = [
+    "described_speaker",
+    "finite_verbs",
+    "fragment",
+    "headline_form",
+    "needs_antecedent",
+    "unattributed",
+    "verbless",
+    "verbless_all",
+]
 
 _OPENERS = {
     "fr": (
@@ -43,8 +58,15 @@ _TIME = (
     r"après-midi|printemps|été|automne|hiver|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|"
     r"evening|week|weekend|month|year|afternoon|spring|summer|autumn|fall|winter"
 )
+#: an impersonal "il" refers to nothing before it: "Il y a", "Il faut", "Il est probable que", "Il existe" (not "Il est
+#: vrai que", a connective)
+_IMPERSONAL = (
+    r"il\s+(?:(?:n['’]\s*)?y\s+a(?:vait|ura)?|(?:n['’]\s*)?y\s+aurait|(?:pourrait|devrait|doit|peut|va)\s+y\s+avoir|faut|fallait|faudra|faudrait|existe|suffit|semble\s+que|"
+    r"(?:est|était|sera)\s+(?:probable|possible|impossible|peu\s+probable|important|nécessaire|essentiel|difficile|"
+    r"urgent|prévu|interdit|question)\s+(?:de|d['’]|que|qu['’]))"
+)
 _OPENER = {
-    lang: re.compile(rf"^\W*(?:{words})(?![\w-])(?!\s+(?:{_TIME})\b)", re.IGNORECASE)
+    lang: re.compile(rf"^\W*(?!{_IMPERSONAL})(?:{words})(?![\w-])(?!\s+(?:{_TIME})\b)", re.IGNORECASE)
     for lang, words in _OPENERS.items()
 }
 _END = re.compile(r"[.!?…»\"”]\W*$")
@@ -78,6 +100,17 @@ _SPEECH = re.compile(
     re.IGNORECASE,
 )
 _VERB_TAGS = frozenset({"VERB", "AUX"})
+#: a subject's dependency labels (French, English)
+_SUBJECTS = frozenset({"nsubj"})
+#: a speaker's head word: a noun or a name, not a pronoun
+_SPEAKER_TAGS = frozenset({"NOUN", "PROPN"})
+#: determiners that point back to what the text said before ("le texte", "son avocat", "the company")
+_REFERRING = frozenset({"le", "la", "les", "l'", "l’", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs",
+                        "the", "this", "that", "these", "those", "his", "her", "its", "their"})  # fmt: skip
+#: the dependency labels of a noun's complement ("du groupe", "of the group")
+_COMPLEMENTS = frozenset({"nmod", "prep", "acl", "amod"})
+#: the words that give a source before its noun ("selon son avocat", "d'après la police", "laut Polizei")
+_ACCORDING = frozenset({"selon", "d'après", "d’après", "laut"})
 #: the components that give a word its part of speech and morphology
 _TAGGING = frozenset({"tok2vec", "morphologizer", "tagger", "attribute_ruler"})
 #: sentences tagged at once
@@ -144,13 +177,55 @@ def finite_verbs(texts: Sequence[str], language: str) -> list[int | None]:
 
 
 def unattributed(doc: Document, sentence: Sentence) -> bool:
-    """Whether the sentence gives words or an opinion without naming who holds them."""
+    """Whether the sentence gives words or an opinion without saying who holds them."""
     start, end = sentence.span.start, sentence.span.end
     quotes = [q for q in doc.quotes if start <= q.span.start < end]
     if any(q.speaker is None and not _named_beside(doc, sentence, q) for q in quotes):
-        return True
+        return not described_speaker(sentence.text, doc.language or "fr")
     named = any(m.label in ("PER", "ORG") and start <= m.span.start < end for m in doc.mentions)
-    return not quotes and not named and bool(_SPEECH.search(sentence.text))
+    if quotes or named or not _SPEECH.search(sentence.text):
+        return False
+    return not described_speaker(sentence.text, doc.language or "fr")
+
+
+def _noun(token: Token) -> bool:
+    """A noun or a name: by the universal part of speech, or the English tagger's own tags (the English parser runs
+    without the rules that map them)."""
+    return token.pos_ in _SPEAKER_TAGS or token.tag_.startswith("NN")
+
+
+def _says_who(token: Token) -> bool:
+    """A description that says who it is without the sentence before it: a name, a bare or indefinite noun ("police",
+    "une porte-parole"), or a definite one with its complement ("le porte-parole du groupe"); not "le texte", "son
+    avocat", "the company", which stand for someone named before."""
+    if token.pos_ == "PROPN" or token.tag_.startswith("NNP"):
+        return True
+    back = any(c.dep_ in ("det", "poss", "nmod:poss") and c.lower_ in _REFERRING for c in token.children)
+    return not back or any(c.dep_ in _COMPLEMENTS for c in token.children)
+
+
+def described_speaker(text: str, language: str) -> bool:
+    """Whether the sentence says who speaks with a noun outside the quoted words: the subject of a verb of speech
+    ("a indiqué une porte-parole du groupe", "police said") or the object of "selon", "d'après", "according to"
+    ("selon une source judiciaire"); not a pronoun ("a-t-il dit", "selon lui"), nor a description that stands for
+    someone named before (``_says_who``: "le texte dénonce", "selon son avocat"). By the dependency parser; False in
+    a language without one."""
+    parser = article_parser(language)
+    if parser is None:
+        return False
+    quoted = [(m.start(), m.end()) for m in QUOTE.finditer(text)]
+    for token in parser(text):
+        if any(a <= token.idx < b for a, b in quoted) or not _noun(token) or not _says_who(token):
+            continue
+        head = token.head
+        if token.dep_ in _SUBJECTS and SPEECH_WORD.match(head.text) and not any(a <= head.idx < b for a, b in quoted):
+            return True
+        if any(c.lower_ in _ACCORDING for c in token.children) or (head.lower_, head.head.lower_) == (
+            "to",
+            "according",
+        ):
+            return True
+    return False
 
 
 def _named_beside(doc: Document, sentence: Sentence, quote: Quote) -> bool:

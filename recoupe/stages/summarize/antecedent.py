@@ -1,0 +1,93 @@
+"""An opening personal pronoun written as the person it stands for, so that the sentence can stand in an article.
+
+"Il a ajouté que …", "He said the plan would fail": the editor's checklist keeps such a sentence out, its "il" being
+someone the sentence before named. When that sentence's subject is a person the tagger found ("Jérôme Kerviel a été
+entendu …"; by the dependency parser: the subject of its main verb lies in the person's name) and nothing says the
+pronoun is of the other gender (``quotes.gender``), the article writes the name in the pronoun's place ("Jérôme
+Kerviel a ajouté que …") and cites both spans. Only "il", "elle", "he", "she" opening the sentence; never an
+impersonal "il" (the checklist's ``needs_antecedent`` does not ask for one), nor a pronoun whose sentence before
+has some other subject, a thing, or two people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...model import Document, Mention, Sentence, Span
+from ...resources import article_parser
+from ..quotes.gender import Genders, pronoun_gender
+from .checklist import needs_antecedent
+
+__all__ = ["Antecedent", "antecedent", "named"]
+
+_PRONOUN = re.compile(r"^(?P<space>\s*)(?P<pronoun>Il|Elle|He|She)\b(?![-'’])")
+_ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "the", "a", "an"})
+#: the parsers' labels of a clause's subject (French, English)
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
+
+
+@dataclass(frozen=True, slots=True)
+class Antecedent:
+    """The person an opening pronoun stands for: the name written, and the span of the sentence before it names
+    them in."""
+
+    name: str
+    span: Span
+
+
+def antecedent(doc: Document, sentence: Sentence) -> Antecedent | None:
+    """The person the sentence's opening "il", "elle", "he" or "she" stands for, when the sentence before it has that
+    person as its subject (see the module); None otherwise."""
+    language = doc.language or "fr"
+    found = _PRONOUN.match(sentence.text)
+    if found is None or not needs_antecedent(sentence.text, language):
+        return None
+    before = _previous(doc, sentence)
+    parser = article_parser(language)
+    if before is None or parser is None:
+        return None
+    people = [m for m in doc.mentions if m.label == "PER" and before.span.start <= m.span.start < before.span.end]
+    if len({m.text.split()[-1] for m in people if m.text.split()}) != 1:
+        return None  # no one, or two people: "il" may be either
+    person = _subject(parser(before.text), people, before.span.start)
+    if person is None or not _a_name(person.text):
+        return None
+    if not Genders([doc]).agrees(person.text, pronoun_gender(found.group("pronoun"))):
+        return None
+    return Antecedent(person.text, person.span)
+
+
+def named(doc: Document, sentence: Sentence, text: str) -> tuple[str, Antecedent | None]:
+    """``text`` (the sentence as the article would write it) with its opening pronoun written as the person's name,
+    and the antecedent; the text as it is and None when there is none."""
+    found = antecedent(doc, sentence)
+    opening = _PRONOUN.match(text)
+    if found is None or opening is None:
+        return text, None
+    return text[: opening.start("pronoun")] + found.name + text[opening.end("pronoun") :], found
+
+
+def _a_name(text: str) -> bool:
+    """A person's name as an article may write it: capitalised words ("Jérôme Kerviel", "M. Bouton"), the last of
+    two letters or more; not a description the tagger took for a name ("le pape", "Le garçon", "Boris P")."""
+    words = text.split()
+    return (
+        bool(words) and all(w[0].isupper() for w in words) and len(words[-1]) > 1 and words[0].lower() not in _ARTICLES
+    )
+
+
+def _previous(doc: Document, sentence: Sentence) -> Sentence | None:
+    earlier = [s for s in doc.sentences if s.span.end <= sentence.span.start]
+    return earlier[-1] if earlier else None
+
+
+def _subject(parsed: object, people: list[Mention], offset: int) -> Mention | None:
+    """The person whose name holds the subject of the sentence's main verb."""
+    for token in parsed:  # type: ignore[attr-defined]
+        if token.dep_ in _SUBJECTS and token.head.dep_ == "ROOT":
+            start = offset + token.idx
+            for mention in people:
+                if mention.span.start <= start < mention.span.end:
+                    return mention
+    return None
