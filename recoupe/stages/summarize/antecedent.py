@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from ...model import Document, Mention, Sentence, Span
+from ...model import Document, Sentence, Span
 from ...resources import article_parser
 from ..quotes.gender import Genders, pronoun_gender
 from .checklist import needs_antecedent
@@ -44,13 +45,13 @@ def antecedent(doc: Document, sentence: Sentence) -> Antecedent | None:
     if found is None or not needs_antecedent(sentence.text, language):
         return None
     before = _previous(doc, sentence)
-    parser = article_parser(language)
-    if before is None or parser is None:
+    if before is None:
         return None
     people = [m for m in doc.mentions if m.label == "PER" and before.span.start <= m.span.start < before.span.end]
     if len({m.text.split()[-1] for m in people if m.text.split()}) != 1:
         return None  # no one, or two people: "il" may be either
-    person = _subject(parser(before.text), people, before.span.start)
+    starts = [before.span.start + offset for offset in _subjects(before.text, language)]
+    person = next((m for m in people for start in starts if m.span.start <= start < m.span.end), None)
     if person is None or not _a_name(person.text):
         return None
     if not Genders([doc]).agrees(person.text, pronoun_gender(found.group("pronoun"))):
@@ -82,12 +83,11 @@ def _previous(doc: Document, sentence: Sentence) -> Sentence | None:
     return earlier[-1] if earlier else None
 
 
-def _subject(parsed: object, people: list[Mention], offset: int) -> Mention | None:
-    """The person whose name holds the subject of the sentence's main verb."""
-    for token in parsed:  # type: ignore[attr-defined]
-        if token.dep_ in _SUBJECTS and token.head.dep_ == "ROOT":
-            start = offset + token.idx
-            for mention in people:
-                if mention.span.start <= start < mention.span.end:
-                    return mention
-    return None
+@lru_cache(maxsize=1 << 12)
+def _subjects(text: str, language: str) -> tuple[int, ...]:
+    """Where the subjects of the sentence's main verb start (character offsets), by the parser; none without one.
+    Remembered: a candidate's sentence is written out several times."""
+    parser = article_parser(language)
+    if parser is None:
+        return ()
+    return tuple(t.idx for t in parser(text) if t.dep_ in _SUBJECTS and t.head.dep_ == "ROOT")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -204,6 +205,7 @@ def _says_who(token: Token) -> bool:
     return not back or any(c.dep_ in _COMPLEMENTS for c in token.children)
 
 
+@lru_cache(maxsize=1 << 12)
 def described_speaker(text: str, language: str) -> bool:
     """Whether the sentence says who speaks with a noun outside the quoted words: the subject of a verb of speech
     ("a indiqué une porte-parole du groupe", "police said") or the object of "selon", "d'après", "according to"
