@@ -20,7 +20,7 @@ from ...resources import article_parser
 from ..quotes.gender import Genders, pronoun_gender
 from .checklist import needs_antecedent
 
-__all__ = ["Antecedent", "antecedent", "named"]
+__all__ = ["Antecedent", "antecedent", "named", "opening_pronoun"]
 
 _PRONOUN = re.compile(r"^(?P<space>\s*)(?P<pronoun>Il|Elle|He|She)\b(?![-'’])")
 _ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "the", "a", "an"})
@@ -42,7 +42,7 @@ def antecedent(doc: Document, sentence: Sentence) -> Antecedent | None:
     person as its subject (see the module); None otherwise."""
     language = doc.language or "fr"
     found = _PRONOUN.match(sentence.text)
-    if found is None or not needs_antecedent(sentence.text, language):
+    if found is None or not opening_pronoun(doc, sentence):
         return None
     before = _previous(doc, sentence)
     if before is None:
@@ -57,6 +57,11 @@ def antecedent(doc: Document, sentence: Sentence) -> Antecedent | None:
     if not Genders([doc]).agrees(person.text, pronoun_gender(found.group("pronoun"))):
         return None
     return Antecedent(person.text, person.span)
+
+
+def opening_pronoun(doc: Document, sentence: Sentence) -> bool:
+    """Whether the sentence opens on a personal "il", "elle", "he" or "she" (not an impersonal "il y a")."""
+    return _PRONOUN.match(sentence.text) is not None and needs_antecedent(sentence.text, doc.language or "fr")
 
 
 def named(doc: Document, sentence: Sentence, text: str) -> tuple[str, Antecedent | None]:
