@@ -31,6 +31,11 @@ def _vectors(doc: Document, rows: list[list[float]]) -> Document:
         "Il faut désormais attendre la décision du juge.",
         "Il est probable que le procès se tienne en juin.",
         "Il pourrait y avoir d'autres rebondissements.",
+        "Il s'agit « d'éviter que les patients arrivent trop vite en réanimation ».",
+        "Il a notamment fallu accéder au dernier étage de la cathédrale.",
+        "Il pourrait s'agir d'aides-soignants ou d'infirmiers.",
+        "Il n'empêche que le locataire de Matignon a perdu de son crédit.",
+        'Il "faut maintenant s\'asseoir à la table des négociations".',
     ],
 )
 def test_an_impersonal_il_refers_to_nothing_before_it(text: str) -> None:
@@ -112,6 +117,23 @@ def test_an_opening_pronoun_is_written_as_the_subject_named_before_and_cited() -
         ),
         # a description the tagger took for a name
         ("Le pape a reçu les évêques mardi.\nIl a appelé à la paix au Proche-Orient.", [("Le pape", "PER")]),
+        # a first name alone, of the other gender
+        ("Julien a répété la chorégraphie mardi.\nElle révèle l'appréhension de la chaîne.", [("Julien", "PER")]),
+        # a name the tagger cut out of a longer one
+        (
+            "Jean-Pierre Pernaut a présenté le journal pendant trente ans.\nIl quitte la présentation du 13H.",
+            [("Pierre Pernaut", "PER")],
+        ),
+        # not the subject of a verb of speech or will: "il" may stand for a thing the sentence before names
+        (
+            "Antonio Guterres a lancé un appel au cessez-le-feu le 23 mars.\nIl a été soutenu par près de 180 pays.",
+            [("Antonio Guterres", "PER")],
+        ),
+        # a stressed pronoun set off by a comma
+        (
+            "Yasmina Benali a hésité longtemps.\nElle, participer à un atelier de Sciences-po ?",
+            [("Yasmina Benali", "PER")],
+        ),
     ],
 )
 def test_no_name_is_written_when_the_sentence_before_does_not_have_one_person_as_its_subject(

@@ -15,15 +15,24 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...model import Document, Sentence, Span
+from ...lexicon.names import first_names
+from ...model import Document, Mention, Sentence, Span
 from ...resources import article_parser
 from ..quotes.gender import Genders, pronoun_gender
+from ..quotes.speech import SPEECH_WORD
 from .checklist import needs_antecedent
 
 __all__ = ["Antecedent", "antecedent", "named", "opening_pronoun"]
 
-_PRONOUN = re.compile(r"^(?P<space>\s*)(?P<pronoun>Il|Elle|He|She)\b(?![-'’])")
+#: an opening subject pronoun; not a stressed one set off by a comma ("Elle, participer à un atelier ?")
+_PRONOUN = re.compile(r"^(?P<space>\s*)(?P<pronoun>Il|Elle|He|She)\b(?![-'’])(?!\s*,)")
 _ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "the", "a", "an"})
+#: verbs of will and intention, whose subject is a person or a body, like a verb of speech's
+_WILL = re.compile(
+    r"(?:veu[tx]|voulai[st]|voulu|compt\w*|demand\w*|jur\w*|esp[èée]r\w*|entend\w*|ambitionn\w*|refus\w*|promi\w*|"
+    r"promet\w*|cit\w*|sollicit\w*|wants?|wanted|hopes?|hoped|plans?|planned|intends?|intended|refused|promised)",
+    re.IGNORECASE,
+)
 #: the parsers' labels of a clause's subject (French, English)
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 
@@ -42,7 +51,7 @@ def antecedent(doc: Document, sentence: Sentence) -> Antecedent | None:
     person as its subject (see the module); None otherwise."""
     language = doc.language or "fr"
     found = _PRONOUN.match(sentence.text)
-    if found is None or not opening_pronoun(doc, sentence):
+    if found is None or not opening_pronoun(doc, sentence) or not _speaks(sentence.text, language):
         return None
     before = _previous(doc, sentence)
     if before is None:
@@ -52,9 +61,11 @@ def antecedent(doc: Document, sentence: Sentence) -> Antecedent | None:
         return None  # no one, or two people: "il" may be either
     starts = [before.span.start + offset for offset in _subjects(before.text, language)]
     person = next((m for m in people for start in starts if m.span.start <= start < m.span.end), None)
-    if person is None or not _a_name(person.text):
+    if person is None or not _a_name(person.text) or _cut(doc, person):
         return None
-    if not Genders([doc]).agrees(person.text, pronoun_gender(found.group("pronoun"))):
+    gender = pronoun_gender(found.group("pronoun"))
+    given = first_names().get(person.text) if len(person.text.split()) == 1 else None
+    if (given and gender and given != gender) or not Genders([doc]).agrees(person.text, gender):
         return None
     return Antecedent(person.text, person.span)
 
@@ -83,9 +94,32 @@ def _a_name(text: str) -> bool:
     )
 
 
+def _cut(doc: Document, person: Mention) -> bool:
+    """A name the tagger cut out of a longer one ("Pierre Pernaut" of "Jean-Pierre Pernaut"): a letter or a hyphen
+    right before it."""
+    before = doc.text[person.span.start - 1 : person.span.start] if person.span.start else ""
+    return bool(before) and (before.isalpha() or before in "-‐")
+
+
 def _previous(doc: Document, sentence: Sentence) -> Sentence | None:
     earlier = [s for s in doc.sentences if s.span.end <= sentence.span.start]
     return earlier[-1] if earlier else None
+
+
+@lru_cache(maxsize=1 << 12)
+def _speaks(text: str, language: str) -> bool:
+    """Whether the opening pronoun is the subject (active) of a verb of speech or of will, which only a person or a
+    body has ("Il a ajouté", "Elle compte", "He said"; not "Il a été soutenu par 180 pays", "Elle avait provoqué des
+    inondations"), by the parser."""
+    parser = article_parser(language)
+    if parser is None:
+        return False
+    parsed = parser(text)
+    pronoun = next((t for t in parsed if not t.is_space and not t.is_punct), None)
+    if pronoun is None or pronoun.dep_ != "nsubj":
+        return False
+    verb = pronoun.head.text
+    return SPEECH_WORD.fullmatch(verb) is not None or _WILL.fullmatch(verb) is not None
 
 
 @lru_cache(maxsize=1 << 12)

@@ -59,12 +59,19 @@ _TIME = (
     r"après-midi|printemps|été|automne|hiver|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|"
     r"evening|week|weekend|month|year|afternoon|spring|summer|autumn|fall|winter"
 )
-#: an impersonal "il" refers to nothing before it: "Il y a", "Il faut", "Il est probable que", "Il existe" (not "Il est
-#: vrai que", a connective)
-_IMPERSONAL = (
-    r"il\s+(?:(?:n['’]\s*)?y\s+a(?:vait|ura)?|(?:n['’]\s*)?y\s+aurait|(?:pourrait|devrait|doit|peut|va)\s+y\s+avoir|faut|fallait|faudra|faudrait|existe|suffit|semble\s+que|"
+#: an impersonal "il" refers to nothing before it: "Il y a", "Il faut", "Il a fallu", "Il s'agit", "Il pourrait
+#: s'agir", "Il n'empêche que", "Il est probable que", "Il existe" (not "Il est vrai que", a connective), after a
+#: negation, an auxiliary or a modal, an adverb, a quotation mark
+_IMPERSONAL_VERB = (
+    r"y\s+(?:a|avait|aura|aurait|avoir|eut)|s['’]\s*agi\w*|fau(?:t|dra|drait)|fall(?:ait|u|ut)|empêche|suffi\w*|"
+    r"existe|(?:semble|paraît)\s+(?:que|qu['’]|s['’]\s*agir|falloir|y\s+avoir)|importe|convient|vaut\s+mieux|"
+    r"arrive\s+que|"
     r"(?:est|était|sera)\s+(?:probable|possible|impossible|peu\s+probable|important|nécessaire|essentiel|difficile|"
-    r"urgent|prévu|interdit|question)\s+(?:de|d['’]|que|qu['’]))"
+    r"urgent|prévu|interdit|question)\s+(?:de|d['’]|que|qu['’])"
+)
+_IMPERSONAL = (
+    r"il\s+[«\"“]?\s*(?:ne\s+|n['’]\s*)?(?:(?:a|avait|aurait|aura|pourrait|devrait|doit|peut|va|allait)\s+)?(?:\w+ment\s+)?"
+    rf"[«\"“]?\s*(?:{_IMPERSONAL_VERB})"
 )
 _OPENER = {
     lang: re.compile(rf"^\W*(?!{_IMPERSONAL})(?:{words})(?![\w-])(?!\s+(?:{_TIME})\b)", re.IGNORECASE)
