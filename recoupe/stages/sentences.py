@@ -1,10 +1,12 @@
-"""Stage ``sentences``: pysbd per paragraph, with character offsets into the clean text."""
+"""Stage ``sentences``: pysbd per paragraph, with character offsets into the clean text; two sentences glued with no
+space between them (scraped paragraphs run together) are cut apart."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 
 import pysbd
 from pysbd.languages import LANGUAGE_CODES
@@ -16,6 +18,10 @@ from ..pipeline import stage
 __all__ = ["split_sentences"]
 
 _CONTINUES = re.compile(r"^[\s\"'«»“”]*[a-zà-ÿ0-9(,;:]")
+#: two sentences glued with no space, as scraped paragraphs often are ("…, ajoute-t-elle.Le village …", "… sa
+#: libération.Une grande photo …"): a word of two lower-case letters or more, its full stop (or a quote's closing
+#: mark after it), then a capitalised word; not "M.Dupont", "Ph.D", "RTL.Ce", "orange.fr"
+_GLUED = re.compile(r"(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])|(?<=[a-zà-ÿ][.!?][\"»”])(?=[A-ZÀ-Ý][a-zà-ÿ])")
 
 
 @lru_cache(maxsize=8)
@@ -31,7 +37,17 @@ def _pieces(paragraph: str, language: str) -> list[str]:
     found below with ``str.find`` instead."""
     if not paragraph:
         return []
-    return [str(s) for s in _segmenter(language).processor(paragraph).process()]
+    pieces = [str(s) for s in _segmenter(language).processor(paragraph).process()]
+    return [part for piece in pieces for part in _unglued(piece)]
+
+
+def _unglued(piece: str) -> list[str]:
+    """The piece cut where two sentences are glued with no space (``_GLUED``)."""
+    cuts = [m.start() for m in _GLUED.finditer(piece)]
+    if not cuts:
+        return [piece]
+    bounds = [0, *cuts, len(piece)]
+    return [piece[a:b] for a, b in pairwise(bounds) if piece[a:b].strip()]
 
 
 def split_sentences(doc_id: str, text: str, language: str) -> tuple[Sentence, ...]:
@@ -54,7 +70,7 @@ def split_sentences(doc_id: str, text: str, language: str) -> tuple[Sentence, ..
     return tuple(Sentence(Span(doc_id, s, e), text[s:e]) for s, e in found)
 
 
-@stage("sentences", version="1", requires=["text", "language"], assigns=["sentences"])
+@stage("sentences", version="2", requires=["text", "language"], assigns=["sentences"])
 def make_sentences(settings: Settings):  # type: ignore[no-untyped-def]
     def sentences(doc: Document) -> Document:
         return replace(doc, sentences=split_sentences(doc.id, doc.text, doc.language or "fr"))

@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -24,3 +25,25 @@ def test_every_sentence_span_points_at_its_text(parts: list[str], sep: str) -> N
     for sentence in split_sentences("d", text, "fr"):
         assert 0 <= sentence.span.start < sentence.span.end <= len(text)
         assert sentence.span.of(text) == sentence.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Les secours ont été appelés, ajoute-t-elle.Le village se veut un lieu ouvert.",
+            ["Les secours ont été appelés, ajoute-t-elle.", "Le village se veut un lieu ouvert."],
+        ),
+        (
+            'Il a dit "non".Puis il est parti sans un mot.',
+            ['Il a dit "non".', "Puis il est parti sans un mot."],
+        ),
+        ("M.Dupont est venu hier soir.", ["M.Dupont est venu hier soir."]),
+        ("Il a parlé sur RTL.Ce principe est ancien.", ["Il a parlé sur RTL.Ce principe est ancien."]),
+        ("Le site orange.fr a publié la liste.", ["Le site orange.fr a publié la liste."]),
+    ],
+)
+def test_two_sentences_glued_with_no_space_are_cut_apart(text: str, expected: list[str]) -> None:
+    sentences = split_sentences("d1", text, "fr")
+    assert [s.text for s in sentences] == expected
+    assert all(text[s.span.start : s.span.end] == s.text for s in sentences)
