@@ -4,7 +4,8 @@ OrangeSum articles are single reports; recoupe groups those of one quarter into 
 ``MIN_DOCS`` or more articles are listed in a file of tests/gold (``LISTS``: October-December 2019 in
 orangesum-stories.jsonl, topics ``O001``...; January-March 2020 in orangesum-stories-second.jsonl, topics
 ``P001``...; July-September 2019 in orangesum-stories-third.jsonl, topics ``Q001``...; April-June 2019 in
-orangesum-stories-fourth.jsonl, topics ``R001``...; the articles' ids, in the order recoupe lists them). ``clusters``
+orangesum-stories-fourth.jsonl, topics ``R001``...; January-March 2019 in orangesum-stories-fifth.jsonl, topics
+``S001``...; the articles' ids, in the order recoupe lists them). ``clusters``
 reads the lists back as RPM2-format clusters (cluster ``C1``), the articles' text taken from ../shared, so that
 bench/conflicts.py and bench/support.py score them as they score RPM2's. The grouping is recoupe's, not a human's: a
 story may hold an article of another event, which the annotators say (``off_topic`` in the gold).
@@ -39,6 +40,7 @@ LISTS = {
     "orangesum-stories-second.jsonl": ("2020-01-01", "2020-03-31", "P"),  # 1,840 articles
     "orangesum-stories-third.jsonl": ("2019-07-01", "2019-09-30", "Q"),  # 2,013 articles
     "orangesum-stories-fourth.jsonl": ("2019-04-01", "2019-06-30", "R"),  # 1,982 articles
+    "orangesum-stories-fifth.jsonl": ("2019-01-01", "2019-03-31", "S"),
 }
 MIN_DOCS = 2
 
