@@ -79,8 +79,8 @@ def main() -> None:
         + text
         + "\n\nThe first clusters and the updates apart:\n\n"
         + render_split(table)
-        + f"\n\nFaithfulness of recoupe's sentences (content words found in the cited spans, or in the dates a "
-        f"sentence wrote out): min {min(faithful):.2f}, mean {sum(faithful) / len(faithful):.2f}, over "
+        + f"\n\nFaithfulness of recoupe's sentences (content words found in the cited spans, or in the dates "
+        f"and names a sentence wrote out): min {min(faithful):.2f}, mean {sum(faithful) / len(faithful):.2f}, over "
         f"{len(faithful)} sentences.\n"
         "\n## English: WikinewsSum\n\n"
         f"The Wikinews article as the one reference of the sources it cites; {clusters} of the 101 articles have at "
