@@ -96,14 +96,16 @@ def _row(label: str, lines: list[dict[str, object]]) -> str:
 
 
 def kept(shared: Path, lines: list[dict[str, object]]) -> list[dict[str, object]]:
-    """The judged rewrites the current code still makes: the same sentence of the same article, the same name."""
+    """The judged rewrites the current code still makes: the sentence starting where the judged one starts in the
+    same article (sentences glued with no space are cut apart since the first sets were drawn), the same name."""
     wanted = {str(x["doc"])[2:] for x in lines}
     raw = [a for a in articles(shared / "data" / "orangesum" / "articles.jsonl.gz") if a.id in wanted]
     docs = {f"OS{d.id}": d for d in Pipeline(ANALYSIS_STAGES, settings=Settings()).run(raw).documents}
     still = []
     for line in lines:
         doc = docs[str(line["doc"])]
-        sentence = next((s for s in doc.sentences if s.text == line["sentence"]), None)
+        start = doc.text.find(str(line["sentence"]))  # the judged sentence may since have been cut in two
+        sentence = next((s for s in doc.sentences if s.span.start == start), None)
         person = antecedent(doc, sentence) if sentence is not None else None
         if person is not None and person.name == line["name"]:
             still.append(line)

@@ -40,7 +40,7 @@ LISTS = {
     "orangesum-stories-second.jsonl": ("2020-01-01", "2020-03-31", "P"),  # 1,840 articles
     "orangesum-stories-third.jsonl": ("2019-07-01", "2019-09-30", "Q"),  # 2,013 articles
     "orangesum-stories-fourth.jsonl": ("2019-04-01", "2019-06-30", "R"),  # 1,982 articles
-    "orangesum-stories-fifth.jsonl": ("2019-01-01", "2019-03-31", "S"),
+    "orangesum-stories-fifth.jsonl": ("2019-01-01", "2019-03-31", "S"),  # 1,968 articles
 }
 MIN_DOCS = 2
 

@@ -247,9 +247,10 @@ class SummarySentence:
     text: str
     citations: tuple[Span, ...]
     #: "extract" (a source sentence, verbatim), "rewritten" (a source sentence with its relative days written as
-    #: dates, or its opening pronoun as the person's name: ``added``), "compressed" (a source sentence with words left out, ``summarize.compress``, and its
-    #: relative days written as dates if any: ``added``; its other words all in the cited span) or "conflict" (a
-    #: disagreement stated, each side cited as [n]; the article shows them apart)
+    #: dates, or its opening pronoun as the person's name: ``added``), "compressed" (a source sentence with words left
+    #: out, ``summarize.compress``, and its relative days and opening pronoun written out if any: ``added``; its other
+    #: words all in the cited span) or "conflict" (a disagreement stated, each side cited as [n]; the article shows
+    #: them apart)
     kind: str = "extract"
     #: sentences of other reports that say the same (corroboration), and how many independent
     #: sources (copies of one wire story counted once) carry it, the cited one included

@@ -10,9 +10,11 @@ if TYPE_CHECKING:
     from spacy.language import Language as SpacyLanguage
 
 __all__ = [
+    "ARTICLE_PARSERS",
     "DETECTED_LANGUAGES",
     "PARSERS",
     "SPACY_MODELS",
+    "article_parser",
     "dependency_parser",
     "language_detector",
     "sentence_encoder",

@@ -35,8 +35,8 @@ def test_every_sentence_span_points_at_its_text(parts: list[str], sep: str) -> N
             ["Les secours ont été appelés, ajoute-t-elle.", "Le village se veut un lieu ouvert."],
         ),
         (
-            'Il a dit "non".Puis il est parti sans un mot.',
-            ['Il a dit "non".', "Puis il est parti sans un mot."],
+            'Il a dit "non."Puis il est parti sans un mot.',
+            ['Il a dit "non."', "Puis il est parti sans un mot."],
         ),
         ("M.Dupont est venu hier soir.", ["M.Dupont est venu hier soir."]),
         ("Il a parlé sur RTL.Ce principe est ancien.", ["Il a parlé sur RTL.Ce principe est ancien."]),

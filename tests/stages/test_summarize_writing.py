@@ -121,6 +121,16 @@ def test_words_whose_speaker_was_withheld_stay_attributed_when_the_sentence_name
     assert unattributed(replace(doc, quotes=(unknown,)), first)
 
 
+def test_words_whose_sentence_names_a_speaker_by_its_verb_of_speech_are_attributed() -> None:
+    text = "« Villepin a menti », a lancé Marine Le Pen, « c'est inacceptable »."
+    doc = with_mentions(text, [("Villepin", "PER"), ("Marine Le Pen", "PER")])
+    second = text.index("c'est inacceptable")
+    withheld = Quote(Span("d1", second, second + 18), text[second : second + 18], True, None,
+                     speaker_candidate="Dominique de Villepin")  # fmt: skip
+    # the reader sees who says the words, whatever candidate the quotes stage withheld
+    assert not unattributed(replace(doc, quotes=(withheld,)), doc.sentences[0])
+
+
 def test_a_withheld_speaker_is_named_beside_the_words_only_by_a_name_of_that_speaker_outside_every_quote() -> None:
     text = "Marine Le Pen ne décolère pas : « Villepin a menti », « c'est inacceptable »."
     doc = with_mentions(text, [("Marine Le Pen", "PER"), ("Villepin", "PER")])

@@ -29,12 +29,15 @@ __all__ = ["Antecedent", "antecedent", "named", "opening_pronoun"]
 #: an opening subject pronoun; not a stressed one set off by a comma ("Elle, participer à un atelier ?")
 _PRONOUN = re.compile(r"^(?P<space>\s*)(?P<pronoun>Il|Elle|He|She)\b(?![-'’])(?!\s*,)")
 _ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "the", "a", "an"})
-#: verbs of will and intention, whose subject is a person or a body, like a verb of speech's
+#: verbs of will and intention, whose subject is a person or a body, like a verb of speech's (with an infinitive or a
+#: clause: ``_WILLED``); the ones the judged rewrites of tests/gold/antecedents-*.jsonl had
 _WILL = re.compile(
     r"(?:veu[tx]|voulai[st]|voulu|compt\w*|demand\w*|jur\w*|esp[èée]r\w*|entend\w*|ambitionn\w*|refus\w*|promi\w*|"
     r"promet\w*|cit\w*|sollicit\w*|wants?|wanted|hopes?|hoped|plans?|planned|intends?|intended|refused|promised)",
     re.IGNORECASE,
 )
+#: what a verb of will governs: an infinitive or a clause ("compte mettre", "demande que", "wants to")
+_WILLED = frozenset({"xcomp", "ccomp"})
 #: the parsers' labels of a clause's subject (French, English)
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 
@@ -59,7 +62,7 @@ def antecedent(doc: Document, sentence: Sentence) -> Antecedent | None:
     if before is None:
         return None
     people = [m for m in doc.mentions if m.label == "PER" and before.span.start <= m.span.start < before.span.end]
-    if len({m.text.split()[-1] for m in people if m.text.split()}) != 1:
+    if not _one_person([m.text for m in people]):
         return None  # no one, or two people: "il" may be either
     starts = [before.span.start + offset for offset in _subjects(before.text, language)]
     person = next((m for m in people for start in starts if m.span.start <= start < m.span.end), None)
@@ -89,11 +92,21 @@ def named(doc: Document, sentence: Sentence, text: str) -> tuple[str, Antecedent
 
 def _a_name(text: str) -> bool:
     """A person's name as an article may write it: capitalised words ("Jérôme Kerviel", "M. Bouton"), the last of
-    two letters or more; not a description the tagger took for a name ("le pape", "Le garçon", "Boris P")."""
+    two letters or more; not a description the tagger took for a name ("le pape", "Le garçon", "Boris P"), nor a
+    name with a full stop inside ("RTL.Ce")."""
     words = text.split()
-    return (
-        bool(words) and all(w[0].isupper() for w in words) and len(words[-1]) > 1 and words[0].lower() not in _ARTICLES
-    )
+    if not words or words[0].lower() in _ARTICLES or any("." in w.rstrip(".") for w in words):
+        return False  # "RTL.Ce": two sentences run together
+    return all(w[0].isupper() for w in words) and len(words[-1]) > 1
+
+
+def _one_person(names: list[str]) -> bool:
+    """Whether the names are one person's: each the longest or its end ("Kerviel", "Jérôme Kerviel"; not "Marine Le
+    Pen" and "Jean-Marie Le Pen")."""
+    if not names:
+        return False
+    longest = max(names, key=len)
+    return all(name == longest or longest.endswith(f" {name}") for name in names)
 
 
 def _cut(doc: Document, person: Mention) -> bool:
@@ -120,8 +133,11 @@ def _speaks(text: str, language: str) -> bool:
     pronoun = next((t for t in parsed if not t.is_space and not t.is_punct), None)
     if pronoun is None or pronoun.dep_ != "nsubj":
         return False
-    verb = pronoun.head.text
-    return SPEECH_WORD.fullmatch(verb) is not None or _WILL.fullmatch(verb) is not None
+    verb = pronoun.head
+    if SPEECH_WORD.fullmatch(verb.text):
+        return True
+    # a verb of will with what is willed ("Elle compte mettre en valeur", not "Elle compte 300 habitants")
+    return _WILL.fullmatch(verb.text) is not None and any(c.dep_ in _WILLED for c in verb.children)
 
 
 @lru_cache(maxsize=1 << 12)

@@ -18,13 +18,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from ...lexicon.names import fold
 from ...model import Document, Quote, Sentence
 from ...resources import article_parser, dependency_parser
 from ..quotes.speech import QUOTE, SPEECH_WORD
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = [
     "described_speaker",
@@ -63,9 +65,10 @@ _TIME = (
 #: s'agir", "Il n'empêche que", "Il est probable que", "Il existe" (not "Il est vrai que", a connective), after a
 #: negation, an auxiliary or a modal, an adverb, a quotation mark
 _IMPERSONAL_VERB = (
-    r"y\s+(?:a|avait|aura|aurait|avoir|eut)|s['’]\s*agi\w*|fau(?:t|dra|drait)|fall(?:ait|u|ut)|empêche|suffi\w*|"
-    r"existe|(?:semble|paraît)\s+(?:que|qu['’]|s['’]\s*agir|falloir|y\s+avoir)|importe|convient|vaut\s+mieux|"
-    r"arrive\s+que|"
+    r"(?:y\s+(?:a|avait|aura|aurait|avoir|eut)|s['’]\s*agi(?:t|ssait|ra|rait|r)|fau(?:t|dra|drait)|"
+    r"fall(?:ait|u|ut))(?![\w-])|(?<=n['’])\s*empêche\b|suffi(?:t|sait|ra|rait)\s+(?:de|d['’]|que|qu['’])|"
+    r"existe\s+(?:un|une|des|d['’]|de|plusieurs|peu|beaucoup)\b|(?:semble|paraît)\s+(?:que|qu['’]|s['’]\s*agir|"
+    r"falloir|y\s+avoir)|(?:importe|convient)\s+(?:de|d['’]|que|qu['’])|vaut\s+mieux|arrive\s+que|"
     r"(?:est|était|sera)\s+(?:probable|possible|impossible|peu\s+probable|important|nécessaire|essentiel|difficile|"
     r"urgent|prévu|interdit|question)\s+(?:de|d['’]|que|qu['’])"
 )
@@ -116,9 +119,9 @@ _SPEAKER_TAGS = frozenset({"NOUN", "PROPN"})
 _REFERRING = frozenset({"le", "la", "les", "l'", "l’", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs",
                         "the", "this", "that", "these", "those", "his", "her", "its", "their"})  # fmt: skip
 #: the dependency labels of a noun's complement ("du groupe", "of the group")
-_COMPLEMENTS = frozenset({"nmod", "prep", "acl", "amod"})
-#: the words that give a source before its noun ("selon son avocat", "d'après la police", "laut Polizei")
-_ACCORDING = frozenset({"selon", "d'après", "d’après", "laut"})
+_COMPLEMENTS = frozenset({"nmod", "prep", "acl"})
+#: the word that gives a source before its noun ("selon un avocat"; "d'après" is read apart: ``_according``)
+_ACCORDING = frozenset({"selon"})
 #: the components that give a word its part of speech and morphology
 _TAGGING = frozenset({"tok2vec", "morphologizer", "tagger", "attribute_ruler"})
 #: sentences tagged at once
@@ -229,12 +232,16 @@ def described_speaker(text: str, language: str) -> bool:
         head = token.head
         if token.dep_ in _SUBJECTS and SPEECH_WORD.match(head.text) and not any(a <= head.idx < b for a, b in quoted):
             return True
-        if any(c.lower_ in _ACCORDING for c in token.children) or (head.lower_, head.head.lower_) == (
-            "to",
-            "according",
-        ):
+        if any(_according(c) for c in token.children) or (head.lower_, head.head.lower_) == ("to", "according"):
             return True
     return False
+
+
+def _according(token: Token) -> bool:
+    """ "selon", or "d'après" (the parser reads "D'" as the noun's case marker, "après" fixed to it)."""
+    if token.lower_ in _ACCORDING:
+        return True
+    return token.lower_ in ("d'", "d’") and any(c.lower_ == "après" for c in token.children)
 
 
 def _named_beside(doc: Document, sentence: Sentence, quote: Quote) -> bool:
