@@ -166,8 +166,9 @@ def _compressed(chosen: Candidate) -> str | None:
 
 def _said(chosen: Candidate) -> tuple[str, str, tuple[str, ...]]:
     """The sentence as the article says it, its kind and the dates and name it wrote out: relative days written as
-    dates (``when``), an opening pronoun as the person's name (``antecedent``), then compressed (``compress.as_written``, as it was selected) where the result still has a verb by the
-    tagger (the lead says when)."""
+    dates (``when``), an opening pronoun as the person's name (``antecedent``), then compressed
+    (``compress.as_written``, as it was selected) where the result still has a verb by the tagger (the lead says
+    when)."""
     dated, text, added = as_written(chosen.doc, chosen.sentence)
     if text != dated and not verbless(text, chosen.doc.language or "fr"):
         return text, "compressed", added

@@ -9,8 +9,8 @@
 - an opinion with no named speaker (``unattributed``): a quote of the sentence whose speaker is unknown (a speaker
   the quotes stage withheld as unsure still counts when the sentence names it outside the words: the reader sees who
   says them), or a verb of speech with no person named in the sentence; unless the sentence says who speaks in a
-  description (``described_speaker``: "a indiqué une porte-parole du groupe", "police said", "selon son avocat"),
-  as a news article may.
+  description that needs no sentence before it (``described_speaker``: "a indiqué une porte-parole du groupe", "police
+  said", "selon une source judiciaire"; not "selon son avocat"), as a news article may.
 """
 
 from __future__ import annotations

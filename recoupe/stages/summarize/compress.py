@@ -280,9 +280,9 @@ def shorten(doc: Document, sentence: Sentence, text: str | None = None) -> str:
 
 def as_written(doc: Document, sentence: Sentence) -> tuple[str, str, tuple[str, ...]]:
     """What an article would write of the sentence: (its relative days written as dates, ``when``; that compressed,
-    where every date and name it wrote survives, else the same; the dates and name written). Candidates are counted and selected on the
-    second; the article writes it where the tagger still finds a verb in it. An opening pronoun is written as the
-    person it stands for (``antecedent.named``), the name counted with the dates written."""
+    where every date and name it wrote survives, else the same; the dates and name written). Candidates are counted
+    and selected on the second; the article writes it where the tagger still finds a verb in it. An opening pronoun is
+    written as the person it stands for (``antecedent.named``), the name counted with the dates written."""
     dated, added = absolute_days(doc, sentence)
     dated, person = named(doc, sentence, dated)
     added = (*added, person.name) if person else added
