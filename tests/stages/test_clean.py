@@ -86,3 +86,26 @@ def test_an_error_page_is_no_article_but_an_article_that_mentions_one_is() -> No
     assert [d.id for d in corpus.documents] == ["article"]
     assert [f.code for f in corpus.failures] == ["E106", "E106"]
     assert "error page" in corpus.failures[0].message
+
+
+def test_sentences_glued_with_no_space_are_cut_apart() -> None:
+    kept, _ = clean_text(
+        "Il était « fiché S », selon le procureur.L'assaillant a été tué."
+        ' "Le touriste avait été vu", a précisé l\'ARS.Le maire a parlé la semaine dernière."Notre hypothèse."'
+    )
+    expected = (
+        'Il était « fiché S », selon le procureur. L\'assaillant a été tué. "Le touriste avait été vu", a précisé'
+        ' l\'ARS. Le maire a parlé la semaine dernière. "Notre hypothèse."'
+    )
+    assert kept == [expected]
+
+
+def test_a_straight_quote_after_the_full_stop_opens_the_next_quote_unless_two_stand_together() -> None:
+    kept, _ = clean_text('« Merci », dit-il."C\'est fini".Le maire a ajouté : "Rien.""Puis ?"')
+    assert kept == ['« Merci », dit-il. "C\'est fini". Le maire a ajouté : "Rien." "Puis ?"']
+
+
+def test_abbreviations_addresses_and_numbers_are_not_cut() -> None:
+    line = "M.Dupont a lu francetvinfo.fr, U.S.Army et 3.5 %, puis Mme.Durand."
+    kept, _ = clean_text(line)
+    assert kept == [line.replace("Mme.Durand", "Mme. Durand")]

@@ -13,6 +13,7 @@ from ...model import Document
 from ...pipeline import stage
 from .boilerplate import ends_article, is_boilerplate
 from .fragment import fallback_text
+from .glued import unglue
 
 __all__ = ["clean_text", "extract_html", "word_count"]
 
@@ -51,7 +52,7 @@ def clean_text(text: str) -> tuple[list[str], list[str]]:
     seen: set[str] = set()
     lines = text.split("\n")
     for number, line in enumerate(lines):
-        stripped = _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
+        stripped = unglue(_SPACES.sub(" ", _INVISIBLE.sub("", line)).strip())
         if not stripped:
             continue
         if ends_article(stripped):
@@ -108,7 +109,7 @@ def _other_blocks(html: str, main: str) -> list[str]:
     return [b for b in blocks if b and b not in main][:_MAX_REMOVED_FROM_HTML]
 
 
-@stage("clean", version="3", requires=["raw"], assigns=["text", "removed", "title", "outlet", "published"])
+@stage("clean", version="4", requires=["raw"], assigns=["text", "removed", "title", "outlet", "published"])
 def make_clean(settings: Settings):  # type: ignore[no-untyped-def]
     def clean(doc: Document) -> Document:
         raw = doc.raw

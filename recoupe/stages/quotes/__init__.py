@@ -26,7 +26,7 @@ from .attribution import quote_speaker, unnamed
 from .confidence import judge
 from .names import SpeakerNames, people
 from .parser import parsed_speaker
-from .speakers import Speakers, sentence_before, speaker_basis
+from .speakers import Speakers, sentence_before, sentence_start, speaker_basis
 from .speech import (
     ACCORDING,
     AFTER,
@@ -102,7 +102,10 @@ def _direct(doc: Document, who: Speakers) -> list[Quote]:
             bool(CONNECTOR.match(before)) and bool(found) and match.start() - found[-1].span.end <= CONTINUATION_REACH
         )
         #: a paragraph of its own that is a sentence: said by whoever the report was quoting or talking about
-        standalone = _opens_paragraph(text, match.start()) and len(text[start:end].split()) >= STANDALONE_WORDS
+        #: or a sentence right after one that says who speaks ("…, explique Alberto Martinez. « … »")
+        standalone = (_opens_paragraph(text, match.start()) or _after_speech(text, match.start())) and len(
+            text[start:end].split()
+        ) >= STANDALONE_WORDS
         incise = AFTER.match(after)
         if _is_a_name(text, match.start(), text[start:end]) and not (incise and _names_someone(incise)):
             continue
@@ -232,6 +235,15 @@ def _is_a_charge(text: str, position: int, words: str, previous_charge_end: int)
     )
 
 
+def _after_speech(text: str, position: int) -> bool:
+    """The quote opens its sentence, and the sentence before has a verb of speech outside quotation marks."""
+    before = sentence_before(text, position)
+    own = sentence_start(text, position)
+    if before >= own or text[own:position].strip(' \t«“"'):
+        return False
+    return SPEECH_ANYWHERE.search(QUOTE.sub(" ", text[before:own])) is not None
+
+
 def _opens_paragraph(text: str, position: int) -> bool:
     return text[max(0, position - 80) : position].rsplit("\n", 1)[-1].strip() == ""
 
@@ -296,7 +308,7 @@ def _reported(doc: Document, who: Speakers) -> list[Quote]:
 
 
 @stage(
-    "quotes", version="2", scope="corpus", requires=["text", "language", "mentions", "sentences"], assigns=["quotes"]
+    "quotes", version="3", scope="corpus", requires=["text", "language", "mentions", "sentences"], assigns=["quotes"]
 )
 def make_quotes(settings: Settings):  # type: ignore[no-untyped-def]
     threshold = settings.speaker_confidence
@@ -308,7 +320,7 @@ def make_quotes(settings: Settings):  # type: ignore[no-untyped-def]
         names = SpeakerNames((d.text for d in corpus.documents), people(corpus.documents))
         moved = [[_as_named(q, named, names) for q in quotes] for quotes in found]
         given, flags = [[q for q, _ in m] for m in moved], [[flag for _, flag in m] for m in moved]
-        judged = judge(corpus.documents, given, flags, threshold, names=names)
+        judged = judge(corpus.documents, given, flags, threshold, names=names, who=who)
         docs: Sequence[Document] = [replace(d, quotes=q) for d, q in zip(corpus.documents, judged, strict=True)]
         return replace(corpus, documents=tuple(docs))
 

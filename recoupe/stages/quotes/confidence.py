@@ -29,7 +29,8 @@ from importlib import resources
 from ...lexicon.names import fold
 from ...model import Document, Mention, Quote
 from .names import SpeakerNames, people
-from .speakers import complement, related, sentence_end, sentence_start
+from .parser import parsed_subject
+from .speakers import Speakers, complement, related, sentence_end, sentence_start
 from .speech import INSIDE, INSIDE_PRONOUN, PRONOUN, SPEECH, SPEECH_ANYWHERE
 
 __all__ = ["FEATURES", "METHODS", "AgreementIndex", "SpeakerModel", "features", "judge", "method_of"]
@@ -52,6 +53,9 @@ FEATURES = (
     "speaks_elsewhere",  # another quote of the batch is the speaker's by an incise ("», a dit X"): X speaks
     "not_subject",  # every mention of the speaker next to the quote completes a noun or follows a preposition
     "verb_by_name",  # a verb of speech right by a mention of the speaker next to the quote ("X a déclaré", "selon X")
+    "complement",  # not a person, and named next to the quote only after "de" or a preposition ("le député du MoDem")
+    "parse_agrees",  # the sentence's parse gives the speaker as the subject of a verb of speech linked to the quote
+    "parse_differs",  # the parse gives someone else
 )
 #: how far (characters) a speaker's nearest mention may be from the quote before it counts as far
 FAR = 250
@@ -68,6 +72,12 @@ _PREPOSITION_BEFORE = re.compile(
 _VERB_THEN_NAME = re.compile(
     rf"(?:[,»”\"]\s*(?:a|avait|has|had)?\s*(?:s['’](?:est|était)\s+)?\b(?:{SPEECH})\w*|\bselon|\baccording to)\s+"
     r"(?:[\w'’.-]+\s+){0,3}\Z",
+    re.IGNORECASE,
+)
+#: a preposition or "de" before a name: the name completes a noun or says where ("du MoDem", "sur BFMTV", "à France
+#: Bleu", "de l'ONG"), it is no subject
+_COMPLEMENT_BEFORE = re.compile(
+    r"\b(?:de|du|des|d['’]|à|au|aux|sur|avec|chez|pour|of|on|to|with|at)\s*(?:(?:le|la|les|l['’]|the)\s*)?\Z",
     re.IGNORECASE,
 )
 #: "pour X" opening what X thinks, the quote after a colon or a comma: "Enfin, pour X, porte-parole de …: « … »"
@@ -92,9 +102,12 @@ class AgreementIndex:
     its key (``SpeakerNames``: "CIO" and "Comité international olympique", "Hollande" and "François Hollande" are
     one speaker)."""
 
-    def __init__(self, docs: Iterable[Document], names: SpeakerNames | None = None) -> None:
+    def __init__(
+        self, docs: Iterable[Document], names: SpeakerNames | None = None, who: Speakers | None = None
+    ) -> None:
         docs = list(docs)
         self.names = names or SpeakerNames((d.text for d in docs), people(docs))
+        self.who = who or Speakers(docs)
         self._speakers: dict[str, dict[str, str]] = {}
         self._incises: dict[str, set[tuple[str, int]]] = {}  # speaker's key -> the quotes it says by an incise
         for doc in docs:
@@ -201,8 +214,36 @@ def features(doc: Document, quote: Quote, method: str, agreement: AgreementIndex
         "speaks_elsewhere": float(agreement.speaks_elsewhere(quote)),
         "not_subject": float(_not_subject(doc, quote, surname)),
         "verb_by_name": float(_verb_by_name(doc, quote, surname)),
+        "complement": float(surname not in persons and _only_complement(doc, quote, around)),
+        **_parse_check(doc, quote, agreement),
     }
     return {name: values.get(name, 0.0) for name in FEATURES}
+
+
+def _only_complement(doc: Document, quote: Quote, around: _Around) -> bool:
+    """The speaker's name stands next to the quote (its sentence, the one before, outside the words) and only after
+    "de" or a preposition: "a déclaré la direction de la Foire à France Bleu", "assure le député du MoDem"."""
+    assert quote.speaker is not None
+    name = re.compile(rf"(?<!\w){re.escape(quote.speaker)}(?!\w)")
+    start = quote.span.start - len(around.before) - len(around.previous)
+    end = quote.span.end + len(around.after)
+    found = [
+        m.start()
+        for m in name.finditer(doc.text, max(0, start), end)
+        if not quote.span.start <= m.start() < quote.span.end
+    ]
+    return bool(found) and all(_COMPLEMENT_BEFORE.search(doc.text, max(0, at - 30), at) is not None for at in found)
+
+
+def _parse_check(doc: Document, quote: Quote, agreement: AgreementIndex) -> dict[str, float]:
+    """Whether the parse of the quote's sentence names the same speaker (``parse_agrees``), another
+    (``parse_differs``), or none (a pronoun, no verb of speech, no parser)."""
+    assert quote.speaker is not None
+    parsed = parsed_subject(doc, agreement.who, quote.span.start, quote.span.end)
+    if parsed is None:
+        return {"parse_agrees": 0.0, "parse_differs": 0.0}
+    same = agreement.names.same(parsed, quote.speaker) or _has(_surname(quote.speaker), parsed)
+    return {"parse_agrees": float(same), "parse_differs": float(not same)}
 
 
 def _near_mentions(doc: Document, quote: Quote, surname: str) -> list[Mention]:
@@ -295,12 +336,13 @@ def judge(
     threshold: float,
     model: SpeakerModel | None = None,
     names: SpeakerNames | None = None,
+    who: Speakers | None = None,
 ) -> list[tuple[Quote, ...]]:
     """Each quote with its speaker's method and confidence; a speaker below ``threshold`` withheld (kept as the
-    candidate). ``moved`` flags the quotes whose speaker came from another report; ``names``: the batch's, when
-    already made."""
+    candidate). ``moved`` flags the quotes whose speaker came from another report; ``names`` and ``who``: the batch's,
+    when already made."""
     model = model or _bundled()
-    agreement = AgreementIndex((replace(d, quotes=tuple(q)) for d, q in zip(docs, found, strict=True)), names)
+    agreement = AgreementIndex((replace(d, quotes=tuple(q)) for d, q in zip(docs, found, strict=True)), names, who)
     return [
         tuple(
             _judged(doc, quote, other, agreement, model, threshold) for quote, other in zip(quotes, flags, strict=True)
