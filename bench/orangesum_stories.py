@@ -41,6 +41,8 @@ LISTS = {
     "orangesum-stories-third.jsonl": ("2019-07-01", "2019-09-30", "Q"),  # 2,013 articles
     "orangesum-stories-fourth.jsonl": ("2019-04-01", "2019-06-30", "R"),  # 1,982 articles
     "orangesum-stories-fifth.jsonl": ("2019-01-01", "2019-03-31", "S"),  # 1,968 articles
+    "orangesum-stories-sixth.jsonl": ("2018-10-01", "2018-12-31", "V"),  # 1,893 articles
+    "orangesum-stories-seventh.jsonl": ("2018-07-01", "2018-09-30", "W"),  # 1,929 articles
 }
 MIN_DOCS = 2
 

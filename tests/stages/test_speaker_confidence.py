@@ -64,17 +64,3 @@ def test_an_organisation_named_only_as_a_complement_next_to_the_words_is_no_spea
         doc = with_mentions(text, [(org, "ORG")])
         values = features(doc, _quote(text, words, org), "incise", AgreementIndex([doc]))
         assert values["complement"] == expected, text
-
-
-def test_the_parse_of_the_sentence_agrees_or_differs_with_the_speaker() -> None:
-    text = "Paul Martin était là. Le ministre Jean Dupont a déclaré mardi que « tout va bien » dans le pays."
-    doc = with_mentions(text, [("Paul Martin", "PER"), ("Jean Dupont", "PER")])
-    index = AgreementIndex([doc])
-    agrees = features(doc, _quote(text, "tout va bien", "Jean Dupont"), "named-next-to-words", index)
-    assert agrees["parse_agrees"] == 1.0 and agrees["parse_differs"] == 0.0
-    differs = features(doc, _quote(text, "tout va bien", "Paul Martin"), "earlier", index)
-    assert differs["parse_agrees"] == 0.0 and differs["parse_differs"] == 1.0
-    pronoun = "Jean Dupont était là. Il a déclaré mardi que « tout va bien » dans le pays."
-    doc = with_mentions(pronoun, [("Jean Dupont", "PER")])
-    silent = features(doc, _quote(pronoun, "tout va bien", "Jean Dupont"), "pronoun", AgreementIndex([doc]))
-    assert silent["parse_agrees"] == silent["parse_differs"] == 0.0  # a pronoun is no second reading

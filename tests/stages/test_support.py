@@ -64,6 +64,18 @@ def test_a_second_source_reports_the_same_event() -> None:
     assert same_event(first, untagged)  # no names to compare: the sentence alone decides
 
 
+def test_reports_published_weeks_apart_do_not_back_each_other() -> None:
+    """The same names a month later are another moment of the story (a strike in January and in February)."""
+    text = "La grève à la SNCF continue, selon la CGT."
+    names = [("SNCF", "ORG"), ("CGT", "ORG")]
+    january = with_mentions(text, names, published="2020-01-10")
+    days_later = with_mentions(text, names, id="d2", published="2020-01-20")
+    month_later = with_mentions(text, names, id="d3", published="2020-02-10")
+    undated = with_mentions(text, names, id="d4")
+    assert same_event(january, days_later) and same_event(january, undated)
+    assert not same_event(january, month_later)
+
+
 def test_a_number_must_count_the_same_thing() -> None:
     """ "La barre des 1.000 morts" is not backed by "la barre des 1.000 cas"."""
     from recoupe.model import Figure, Span

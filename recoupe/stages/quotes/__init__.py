@@ -320,7 +320,7 @@ def make_quotes(settings: Settings):  # type: ignore[no-untyped-def]
         names = SpeakerNames((d.text for d in corpus.documents), people(corpus.documents))
         moved = [[_as_named(q, named, names) for q in quotes] for quotes in found]
         given, flags = [[q for q, _ in m] for m in moved], [[flag for _, flag in m] for m in moved]
-        judged = judge(corpus.documents, given, flags, threshold, names=names, who=who)
+        judged = judge(corpus.documents, given, flags, threshold, names=names)
         docs: Sequence[Document] = [replace(d, quotes=q) for d, q in zip(corpus.documents, judged, strict=True)]
         return replace(corpus, documents=tuple(docs))
 

@@ -29,8 +29,7 @@ from importlib import resources
 from ...lexicon.names import fold
 from ...model import Document, Mention, Quote
 from .names import SpeakerNames, people
-from .parser import parsed_subject
-from .speakers import Speakers, complement, related, sentence_end, sentence_start
+from .speakers import complement, related, sentence_end, sentence_start
 from .speech import INSIDE, INSIDE_PRONOUN, PRONOUN, SPEECH, SPEECH_ANYWHERE
 
 __all__ = ["FEATURES", "METHODS", "AgreementIndex", "SpeakerModel", "features", "judge", "method_of"]
@@ -54,8 +53,6 @@ FEATURES = (
     "not_subject",  # every mention of the speaker next to the quote completes a noun or follows a preposition
     "verb_by_name",  # a verb of speech right by a mention of the speaker next to the quote ("X a déclaré", "selon X")
     "complement",  # not a person, and named next to the quote only after "de" or a preposition ("le député du MoDem")
-    "parse_agrees",  # the sentence's parse gives the speaker as the subject of a verb of speech linked to the quote
-    "parse_differs",  # the parse gives someone else
 )
 #: how far (characters) a speaker's nearest mention may be from the quote before it counts as far
 FAR = 250
@@ -102,12 +99,9 @@ class AgreementIndex:
     its key (``SpeakerNames``: "CIO" and "Comité international olympique", "Hollande" and "François Hollande" are
     one speaker)."""
 
-    def __init__(
-        self, docs: Iterable[Document], names: SpeakerNames | None = None, who: Speakers | None = None
-    ) -> None:
+    def __init__(self, docs: Iterable[Document], names: SpeakerNames | None = None) -> None:
         docs = list(docs)
         self.names = names or SpeakerNames((d.text for d in docs), people(docs))
-        self.who = who or Speakers(docs)
         self._speakers: dict[str, dict[str, str]] = {}
         self._incises: dict[str, set[tuple[str, int]]] = {}  # speaker's key -> the quotes it says by an incise
         for doc in docs:
@@ -215,7 +209,6 @@ def features(doc: Document, quote: Quote, method: str, agreement: AgreementIndex
         "not_subject": float(_not_subject(doc, quote, surname)),
         "verb_by_name": float(_verb_by_name(doc, quote, surname)),
         "complement": float(surname not in persons and _only_complement(doc, quote, around)),
-        **_parse_check(doc, quote, agreement),
     }
     return {name: values.get(name, 0.0) for name in FEATURES}
 
@@ -233,17 +226,6 @@ def _only_complement(doc: Document, quote: Quote, around: _Around) -> bool:
         if not quote.span.start <= m.start() < quote.span.end
     ]
     return bool(found) and all(_COMPLEMENT_BEFORE.search(doc.text, max(0, at - 30), at) is not None for at in found)
-
-
-def _parse_check(doc: Document, quote: Quote, agreement: AgreementIndex) -> dict[str, float]:
-    """Whether the parse of the quote's sentence names the same speaker (``parse_agrees``), another
-    (``parse_differs``), or none (a pronoun, no verb of speech, no parser)."""
-    assert quote.speaker is not None
-    parsed = parsed_subject(doc, agreement.who, quote.span.start, quote.span.end)
-    if parsed is None:
-        return {"parse_agrees": 0.0, "parse_differs": 0.0}
-    same = agreement.names.same(parsed, quote.speaker) or _has(_surname(quote.speaker), parsed)
-    return {"parse_agrees": float(same), "parse_differs": float(not same)}
 
 
 def _near_mentions(doc: Document, quote: Quote, surname: str) -> list[Mention]:
@@ -336,13 +318,12 @@ def judge(
     threshold: float,
     model: SpeakerModel | None = None,
     names: SpeakerNames | None = None,
-    who: Speakers | None = None,
 ) -> list[tuple[Quote, ...]]:
     """Each quote with its speaker's method and confidence; a speaker below ``threshold`` withheld (kept as the
-    candidate). ``moved`` flags the quotes whose speaker came from another report; ``names`` and ``who``: the batch's,
-    when already made."""
+    candidate). ``moved`` flags the quotes whose speaker came from another report; ``names``: the batch's, when
+    already made."""
     model = model or _bundled()
-    agreement = AgreementIndex((replace(d, quotes=tuple(q)) for d, q in zip(docs, found, strict=True)), names, who)
+    agreement = AgreementIndex((replace(d, quotes=tuple(q)) for d, q in zip(docs, found, strict=True)), names)
     return [
         tuple(
             _judged(doc, quote, other, agreement, model, threshold) for quote, other in zip(quotes, flags, strict=True)

@@ -21,7 +21,7 @@ from .speech import SPEECH_ANYWHERE
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["LONGEST_SENTENCE", "parsed_speaker", "parsed_subject"]
+__all__ = ["LONGEST_SENTENCE", "parsed_speaker"]
 
 #: a longer "sentence" is a paragraph the sentence splitter could not cut: not parsed
 LONGEST_SENTENCE = 1500
@@ -39,17 +39,6 @@ _OTHER_CLAUSE = frozenset({"advcl", "acl", "acl:relcl", "conj"})
 
 def parsed_speaker(doc: Document, who: Speakers, qstart: int, qend: int, earlier: list[Quote]) -> str | None:
     """The speaker the parse of the sentence around [qstart, qend) gives, if the language has a parser."""
-    return _parsed(doc, who, qstart, qend, earlier)
-
-
-def parsed_subject(doc: Document, who: Speakers, qstart: int, qend: int) -> str | None:
-    """The speaker the parse gives when it names one in the sentence: a pronoun subject gives None (what it stands
-    for is the rules' guess again, no second reading). For the speaker confidence: does the parse agree?"""
-    return _parsed(doc, who, qstart, qend, None)
-
-
-def _parsed(doc: Document, who: Speakers, qstart: int, qend: int, earlier: list[Quote] | None) -> str | None:
-    """``earlier`` None: a pronoun subject gives None."""
     text = doc.text
     start, end = sentence_start(text, qstart), sentence_end(text, qend)
     if not 0 < end - start <= LONGEST_SENTENCE:
@@ -71,7 +60,7 @@ def _parsed(doc: Document, who: Speakers, qstart: int, qend: int, earlier: list[
         if subject is None:
             continue
         if subject.pos_ == "PRON":
-            return who.antecedent(doc, qstart, earlier) if subject.lower_ in _PRONOUNS and earlier is not None else None
+            return who.antecedent(doc, qstart, earlier) if subject.lower_ in _PRONOUNS else None
         left, right = start + subject.left_edge.idx, start + subject.right_edge.idx + len(subject.right_edge.text)
         phrase = text[left:right]
         if unnamed(phrase):
@@ -81,7 +70,7 @@ def _parsed(doc: Document, who: Speakers, qstart: int, qend: int, earlier: list[
             (people[0].text if people else None)
             or first_organisation(doc, left, right)
             or who.role_in(phrase, doc)
-            or who.described(doc, phrase, left, earlier or [])
+            or who.described(doc, phrase, left, earlier)
         )
     return None
 

@@ -186,7 +186,7 @@ def _fallback(docs: Sequence[Document]) -> tuple[SummarySentence, ...]:
 
 @stage(
     "summarize",
-    version="8",
+    version="9",
     scope="corpus",
     requires=[
         "stories",
