@@ -136,7 +136,7 @@ def threshold_for(scores: np.ndarray, named: np.ndarray, in_text: int, coverage:
     """The highest threshold (on a 0.05 grid) at which the speakers kept cover at least ``coverage`` of the
     ``in_text`` quotes whose speaker the text names (``named`` flags the samples that are such quotes)."""
     grid = [round(float(t), 2) for t in np.arange(0.0, 1.0, 0.05)]
-    return max(t for t in grid if ((scores >= t) & (named == 1)).sum() >= coverage * in_text)
+    return max((t for t in grid if ((scores >= t) & (named == 1)).sum() >= coverage * in_text), default=0.0)
 
 
 def table(scores: np.ndarray, labels: np.ndarray, named: np.ndarray, in_text: int) -> list[str]:

@@ -20,7 +20,9 @@ __all__ = ["split_sentences"]
 _CONTINUES = re.compile(r"^[\s\"'«»“”]*[a-zà-ÿ0-9(,;:]")
 #: two sentences glued with no space, as scraped paragraphs often are ("…, ajoute-t-elle.Le village …", "… sa
 #: libération.Une grande photo …"): a word of two lower-case letters or more, its full stop (or a quote's closing
-#: mark after it), then a capitalised word; not "M.Dupont", "Ph.D", "RTL.Ce", "orange.fr"
+#: mark after it), then a capitalised word; not "M.Dupont", "Ph.D", "RTL.Ce", "orange.fr". The clean stage already puts
+#: a space back in most of them (``clean/glued.py``, a wider rule); this keeps the sentences apart in a text whose
+#: glue is left
 _GLUED = re.compile(r"(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])|(?<=[a-zà-ÿ][.!?][\"»”])(?=[A-ZÀ-Ý][a-zà-ÿ])")
 
 

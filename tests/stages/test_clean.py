@@ -100,9 +100,9 @@ def test_sentences_glued_with_no_space_are_cut_apart() -> None:
     assert kept == [expected]
 
 
-def test_a_straight_quote_after_the_full_stop_opens_the_next_quote_unless_two_stand_together() -> None:
-    kept, _ = clean_text('« Merci », dit-il."C\'est fini".Le maire a ajouté : "Rien.""Puis ?"')
-    assert kept == ['« Merci », dit-il. "C\'est fini". Le maire a ajouté : "Rien." "Puis ?"']
+def test_a_straight_quote_after_the_full_stop_closes_or_opens_by_how_many_stand_before_it() -> None:
+    kept, _ = clean_text('« Merci », dit-il."C\'est fini."Le maire a ajouté : "Rien.""Puis ?"')
+    assert kept == ['« Merci », dit-il. "C\'est fini." Le maire a ajouté : "Rien." "Puis ?"']
 
 
 def test_abbreviations_addresses_and_numbers_are_not_cut() -> None:

@@ -354,3 +354,14 @@ def test_a_speaker_named_next_to_the_quote_is_named_one_read_from_a_pronoun_is_i
     ]
     lone = with_mentions("« Nous restons », a dit un proche.", [])
     assert [(q.speaker, q.speaker_basis) for q in find_quotes(lone, Speakers([lone]))] == [(None, None)]
+
+
+def test_a_quote_opening_the_sentence_after_a_verb_of_speech_is_a_quote() -> None:
+    """ "…, explique Alberto Martinez. « … »": the sentence before says who speaks; a narrative sentence does not."""
+    words = "Comme tout l'objectif est d'éviter le contact entre les clients"
+    said = f"Le restaurant a rouvert, explique Alberto Martinez. « {words} »."
+    told = f"Le restaurant a rouvert mardi à Madrid. « {words} »."
+    for text, found in ((said, True), (told, False)):
+        doc = with_mentions(text, [("Alberto Martinez", "PER")] if "Martinez" in text else [])
+        quotes = find_quotes(doc, Speakers([doc]))
+        assert any(q.text == words for q in quotes) is found, text

@@ -4,8 +4,9 @@ every later stage (sentences, names, quotes and their speakers) reads two senten
 sentence and a name "ARS.Le".
 
 Only an end of sentence right after a word of two lower-case letters or more, an acronym, a year, or a closing mark,
-and right before a capital: "l'ARS.Le" is cut, "M.Dupont", "francetvinfo.fr", "3.5" and "U.S.A" stay as written. A
-straight quotation mark between the two sentences opens the second one's quote, unless two stand together.
+and right before a capital: "l'ARS.Le" and "Mme.Durand" are cut, "M.Dupont", "francetvinfo.fr", "3.5" and "U.S.A"
+stay as written. A straight quotation mark between the two sentences closes a quote or opens one according to how
+many stand before it on the line.
 """
 
 from __future__ import annotations
@@ -39,14 +40,16 @@ def unglue(line: str) -> str:
 
 
 def _closing_marks(line: str, match: re.Match[str]) -> int:
-    """How many of the marks after the full stop close a quote (the space goes after them, before any that opens).
-    A straight mark there opens the next sentence's quote ("…de vie."Depuis dix ans…"), unless two stand together
-    (""), the first closing: French puts the full stop after the closing mark."""
-    marks = match.group("marks")
+    """How many of the marks after the full stop close a quote (the space goes after them, before any that opens). A
+    straight mark closes when an odd number of them stands before it on the line: on OrangeSum's glued sentences that
+    is right about seven times in ten (a stray mark earlier on the line throws it), and an even number, a mark that
+    opens, is the common case."""
+    open_straight = line.count('"', 0, match.start("marks")) % 2 == 1
     closing = 0
-    for index, mark in enumerate(marks):
-        if mark in _CLOSING or (mark == '"' and marks[index + 1 : index + 2] == '"'):
+    for mark in match.group("marks"):
+        if mark in _CLOSING or (mark == '"' and open_straight):
             closing += 1
+            open_straight = False
         else:
             break
     return closing

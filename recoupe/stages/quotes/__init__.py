@@ -237,9 +237,8 @@ def _is_a_charge(text: str, position: int, words: str, previous_charge_end: int)
 
 def _after_speech(text: str, position: int) -> bool:
     """The quote opens its sentence, and the sentence before has a verb of speech outside quotation marks."""
-    before = sentence_before(text, position)
-    own = sentence_start(text, position)
-    if before >= own or text[own:position].strip(' \t«“"'):
+    before, own = sentence_before(text, position), sentence_start(text, position)
+    if before >= own:  # the quote does not open its sentence
         return False
     return SPEECH_ANYWHERE.search(QUOTE.sub(" ", text[before:own])) is not None
 

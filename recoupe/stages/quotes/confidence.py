@@ -72,9 +72,9 @@ _VERB_THEN_NAME = re.compile(
     re.IGNORECASE,
 )
 #: a preposition or "de" before a name: the name completes a noun or says where ("du MoDem", "sur BFMTV", "à France
-#: Bleu", "de l'ONG"), it is no subject
+#: Bleu", "de l'ONG"), it is no subject (not "pour": "Pour la CGT, « … »" is the CGT speaking)
 _COMPLEMENT_BEFORE = re.compile(
-    r"\b(?:de|du|des|d['’]|à|au|aux|sur|avec|chez|pour|of|on|to|with|at)\s*(?:(?:le|la|les|l['’]|the)\s*)?\Z",
+    r"\b(?:de|du|des|d['’]|à|au|aux|sur|avec|chez|of|on|to|with|at)\s*(?:(?:le|la|les|l['’]|the)\s*)?\Z",
     re.IGNORECASE,
 )
 #: "pour X" opening what X thinks, the quote after a colon or a comma: "Enfin, pour X, porte-parole de …: « … »"

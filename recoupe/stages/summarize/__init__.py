@@ -201,6 +201,7 @@ def _fallback(docs: Sequence[Document]) -> tuple[SummarySentence, ...]:
         "figures",
         "quotes",
         "language",
+        "published",
     ],
     assigns=["summary"],
 )
