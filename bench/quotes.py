@@ -377,21 +377,9 @@ def main() -> None:
     (ROOT / "bench" / "results" / "quotes.md").write_text(HEADER + "\n".join(rows) + "\n" + FIRST_SCORES)
 
 
-#: what the table is, and the sets that were read error by error (all of them, by now)
-HEADER = """# Quotes on 20 RPM2 dev clusters, 17 RPM2 test clusters, 283 OrangeSum articles, 22 English and 2 German WikinewsSum sources (bench/quotes.py)
-
-Gold (how each was made and which sets had their errors read: tests/gold/README.md). Direct quotes only. A predicted
-quote counts for the gold span with exactly its words first, else one that contains it (3+ words); an acronym names
-its expansion ("LDH", "Ligue des droits de l'Homme"). Every set below but the sixth OrangeSum set, the fifth dev set
-and test T20-C1, T18-C2 and T16-C1 (never read) has had its errors read and the rules adjusted on it: their figures in
-the table are tuning figures. The speaker confidence model (bench/speaker_model.py) is fitted on the dev sets (the
-fifth included), the English ones and the first five OrangeSum sets: only the three test sets never read and the
-sixth OrangeSum set are held out from both (first scores: below).
-The clean figures are each set's first score (below) and the held-out sets. A speaker below the confidence threshold
-is withheld (no speaker): "right when it names one" is the precision of the speakers given, coverage the share of the
-gold quotes found whose speaker the text names that recoupe gives a speaker to.
-
-"""
+#: what the table is, and the sets that were read error by error (prose kept beside the script:
+#: bench/quotes_header.md)
+HEADER = (Path(__file__).parent / "quotes_header.md").read_text(encoding="utf-8")
 #: the first score of each set annotated since the fourth session, before its errors were read (prose kept beside
 #: the script: bench/quotes_first_scores.md)
 FIRST_SCORES = "\n" + (Path(__file__).parent / "quotes_first_scores.md").read_text(encoding="utf-8")

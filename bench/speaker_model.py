@@ -63,13 +63,7 @@ Sample = tuple[list[float], int, str, int]  # (features, right, method, the text
 def samples(shared: Path, name: str, cache: Path | None = None) -> tuple[list[Sample], int]:
     """The set's samples, and how many of the gold quotes recoupe finds have a speaker the text names."""
     gold = bench_quotes.load(bench_quotes._GOLD_DIR / name)
-    docs = analysed(shared, name, gold, cache)
-    named = sum(
-        1
-        for verdict, *_, g in bench_quotes._judged(bench_quotes.recoupe_quotes, docs, gold)
-        if verdict == "tp" and g and g["speaker"] is not None
-    )
-    return samples_of(docs, gold), named
+    return samples_of(analysed(shared, name, gold, cache), gold)
 
 
 def analysed(shared: Path, name: str, gold: list[dict], cache: Path | None) -> dict[str, Document]:  # type: ignore[type-arg]
@@ -85,18 +79,23 @@ def analysed(shared: Path, name: str, gold: list[dict], cache: Path | None) -> d
     return docs
 
 
-def samples_of(docs: dict[str, Document], gold: list[dict]) -> list[Sample]:  # type: ignore[type-arg]
+def samples_of(docs: dict[str, Document], gold: list[dict]) -> tuple[list[Sample], int]:  # type: ignore[type-arg]
+    """The gold quotes recoupe finds and gives a speaker, as samples, and how many of the quotes it finds have a
+    speaker the text names (the coverage's denominator)."""
     agreement = AgreementIndex(docs.values())
     quotes: dict[tuple[str, str], Quote] = {(d.id, q.text): q for d in docs.values() for q in reversed(d.quotes)}
-    found = []
+    found, named = [], 0
     for verdict, doc_id, words, speaker, g in bench_quotes._judged(bench_quotes.recoupe_quotes, docs, gold):
+        if verdict != "tp" or g is None:
+            continue
+        named += g["speaker"] is not None
         quote = quotes.get((doc_id, words))
-        if verdict != "tp" or g is None or speaker is None or quote is None or quote.speaker_method is None:
+        if speaker is None or quote is None or quote.speaker_method is None:
             continue
         values = features(docs[doc_id], quote, quote.speaker_method, agreement)
         right = int(bench_quotes._names(speaker, g["speaker"]))
         found.append(([values[f] for f in FEATURES], right, quote.speaker_method, int(g["speaker"] is not None)))
-    return found
+    return found, named
 
 
 def fit(x: np.ndarray, y: np.ndarray, penalty: float = PENALTY) -> np.ndarray:
