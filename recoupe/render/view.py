@@ -177,7 +177,15 @@ def _sentence(sentence: SummarySentence, story: Story, numbers: dict[str, int]) 
         by_number = {numbers[c.doc]: cite(c) for c in sentence.citations}
         return SentenceView("conflict", inline_parts(sentence, by_number))
     alone = len(story.documents) > 1 and sentence.independent_sources == 1
-    return SentenceView("extract", (sentence.text,), tuple(map(cite, sentence.citations + sentence.support)), alone)
+    spans = _one_per_source(sentence.citations + sentence.support)
+    return SentenceView("extract", (sentence.text,), tuple(map(cite, spans)), alone)
+
+
+def _one_per_source(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """One mark per report: a rewritten sentence cites the name it wrote out and the sentence, both of one report
+    ("[1]", not "[1][1]"); the last span of a report (the sentence's own) is the one its mark opens."""
+    last = {span.doc: span for span in spans}
+    return tuple(last[doc] for doc in dict.fromkeys(span.doc for span in spans))
 
 
 def _quote(quote: StoryQuote, story: Story, numbers: dict[str, int], names: dict[str | None, str]) -> QuoteView:

@@ -33,6 +33,16 @@ def test_a_conflicts_own_marks_become_its_citations_and_a_mark_of_no_citation_st
     assert inline_parts(sentence, cite) == ("5 selon ", cite[1], ", 7 selon ", cite[2], " [9].")
 
 
+def test_a_sentence_citing_two_spans_of_one_report_shows_one_mark() -> None:
+    """Issue 21: a sentence whose opening pronoun was written as the name cites the name's span and its own: one
+    "[1]", opening the sentence."""
+    a = make_doc("Jean Dupont est arrivé. Il a parlé mardi à Lyon.", id="a")
+    name, own = span_of(a, "Jean Dupont"), span_of(a, "Il a parlé mardi à Lyon.")
+    sentence = SummarySentence("Jean Dupont a parlé mardi à Lyon.", (name, own), "rewritten", added=("Jean Dupont",))
+    story = make_story(a, summary=(sentence,))
+    assert [c.span for c in story_view(make_report([a], story), story).article[0].citations] == [own]
+
+
 def test_a_claim_of_one_source_is_alone_only_among_several_reports() -> None:
     a, b = make_doc("Le feu a pris vers 21 heures.", id="a"), make_doc("Trois blessés.", id="b")
     sentence = extract(a, "Le feu a pris vers 21 heures.")

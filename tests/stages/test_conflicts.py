@@ -52,7 +52,8 @@ def test_an_attribution_conflict_needs_both_speakers_named_next_to_the_words() -
 def test_an_attribution_conflict_is_stated_only_when_both_speakers_are_likely_right() -> None:
     """Issue 18: two speakers found with confidence 0.85 each are both right about 0.72 of the time: the conflict is
     listed as possible, not stated; two speakers the model is sure of make a stated conflict."""
-    pair = [_quote("a", "il y aura un chevauchement", "e1"), _quote("b", "chevauchement", "e2")]
+    words = "il y aura un chevauchement des offensives sur Mossoul et Raqqa"
+    pair = [_quote("a", words, "e1"), _quote("b", words.removeprefix("il y aura "), "e2")]
     [unsure] = attribution_conflicts([replace(q, speaker_confidence=0.85) for q in pair], ENTITIES)
     assert unsure.confidence == 0.722 and not unsure.stated and "both speakers right: 0.72" in unsure.reason
     [sure] = attribution_conflicts([replace(q, speaker_confidence=0.95) for q in pair], ENTITIES)
@@ -147,3 +148,57 @@ def test_an_undated_night_gives_both_its_days_of_the_month() -> None:
     night = _undated("Un incendie s'est déclaré dans la nuit du mardi 12 mars dans l'usine.", "a")
     assert date_conflicts([night, _dated("Un incendie a ravagé mercredi l'usine.", "b")]) == []  # 13 March 2024
     assert len(date_conflicts([night, _dated("Un incendie a ravagé jeudi l'usine.", "c")])) == 1  # 14 March
+
+
+def test_an_attribution_conflict_over_a_few_words_is_only_possible() -> None:
+    """Issue 18: "l'hydre islamiste", "premières pensées vont aux familles des victimes": a phrase several people use,
+    listed as possible however sure both speakers are."""
+    pair = [_quote("a", "il y aura un chevauchement", "e1"), _quote("b", "chevauchement", "e2")]
+    [short] = attribution_conflicts([replace(q, speaker_confidence=0.99) for q in pair], ENTITIES)
+    assert not short.stated and "few" in short.reason
+
+
+def test_words_a_report_relays_from_the_other_speaker_are_no_attribution_conflict() -> None:
+    """Issue 18: "says Heise Online, quoting Lycos as saying « … »": Heise relays Lycos's words."""
+    words = "the more users download the screen saver, the lower the performance of the spam sites"
+    a = make_doc(f'Heise Online says, quoting Lycos as saying: "{words}".', id="a")
+    b = make_doc(f'"{words}", Lycos explained.', id="b")
+    start_a, start_b = a.text.index(words), b.text.index(words)
+    quotes = [
+        StoryQuote(
+            words,
+            "e1",
+            True,
+            Span("a", start_a, start_a + len(words)),
+            (Span("a", start_a, start_a + len(words)),),
+            1,
+            "named",
+        ),
+        StoryQuote(
+            words,
+            "e2",
+            True,
+            Span("b", start_b, start_b + len(words)),
+            (Span("b", start_b, start_b + len(words)),),
+            1,
+            "named",
+        ),
+    ]
+    entities = (StoryEntity("e1", "Heise Online", "ORG", ()), StoryEntity("e2", "Lycos", "ORG", ()))
+    assert attribution_conflicts(quotes, entities, [a, b]) == []
+    c = make_doc(f'Heise Online says: "{words}".', id="a")
+    assert [k.kind for k in attribution_conflicts(quotes, entities, [c, b])] == ["attribution"]
+
+
+def test_separate_events_of_one_kind_are_not_dated_against_each_other() -> None:
+    """Issue 18: "two soldiers were killed Saturday in separate attacks" and "the attacks came after a day of violence
+    Friday" (several attacks); a strike on 5 December and a strike on 23 September (two strikes)."""
+    a = _dated("Two soldiers were killed Saturday in separate attacks.", "a")
+    b = _dated("The attacks came after a day of increased violence Friday.", "b")
+    assert date_conflicts([a, b]) == []
+    c = _dated("Les syndicats appellent à une grève le 5 décembre.", "c")
+    d = _dated("Une grève a eu lieu le 23 septembre.", "d")
+    assert date_conflicts([c, d]) == []
+    e = _dated("Une grève a été suivie le 5 décembre.", "e")
+    f = _dated("La grève du 6 décembre a été suivie.", "f")
+    assert len(date_conflicts([e, f])) == 1

@@ -124,3 +124,68 @@ def test_a_figure_of_a_named_year_is_not_compared_with_one_of_another_year() -> 
         published=("2008-11-06", "2008-11-06"),
     )
     assert len(figure_conflicts(same)) == 1
+
+
+def test_values_both_reports_give_are_two_quantities() -> None:
+    """Issue 18: a share that "dropped to 94.7 percent in July and to 92.9 percent in October", in two reports: each
+    report gives both values, so neither contradicts the other."""
+    sentence = "The share of Internet Explorer dropped to 94.7 percent in July and to 92.9 percent on Oct. 29."
+    names = [("Internet Explorer", "ORG")]
+    assert figure_conflicts(_docs(sentence, sentence.replace("The share", "Its share"), names=names)) == []
+    assert len(figure_conflicts(_docs(sentence, sentence.replace("94.7", "95.5"), names=names))) == 1
+
+
+def test_counts_of_others_and_vague_amounts_are_no_conflict() -> None:
+    """Issue 18: "the other three countries" against "six countries"; "des milliers de personnes" against "49.000
+    personnes" (thousands, at least)."""
+    others = _docs(
+        "The two blocs will converge with the other three countries.", "Six countries pooled their resources."
+    )
+    assert figure_conflicts(others) == []
+    vague = _docs(
+        "Des milliers de personnes ont manifesté à Paris.",
+        "La manifestation a réuni 49.000 personnes à Paris.",
+        names=[("Paris", "LOC")],
+    )
+    assert figure_conflicts(vague) == []
+
+
+def test_figures_of_reports_days_apart_or_of_two_named_days_are_two_moments() -> None:
+    """Issue 18: a strike's closed metro lines, nine on one day and fourteen two weeks later."""
+    lines = ("Neuf lignes de métro sont fermées.", "Quatorze lignes de métro sont fermées.")
+    assert figure_conflicts(_docs(*lines, published=("2019-12-09", "2019-12-28"))) == []
+    assert len(figure_conflicts(_docs(*lines, published=("2019-12-09", "2019-12-10")))) == 1
+    named = ("Neuf lignes de métro étaient fermées lundi.", "Quatorze lignes de métro étaient fermées mardi.")
+    assert figure_conflicts(_docs(*named)) == []
+
+
+def test_a_figure_whose_sentence_names_another_year_is_of_that_year() -> None:
+    """Issue 18: "in 1952 six countries pooled their coal" against a count of 2004."""
+    docs = _docs(
+        "The union was born in 1952 when six countries pooled their coal.",
+        "Then 4 countries joined the union.",
+        published=("2004-12-09", "2004-12-09"),
+    )
+    assert figure_conflicts(docs) == []
+    undated = _docs("The union was born when six countries pooled their coal.", "Then 4 countries joined the union.")
+    assert len(figure_conflicts(undated)) == 1
+
+
+def test_figures_of_two_named_things_or_a_whole_and_its_part_are_no_conflict() -> None:
+    """Issue 18: the prices of two cars; "tuant cinq personnes dont une femme" at one bar against "neuf personnes, dont
+    plusieurs Kurdes" in all (a "dont" after a figure does not make it a part)."""
+    names = [("Taycan", "MISC"), ("Audi", "ORG"), ("CGT", "ORG"), ("Intérieur", "ORG")]
+    cars = _docs(
+        "La berline Taycan est accessible à partir de 108 632 €.",
+        "L'Audi est accessible à partir de 83 880 €.",
+        names=names,
+    )
+    assert figure_conflicts(cars) == []
+    sources = _docs(
+        "Selon la CGT, la manifestation a réuni 4 700 personnes.",
+        "Selon le ministère de l'Intérieur, la manifestation a réuni 3 100 personnes.",
+        names=names,
+    )
+    assert len(figure_conflicts(sources)) == 1
+    wholes = _docs("Il a tué neuf personnes, dont plusieurs Kurdes.", "Il a tué six personnes, dont une femme.")
+    assert len(figure_conflicts(wholes)) == 1

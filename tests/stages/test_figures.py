@@ -75,3 +75,15 @@ def test_bare_ages_and_durations_of_different_things_do_not_conflict() -> None:
     two = with_mentions("Après 49 ans d'exil, il enseigne cinq jours à Nantes.", [], id="d2")
     docs = [replace(d, figures=find_figures(d)) for d in (one, two)]
     assert figure_conflicts(docs) == []
+
+
+def test_minutes_words_beginning_with_de_and_determiners_are_no_units() -> None:
+    """ "Posted @ 09:44 GMT": minutes of a clock time; "quatre milliards devant leur écran": not "vant"; "trois de ses
+    cousins": not "ses"; "quatre enfants pour assister aux obsèques": children, not of the funeral."""
+    assert find_figures(with_mentions("Posted by Katrin @ 09:44 GMT.", [])) == ()
+    assert find_figures(with_mentions("Quatre milliards devant leur écran ont vu la cérémonie.", [])) == ()
+    assert find_figures(with_mentions("Elle est partie avec trois de ses cousins.", [])) == ()
+    [children] = find_figures(
+        with_mentions("Elle est partie avec quatre enfants pour assister aux obsèques de sa mère.", [])
+    )
+    assert children.unit == "enfants" and children.subject == "enfants"

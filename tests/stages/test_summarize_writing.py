@@ -121,6 +121,20 @@ def test_words_whose_speaker_was_withheld_stay_attributed_when_the_sentence_name
     assert unattributed(replace(doc, quotes=(unknown,)), first)
 
 
+def test_words_whose_speaker_only_the_sentence_before_names_are_unattributed() -> None:
+    """Issue 21: "Jean Dupont a pris la parole. « Nous irons jusqu'au bout. »": the article may keep the second
+    sentence alone; the reader would not know who speaks."""
+    text = "Jean Dupont a pris la parole mardi. « Nous irons jusqu'au bout de cette réforme des retraites. »"
+    doc = with_mentions(text, [("Jean Dupont", "PER")])
+    _, second = doc.sentences
+    start = text.index("Nous")
+    words = Quote(Span("d1", start, second.span.end - 2), text[start : second.span.end - 2], True, "Jean Dupont")
+    assert unattributed(replace(doc, quotes=(words,)), second)
+    beside = with_mentions(text.replace(" »", " », a dit Jean Dupont."), [("Jean Dupont", "PER")])
+    _, said = beside.sentences
+    assert not unattributed(replace(beside, quotes=(replace(words, span=Span("d1", start, start + 10)),)), said)
+
+
 def test_words_whose_sentence_names_a_speaker_by_its_verb_of_speech_are_attributed() -> None:
     text = "« Villepin a menti », a lancé Marine Le Pen, « c'est inacceptable »."
     doc = with_mentions(text, [("Villepin", "PER"), ("Marine Le Pen", "PER")])

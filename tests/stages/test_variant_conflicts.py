@@ -94,3 +94,20 @@ def test_one_weekday_written_in_reports_a_week_apart_is_no_conflict() -> None:
     b = replace(b, dates=tuple(find_dates("b", b.text, date(2024, 3, 21))))
     assert {d.value for d in a.dates} != {d.value for d in b.dates}
     assert variant_conflicts([a, b]) == []
+
+
+def test_an_abbreviation_a_reordered_list_or_a_code_is_no_conflict() -> None:
+    """Issue 18: "at the Kennedy Center" and "at the Kennedy Ctr"; "Argentina, Ecuador, Paraguay and Uruguay" and
+    "Argentina, Ecuador, Uruguay and Paraguay"."""
+    words = "and politely asked the director of the programme to explain the new lease of the tankers."
+    a = _doc(f"I saw Rudy deLeon at the Kennedy Center {words}", "a", [("Kennedy Center", "LOC")])
+    b = _doc(f"I saw Rudy deLeon at the Kennedy Ctr {words}", "b", [("Kennedy Ctr", "LOC")])
+    assert variant_conflicts([a, b]) == []
+    names = [(n, "LOC") for n in ("Argentina", "Ecuador", "Paraguay", "Uruguay")]
+    c = _doc(
+        "The leaders of Argentina, Ecuador, Paraguay and Uruguay had already stayed away from the summit.", "c", names
+    )
+    d = _doc(
+        "The leaders of Argentina, Ecuador, Uruguay and Paraguay had already stayed away from the summit.", "d", names
+    )
+    assert variant_conflicts([c, d]) == []

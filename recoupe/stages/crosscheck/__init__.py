@@ -39,7 +39,7 @@ def _copies(groups: dict[str, int]) -> tuple[tuple[str, ...], ...]:
 
 @stage(
     "crosscheck",
-    version="5",
+    version="6",
     scope="corpus",
     requires=["stories", "text", "figures", "dates", "mentions", "quotes", "sentences", "published"],
     assigns=["conflicts", "copies"],

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from datetime import date
 from functools import lru_cache
 
 from ...lexicon.names import fold
@@ -44,9 +45,20 @@ DATE_CONFIDENCE = 0.6
 #: an attribution conflict is real only if both speakers are right: its confidence is the product of the two
 #: speakers' calibrated confidences (``speaker_confidence``), at most this (the same words may still be both people's)
 ATTRIBUTION_CONFIDENCE = 0.85
+#: the fewest words of the shorter quote for a stated conflict: fewer may be a phrase anyone uses ("l'hydre
+#: islamiste", "premières pensées vont aux familles des victimes"), a possible conflict
+ATTRIBUTION_WORDS = 8
 #: confidence of an attribution conflict whose words also stand elsewhere in the reports (a phrase several people use)
 SHARED_PHRASE_CONFIDENCE = 0.5
 STORY_EVENT_CONFIDENCE = 0.8
+#: resolved days further apart than this (days) date two events of one kind, not one event two ways
+DATE_SPREAD = 7
+#: the methods that read the speaker's name in the quote's own sentence (``quotes.confidence``); a name in the
+#: sentence before, a pronoun or a report further back is not next to the words
+_NEXT_TO_WORDS = frozenset({"incise", "named-next-to-words", None})
+#: event nouns whose plural names one event ("les élections législatives"); another plural ("separate attacks", "des
+#: incendies") names several, which may fall on different days
+_ONE_EVENT_PLURALS = frozenset({"élection", "election", "wahl"})
 
 
 def _sure(quote: StoryQuote) -> float:
@@ -79,12 +91,16 @@ def attribution_conflicts(
             and _checkable(a, names[a.speaker])
             and _checkable(b, names[b.speaker])
             and contains_words(a.text, b.text)
+            and not _relayed(a, names[b.speaker], docs)
+            and not _relayed(b, names[a.speaker], docs)
         ):
             shorter = a if len(a.text) <= len(b.text) else b
             claims = (Claim(names[a.speaker], a.span), Claim(names[b.speaker], b.span))
-            shared = _used_elsewhere(shorter, a, b, texts)
+            shared = _used_elsewhere(shorter, a, b, texts) or len(words_of(shorter.text)) < ATTRIBUTION_WORDS
             reason = f"the same words are given to {names[a.speaker]} and to {names[b.speaker]}" + (
-                ", but they also stand elsewhere in the reports (a phrase several people may use)" if shared else ""
+                ", but they are few or also stand elsewhere in the reports (a phrase several people may use)"
+                if shared
+                else ""
             )
             both_right = round(_sure(a) * _sure(b), 3)
             if not shared and both_right < STATED:
@@ -101,13 +117,29 @@ def _used_elsewhere(shorter: StoryQuote, a: StoryQuote, b: StoryQuote, texts: Se
     return sum(f" {text} ".count(words) for text in texts) > carried
 
 
+def _relayed(quote: StoryQuote, other: str, docs: Sequence[Document]) -> bool:
+    """Whether a report that gives the words names the other speaker in their sentence: one relays the other ("says
+    Heise Online, quoting Lycos as saying « … »", "a déclaré X, cité par Y")."""
+    surname = fold(other.split()[-1]) if other.split() else ""
+    by_id = {d.id: d for d in docs}
+    for span in quote.sources or (quote.span,):
+        doc = by_id.get(span.doc)
+        if doc is None or not surname:
+            continue
+        start = max((s.span.start for s in doc.sentences if s.span.start <= span.start), default=0)
+        end = min((s.span.end for s in doc.sentences if s.span.end >= span.end), default=len(doc.text))
+        if re.search(rf"\b{re.escape(surname)}\b", fold(doc.text[start:end])):
+            return True
+    return False
+
+
 def _checkable(quote: StoryQuote, speaker: str) -> bool:
     """A speaker a reader can check: named next to the words (not inferred from a pronoun, a description or a
     sentence further back), and not a name the words themselves contain (an author the speaker quotes, a person the
     words are about)."""
     surname = speaker.split()[-1] if speaker.split() else speaker
     inside = re.search(rf"\b{re.escape(fold(surname))}\b", fold(quote.text)) is not None
-    return quote.speaker_basis == "named" and not inside
+    return quote.speaker_basis == "named" and quote.speaker_method in _NEXT_TO_WORDS and not inside
 
 
 def _event_dates(doc: Document) -> dict[str, Day]:
@@ -117,6 +149,9 @@ def _event_dates(doc: Document) -> dict[str, Day]:
     days = days_of(doc)
     starts = [d.span.start for d in days]
     for match in EVENTS.finditer(doc.text):
+        plural = len(match.group(0)) > len(match.group("event"))
+        if plural and match.group("event").lower() not in _ONE_EVENT_PLURALS:
+            continue  # "separate attacks": several events, each its own day
         low, high = bisect_left(starts, match.start() - EVENT_REACH), bisect_right(starts, match.start() + EVENT_REACH)
         near = days[low:high]
         if near:
@@ -136,6 +171,7 @@ def date_conflicts(docs: Sequence[Document]) -> list[Conflict]:
     for event, found in by_event.items():
         story_event = _the_story_s_event(event, docs)
         days = found if story_event else [d for d in found if d.iso]  # an unresolved day: the story's event only
+        days = _closest_together(days)
         if any(disagree(a, b) for i, a in enumerate(days) for b in days[i + 1 :]):
             claims = tuple(Claim(d.iso or d.text, d.span) for d in days)
             values = sorted({c.value for c in claims})
@@ -145,6 +181,18 @@ def date_conflicts(docs: Sequence[Document]) -> list[Conflict]:
                 Conflict("date", event, claims, reason, STORY_EVENT_CONFIDENCE if stated else DATE_CONFIDENCE)
             )
     return conflicts
+
+
+def _closest_together(days: list[Day]) -> list[Day]:
+    """The days that may date one event: resolved days more than ``DATE_SPREAD`` apart date two events of one kind
+    (the strike of 23 September and the strike of 5 December), so only those within the spread of the most common
+    day are kept; unresolved days (a weekday, a day of a month) stay."""
+    resolved = [d for d in days if d.iso]
+    if not resolved:
+        return days
+    isos = [date.fromisoformat(d.iso or "") for d in resolved]
+    centre = max(isos, key=isos.count)
+    return [d for d in days if not d.iso or abs((date.fromisoformat(d.iso) - centre).days) <= DATE_SPREAD]
 
 
 def _the_story_s_event(event: str, docs: Sequence[Document]) -> bool:

@@ -19,10 +19,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from itertools import combinations
 
 from ...lexicon.names import fold, phonetic
 from ...model import Claim, Conflict, Document, Figure, Span
+from .days import Day, days_of, disagree
 
 __all__ = ["SCOPES", "compatible", "figure_conflicts", "unit_class", "unit_key"]
 
@@ -40,6 +42,19 @@ _RISING = {"morts", "blesses", "victime", "signature", "signataire", "arrestatio
 #: durations and ages: a bare "13 ans" or "cinq jours" says nothing of what it measures
 _TIME_UNITS = {"an", "annee", "moi", "semaine", "jour", "heure", "minute", "seconde", "siecle", "foi", "year", "month",
                "week", "day", "hour", "jahr", "monat", "woche", "tag", "stunde"}  # fmt: skip
+#: a count of "others": of what, another sentence says
+_OTHERS = {"autre", "other", "andere", "anderen"}
+#: a vague plural amount ("des milliers de personnes", "plusieurs centaines", "thousands of"): a lower bound only
+_VAGUE = re.compile(
+    r"(?:des|plusieurs|quelques|de nombreux|de nombreuses|several|some|many|hundreds|thousands|dozens|tens|mehrere|"
+    r"einige|viele|hunderte|tausende)\b",
+    re.IGNORECASE,
+)
+#: two reports published further apart than this (days) give two moments of what they count, unless they name the
+#: same day
+CONFLICT_DAYS = 2
+#: "the other three", "d'autres": a count of others than those named before
+_OTHER_BEFORE = re.compile(r"\b(?:other|another|autres?|andere\w*)\s+\Z", re.IGNORECASE)
 _MONEY = {"euro", "dollar", "livre", "franc", "yen", "yuan", "€", "$", "£"}
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _SHARES = {"%", "pour cent", "pourcent", "point", "percent", "per cent", "prozent", "punkt"}
@@ -62,6 +77,14 @@ SCOPES = {
     "past": r"l['’]an dernier|l['’]année dernière|l['’]an passé|précédent\w*|lors de la dernière|dernière édition|"
     r"auparavant|last year|previous\w*|earlier|vorjahr|zuvor",
 }
+#: a part: "dont", "parmi" before the figure ("dont 30 délégations africaines")
+_PART_BEFORE = re.compile(r"\b(?:dont|parmi|among|including|darunter)\b", re.IGNORECASE)
+#: who gives a figure, not what it is about: "selon la CGT", "according to the police", "a indiqué le ministère"
+_SOURCE_BEFORE = re.compile(
+    r"(?:\bselon|\bd['’]apr[èe]s|\baccording to|\bsaid|\bsays|\bfor|\bpour|\bnach|\blaut|\ba (?:indiqué|annoncé|déclaré"
+    r"|précisé|affirmé)|\bindique|\bannonce|\bprécise)\s+(?:(?:le|la|les|l['’]|the|du|de|des)\s*)?\Z",
+    re.IGNORECASE,
+)
 _SCOPE = {name: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for name, words in SCOPES.items()}
 _STOPWORDS = {"de", "du", "des", "d", "la", "le", "les", "l", "dans", "en", "a", "au", "aux", "sur", "pour", "par",
               "of", "the", "in", "at", "for", "on", "der", "die", "das", "von", "im", "et", "and", "und",
@@ -78,6 +101,8 @@ def unit_class(unit: str) -> str:
 
 def _bounds(figure: Figure) -> tuple[float, float]:
     margin = APPROXIMATE if figure.qualifier == "about" else 0.0
+    if _VAGUE.match(figure.text):
+        return figure.low, float("inf")  # "des milliers" says at least some thousands, whatever the total
     if figure.qualifier == "at_least":
         return figure.low, float("inf")
     if figure.qualifier == "at_most":
@@ -110,6 +135,14 @@ class _Context:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self._scopes: dict[Span, frozenset[str]] = {}
+        self._days: list[Day] | None = None
+
+    def days(self, figure: Figure) -> list[Day]:
+        """The days the figure's sentence names ("vendredi", "le 9 décembre", "dimanche dernier")."""
+        if self._days is None:
+            self._days = days_of(self.doc)
+        start, end = self.sentence(figure)
+        return [d for d in self._days if start <= d.span.start < end]
 
     def sentence(self, figure: Figure) -> tuple[int, int]:
         for sentence in self.doc.sentences:
@@ -121,8 +154,35 @@ class _Context:
         if figure.span not in self._scopes:
             start, end = self.sentence(figure)
             text = self.doc.text[start:end]
-            self._scopes[figure.span] = frozenset(name for name, pattern in _SCOPE.items() if pattern.search(text))
+            scopes = {name for name, pattern in _SCOPE.items() if pattern.search(text)}
+            if "part" in scopes and not _PART_BEFORE.search(self.doc.text[start : figure.span.start]):
+                scopes.discard("part")  # "neuf personnes, dont plusieurs Kurdes": the whole, its part after it
+            self._scopes[figure.span] = frozenset(scopes)
         return self._scopes[figure.span]
+
+    def years(self, figure: Figure) -> set[str]:
+        """The years the figure's sentence names, the figure's own digits aside ("in 1952 six countries")."""
+        start, end = self.sentence(figure)
+        text = self.doc.text[start : figure.span.start] + " " + self.doc.text[figure.span.end : end]
+        return set(_YEAR.findall(text))
+
+    def other(self, figure: Figure) -> bool:
+        """ "the other three countries", "trois autres pays": others than some named before."""
+        before = self.doc.text[max(0, figure.span.start - 12) : figure.span.start]
+        return _OTHER_BEFORE.search(before) is not None
+
+    def named(self, figure: Figure) -> set[str]:
+        """The names (last words, folded) the figure's sentence writes before it, but for the one who gives it ("selon
+        la CGT"): what the figure is about ("la Taycan 4S … à partir de 108 632 €")."""
+        start, _ = self.sentence(figure)
+        return {
+            fold(m.text).split()[-1]
+            for m in self.doc.mentions
+            if start <= m.span.start
+            and m.span.end <= figure.span.start
+            and fold(m.text).split()
+            and not _SOURCE_BEFORE.search(self.doc.text[max(start, m.span.start - 30) : m.span.start])
+        }
 
     def holder(self, figure: Figure) -> str | None:
         """The last name before a share in its sentence: whose score or share it is."""
@@ -134,6 +194,8 @@ class _Context:
 def unit_key(figure: Figure) -> str | None:
     """What the figure counts, for grouping: its unit's class; a duration or an age with its complement only."""
     unit = unit_class(figure.unit)
+    if unit in _OTHERS:
+        return None  # "trois autres", "quatre autres": others of what, the sentence before says
     if unit in _TIME_UNITS:  # "73 ans", "cinq jours": of what? only the same complement compares
         complement = fold(figure.subject or "")[len(fold(figure.unit)) :].strip()
         return f"{unit} {complement}" if complement else None
@@ -164,13 +226,30 @@ def figure_conflicts(docs: Sequence[Document]) -> list[Conflict]:
     found: dict[tuple[str, frozenset[str]], Conflict] = {}
     for unit, figures in groups.items():
         per_doc = Counter(f.span.doc for f in figures)
+        by_doc: dict[str, list[Figure]] = {}
+        for figure in figures:
+            by_doc.setdefault(figure.span.doc, []).append(figure)
         for a, b in combinations(figures, 2):
+            if _carried(a, by_doc[b.span.doc]) or _carried(b, by_doc[a.span.doc]):
+                continue  # each report also gives the other's value: two quantities, which both reports tell apart
             alone = per_doc[a.span.doc] == per_doc[b.span.doc] == 1
             conflict = _pair(a, b, unit, alone, contexts, published)
             if conflict is not None:
                 key = (unit, frozenset(c.value for c in conflict.claims))
                 found[key] = _joined(found[key], conflict) if key in found else conflict
     return list(found.values())
+
+
+def _carried(figure: Figure, others: Sequence[Figure]) -> bool:
+    """Whether a report gives a value the figure's range allows, of the same unit (it states the figure too)."""
+    return any(compatible(figure, other) for other in others)
+
+
+def _year_like(figure: Figure) -> bool:
+    """A number written as a year ("1999 winners", "2004 Defense Planning Guidance"): a label, not a count."""
+    return (
+        figure.low == figure.high and _YEAR.fullmatch(figure.text.split()[0] if figure.text.split() else "") is not None
+    )
 
 
 def _joined(first: Conflict, other: Conflict) -> Conflict:
@@ -185,7 +264,7 @@ def _pair(
 ) -> Conflict | None:
     """The conflict (or update) two figures make, if they measure one thing and cannot both hold. ``alone``: each is
     the one figure of its unit in its report."""
-    if a.span.doc == b.span.doc or compatible(a, b):
+    if a.span.doc == b.span.doc or compatible(a, b) or (_year_like(a) and _year_like(b)):
         return None
     if a.place and b.place and phonetic(a.place) != phonetic(b.place):
         return None
@@ -195,8 +274,13 @@ def _pair(
     if not (shared or same_place or _single_count(a, b, alone) or near):
         return None  # "euros" against "euros de l'affaire Kerviel", "de l'EI" against "des civils": not shown one thing
     ca, cb = contexts[a.span.doc], contexts[b.span.doc]
-    if ca.scopes(a) != cb.scopes(b) or not _same_year(a, b, published):
+    if ca.scopes(a) != cb.scopes(b) or not _same_year(a, b, published) or not _same_time(ca, a, cb, b, published):
         return None
+    if ca.other(a) or cb.other(b) or not _same_day(ca, a, cb, b, published):
+        return None
+    named_a, named_b = ca.named(a), cb.named(b)
+    if named_a and named_b and not named_a & named_b and not same_place:
+        return None  # "la Taycan 4S … 108 632 €", "l'Audi e-tron … 83 880 €": figures of two named things
     if _is_share(a) and (ca.holder(a) is None or ca.holder(a) != cb.holder(b)):
         return None
     claims = (Claim(a.text, a.span), Claim(b.text, b.span))
@@ -219,6 +303,32 @@ def _same_year(a: Figure, b: Figure, published: dict[str, str]) -> bool:
         return True
     known = [set(y) or ({published[f.span.doc][:4]} if published[f.span.doc] else set()) for f, y in zip((a, b), years)]
     return bool(known[0] & known[1])
+
+
+def _same_day(ca: _Context, a: Figure, cb: _Context, b: Figure, published: dict[str, str]) -> bool:
+    """Whether two figures may be of one moment: not when their sentences name different days ("neuf lignes fermées
+    lundi", "huit lignes fermées mercredi"), nor, unless they name the same day, when their reports were published
+    more than ``CONFLICT_DAYS`` apart (a situation that evolves: the lines closed by a strike, a poll, a count)."""
+    days_a, days_b = ca.days(a), cb.days(b)
+    if days_a and days_b:
+        return any(not disagree(x, y) for x in days_a for y in days_b)
+    first, second = published[a.span.doc][:10], published[b.span.doc][:10]
+    if len(first) < 10 or len(second) < 10:
+        return True
+    return abs((date.fromisoformat(first) - date.fromisoformat(second)).days) <= CONFLICT_DAYS
+
+
+def _same_time(ca: _Context, a: Figure, cb: _Context, b: Figure, published: dict[str, str]) -> bool:
+    """Whether two figures' sentences may speak of one year: the years each names, else its report's year of
+    publication; unknown (and so possibly one) when a sentence names none and its report has no date."""
+    years = []
+    for context, figure in ((ca, a), (cb, b)):
+        named = context.years(figure)
+        year = published[figure.span.doc][:4]
+        if not named and not year:
+            return True
+        years.append(named or {year})
+    return bool(years[0] & years[1])
 
 
 def _near_miss(a: Figure, b: Figure) -> bool:

@@ -37,6 +37,8 @@ MIN_CONTEXT = 6
 STATED_CONTEXT = 9
 #: two names this alike (``difflib`` ratio of their folded forms) are two spellings of one, not two people
 SPELLING = 0.75
+#: the longest abbreviation of a word read as one spelling of it
+ABBREVIATION = 4
 #: the confidences of a variant with ``STATED_CONTEXT`` identical words around it, and with fewer
 STATED = 0.85
 POSSIBLE = 0.65
@@ -52,6 +54,8 @@ _AUXILIARIES = {
 }  # fmt: skip
 _WORD = re.compile(r"\w+(?:-\w+)*(?:[.,]\d+)*", re.UNICODE)  # "Jean-Luc", "Châtenay-Malabry": one word
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+#: a word with a digit is a code ("CNT000001m03Ka"), not a name
+_DIGIT = re.compile(r"\d")
 
 
 class _Token(NamedTuple):
@@ -136,7 +140,7 @@ def _typed(annotations: _Annotations, token: _Token, index: int, tokens: tuple[_
             else None
         )
     mention = annotations.mentions.get(start)
-    if mention is not None and end <= mention.span.end and token.text[:1].isupper():
+    if mention is not None and end <= mention.span.end and token.text[:1].isupper() and not _DIGIT.search(token.text):
         part = (mention.span.start, mention.span.end) != (start, end)
         return _Slot(annotations.doc, "fact", fold(token.text).removesuffix("s"), index, tokens, weak=part)
     return None
@@ -161,9 +165,19 @@ def spellings(a: str, b: str) -> bool:
     words_a, words_b = fold(a).split(), fold(b).split()
     only_a = " ".join(w for w in words_a if w not in words_b)
     only_b = " ".join(w for w in words_b if w not in words_a)
-    if not (only_a and only_b) or only_a in only_b or only_b in only_a:
+    if not (only_a and only_b) or only_a in only_b or only_b in only_a or _abbreviates(only_a, only_b):
         return True
     return sorted(only_a) == sorted(only_b) or SequenceMatcher(None, only_a, only_b).ratio() >= SPELLING
+
+
+def _abbreviates(a: str, b: str) -> bool:
+    """One word a short abbreviation of the other: its letters, the first the same, in order in the longer ("Ctr"
+    and "Center", "Dept" and "Department")."""
+    short, long = sorted((a, b), key=len)
+    if " " in short or not 2 <= len(short) <= ABBREVIATION or short[0] != long[0]:
+        return False
+    rest = iter(long)
+    return all(letter in rest for letter in short)
 
 
 def _context(a: _Slot, b: _Slot) -> tuple[int, int, list[_Token]]:
@@ -220,11 +234,19 @@ def _variant(a: _Slot, b: _Slot) -> int | None:
     enough to take them for one statement."""
     if a.doc == b.doc or _shown(a) == _shown(b) or not _differ(a, b):
         return None  # the same word written twice ("mardi" in reports of two weeks) is no disagreement of the texts
+    if _holds(a, b) or _holds(b, a):
+        return None  # "Paraguay and Uruguay" against "Uruguay and Paraguay": each sentence has both values
     left, right, words = _context(a, b)
     content = sum(1 for w in words if w.key.isalpha() and len(w.key) >= 4)
     if not (left and right and left + right >= MIN_CONTEXT and content >= _MIN_CONTENT):
         return None
     return left + right
+
+
+def _holds(a: _Slot, b: _Slot) -> bool:
+    """Whether a's sentence also writes b's value."""
+    shown = _shown(b).lower()
+    return any(token.key == shown for token in a.tokens)
 
 
 def _conflict(pairs: Sequence[tuple[_Slot, _Slot, int]]) -> Conflict:

@@ -21,6 +21,14 @@ __all__ = ["find_figures"]
 _STOP = {
     "la", "le", "les", "l", "un", "une", "des", "du", "de", "d", "à", "a", "au", "aux", "en", "et", "ou", "sur",
     "dans", "par", "pour", "avec", "the", "of", "and", "in", "on", "to", "der", "die", "das", "und",
+    # determiners and possessives: "trois de ses quatre enfants" does not count "ses"
+    "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma",
+    "mes", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "my",
+    # prepositions: "quatre milliards devant leur écran"
+    "devant", "derrière", "avant", "après", "contre", "chez", "sous", "vers", "entre", "selon", "before", "after",
+    "against",
+    # times of day: "un train sur cinq l'après-midi"
+    "l'après-midi", "l’après-midi", "matin", "soir", "midi",
 }  # fmt: skip
 #: a number before a month is a day of a date the dates stage could not resolve (no year known)
 _MONTHS = {
@@ -31,11 +39,15 @@ _MONTHS = {
 }  # fmt: skip
 #: "les deux pays", "ces deux points", "tous deux": a number in words after these refers, it does not count
 _REFERRING = re.compile(r"\b(?:les|ces|nos|vos|leurs|ses|mes|tous|toutes|the|these|both)\s+$", re.IGNORECASE)
-_UNIT = re.compile(r"^\s*(?:(?:de|d['’]|of)\s*)?(?P<unit>%|€|\$|[^\W\d_][\w’'-]*)", re.IGNORECASE)
+#: the word a number counts, after "de" or "of" ("3 millions de personnes"), not a word that begins with them
+#: ("quatre milliards devant leur écran")
+_UNIT = re.compile(r"^\s*(?:(?:de|of)\s+|d['’]\s*)?(?P<unit>%|€|\$|[^\W\d_][\w’'-]*)", re.IGNORECASE)
 _PREPOSITION = r"(?:de|d['’]|du|des|dans|à|au|aux|en|sur|pour|in|of|at|im|in der)"
 _COMPLEMENT = re.compile(
     rf"^\s*(?:{_PREPOSITION})\s*(?:[\w’'-]+\s*){{1,3}}?(?=[,.;:!?)]|\s+(?:{_PREPOSITION})\s|\s+[a-zé]+(?:ent|ait|aient|a|ont|sont)\b|$)"
 )
+#: a purpose, not a complement: "quatre enfants pour assister aux obsèques" counts children, not of the funeral
+_PURPOSE = re.compile(r"\s*(?:pour|afin d['e]|to)\s*\w+(?:er|ir|oir|re)\b", re.IGNORECASE)
 _YEAR_CONTEXT = re.compile(r"(?:en|depuis|jusqu['’]en|dès|in|since|seit|im jahr|année|year)\s+$", re.IGNORECASE)
 _NAMED_PLACE = re.compile(r"\b(?:dans|à|au|en|in|at|im|bei)\s+([A-ZÀ-Ý][\w-]+)")
 _PLACE_WORDS = re.compile(r"\b(?:la ville|the city|die stadt)\b", re.IGNORECASE)
@@ -44,6 +56,8 @@ SUBJECT_MAX_WORDS = 8
 #: "5 000 à 6 000 combattants …, et 3 000 à 4 000 à Raqqa": a number this close after a figure counts the same thing
 INHERIT_REACH = 60
 _CLOCK = re.compile(r"(?:vers|à|dès|avant|après|jusqu['’]à|at|um|gegen)\s+$", re.IGNORECASE)
+#: the hours before the minutes of a clock time ("09:44", "20h08")
+_MINUTES = re.compile(r"\d\s?[:h]\Z")
 _LOCATIVE = re.compile(r"(?:dans|à|au|aux|en|in|at|near|près de|im|bei)\s+(?:la |le |l['’])?$", re.IGNORECASE)
 
 
@@ -85,8 +99,8 @@ def _is_year(text: str, start: int, number: Number) -> bool:
 
 
 def _is_clock_time(text: str, start: int, unit: str) -> bool:
-    """ "vers 23 heures", "16 h30" are times of day, not counts of hours."""
-    if re.fullmatch(r"h\d\d", unit.lower()):
+    """ "vers 23 heures", "16 h30" are times of day, not counts of hours; so are the minutes of "09:44 GMT"."""
+    if re.fullmatch(r"h\d\d", unit.lower()) or _MINUTES.search(text, max(0, start - 4), start):
         return True
     return unit.lower() in {"heures", "heure", "h", "uhr", "o'clock"} and bool(
         _CLOCK.search(text[max(0, start - 14) : start])
@@ -116,7 +130,7 @@ def _subject(doc: Document, unit: str, after: int, limit: int) -> tuple[str, str
     cursor = after
     for _ in range(2):
         match = _COMPLEMENT.match(doc.text[cursor:limit])
-        if not match or not match.group(0).strip():
+        if not match or not match.group(0).strip() or _PURPOSE.match(match.group(0)):
             break
         words.append(match.group(0).strip())
         cursor += match.end()
@@ -147,7 +161,7 @@ def _place(doc: Document, start: int, end: int) -> str | None:
     return None
 
 
-@stage("figures", version="2", requires=["text", "language", "sentences", "mentions", "dates"], assigns=["figures"])
+@stage("figures", version="3", requires=["text", "language", "sentences", "mentions", "dates"], assigns=["figures"])
 def make_figures(settings: Settings):  # type: ignore[no-untyped-def]
     def figures(doc: Document) -> Document:
         return replace(doc, figures=find_figures(doc))

@@ -186,7 +186,7 @@ def _fallback(docs: Sequence[Document]) -> tuple[SummarySentence, ...]:
 
 @stage(
     "summarize",
-    version="9",
+    version="10",
     scope="corpus",
     requires=[
         "stories",

@@ -6,9 +6,10 @@
 - a sentence that opens on a pronoun or a connective whose antecedent is in the sentence before it
   (``needs_antecedent``): "Il", "Cette", "Ce dernier", "He", "This", "Décidément", "En effet", "However", ...; not an
   impersonal "il" ("Il y a", "Il faut", "Il est probable que"), which refers to nothing;
-- an opinion with no named speaker (``unattributed``): a quote of the sentence whose speaker is unknown (a speaker
-  the quotes stage withheld as unsure still counts when the sentence names it outside the words: the reader sees who
-  says them), or a verb of speech with no person named in the sentence; unless the sentence says who speaks in a
+- an opinion with no named speaker (``unattributed``): a quote whose speaker the sentence does not name outside the
+  words (unknown, or named only in a sentence before it, which the article may not keep: "« Nous irons jusqu'au
+  bout. »" alone; a speaker the quotes stage withheld as unsure still counts when the sentence names it: the reader
+  sees who says them), or a verb of speech with no person named in the sentence; unless the sentence says who speaks in a
   description that needs no sentence before it (``described_speaker``: "a indiqué une porte-parole du groupe", "police
   said", "selon une source judiciaire"; not "selon son avocat"), as a news article may.
 """
@@ -191,7 +192,7 @@ def unattributed(doc: Document, sentence: Sentence) -> bool:
     """Whether the sentence gives words or an opinion without saying who holds them."""
     start, end = sentence.span.start, sentence.span.end
     quotes = [q for q in doc.quotes if start <= q.span.start < end]
-    if any(q.speaker is None and not _named_beside(doc, sentence, q) for q in quotes):
+    if any(not _named_beside(doc, sentence, q) for q in quotes):
         return not described_speaker(sentence.text, doc.language or "fr")
     named = any(m.label in ("PER", "ORG") and start <= m.span.start < end for m in doc.mentions)
     if quotes or named or not _SPEECH.search(sentence.text):
@@ -245,12 +246,12 @@ def _according(token: Token) -> bool:
 
 
 def _named_beside(doc: Document, sentence: Sentence, quote: Quote) -> bool:
-    """Whether the sentence itself names the quote's withheld speaker outside any quoted words ("Le Parti communiste a
-    demandé …, dénonçant un « inacceptable » instrument"): the reader sees who holds them, whatever the speaker
-    model's confidence (a speaker it withheld stays out of the story's quotes and conflicts). A person or an
+    """Whether the sentence itself names the quote's speaker (or withheld candidate) outside any quoted words ("Le
+    Parti communiste a demandé …, dénonçant un « inacceptable » instrument"): the reader sees who holds them, whatever
+    the speaker model's confidence (a speaker it withheld stays out of the story's quotes and conflicts). A person or an
     organisation the tagger found names the speaker when one name ends the other ("Hollande", "François Hollande";
     not "Marine Le Pen" for "Jean-Marie Le Pen")."""
-    candidate = _name_key(quote.speaker_candidate or "")
+    candidate = _name_key(quote.speaker or quote.speaker_candidate or "")
     if not candidate:
         return False
     start, end = sentence.span.start, sentence.span.end
