@@ -230,11 +230,10 @@ def figure_conflicts(docs: Sequence[Document]) -> list[Conflict]:
         for figure in figures:
             by_doc.setdefault(figure.span.doc, []).append(figure)
         for a, b in combinations(figures, 2):
-            if _carried(a, by_doc[b.span.doc]) or _carried(b, by_doc[a.span.doc]):
-                continue  # each report also gives the other's value: two quantities, which both reports tell apart
             alone = per_doc[a.span.doc] == per_doc[b.span.doc] == 1
             conflict = _pair(a, b, unit, alone, contexts, published)
-            if conflict is not None:
+            if conflict is not None and not (_carried(a, by_doc[b.span.doc]) or _carried(b, by_doc[a.span.doc])):
+                # (a report that also gives the other's value tells two quantities apart)
                 key = (unit, frozenset(c.value for c in conflict.claims))
                 found[key] = _joined(found[key], conflict) if key in found else conflict
     return list(found.values())
