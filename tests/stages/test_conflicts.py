@@ -158,6 +158,16 @@ def test_an_attribution_conflict_over_a_few_words_is_only_possible() -> None:
     assert not short.stated and "few" in short.reason
 
 
+def test_words_that_also_stand_elsewhere_in_the_reports_are_no_attribution_conflict() -> None:
+    """Issue 18: a phrase of the story a third report writes too ("droit à l'oubli") is no one speaker's own."""
+    words = "il y aura un chevauchement des offensives sur Mossoul et Raqqa"
+    pair = [_quote("a", words, "e1"), _quote("b", words, "e2")]
+    reports = [make_doc(words, id="a"), make_doc(words, id="b")]
+    assert len(attribution_conflicts(pair, ENTITIES, reports)) == 1
+    third = make_doc(f"Tous le disent : {words}.", id="c")
+    assert attribution_conflicts(pair, ENTITIES, [*reports, third]) == []
+
+
 def test_words_a_report_relays_from_the_other_speaker_are_no_attribution_conflict() -> None:
     """Issue 18: "says Heise Online, quoting Lycos as saying « … »": Heise relays Lycos's words."""
     words = "the more users download the screen saver, the lower the performance of the spam sites"

@@ -48,7 +48,7 @@ ATTRIBUTION_CONFIDENCE = 0.85
 #: the fewest words of the shorter quote for a stated conflict: fewer may be a phrase anyone uses ("l'hydre
 #: islamiste", "premières pensées vont aux familles des victimes"), a possible conflict
 ATTRIBUTION_WORDS = 8
-#: confidence of an attribution conflict whose words also stand elsewhere in the reports (a phrase several people use)
+#: confidence of an attribution conflict over fewer than ``ATTRIBUTION_WORDS`` words
 SHARED_PHRASE_CONFIDENCE = 0.5
 STORY_EVENT_CONFIDENCE = 0.8
 #: resolved days further apart than this (days) date two events of one kind, not one event two ways
@@ -70,10 +70,11 @@ def attribution_conflicts(
     quotes: Sequence[StoryQuote], entities: Sequence[StoryEntity], docs: Sequence[Document] = ()
 ) -> list[Conflict]:
     """The same words given to two speakers, each named next to them, whose names are not two spellings of one
-    ("Declerck" and "Deklerk": one man, misspelt; ``spellings``). Confident only when the words are the
-    speakers' own: the shorter quote's words stand nowhere else in the reports (not a phrase of the story that
-    several people use, "droit à l'oubli", "aller plus loin") and both speakers are likely right (the product of
-    their confidences: two speakers of 0.85 each make 0.72, a possible conflict)."""
+    ("Declerck" and "Deklerk": one man, misspelt; ``spellings``). None when the shorter quote's words stand elsewhere
+    in the reports than in the two quotes (a phrase of the story that several people use, "droit à l'oubli", "aller
+    plus loin"). Confident only when the words are long enough to be one speaker's own (``ATTRIBUTION_WORDS``) and
+    both speakers are likely right (the product of their confidences: two speakers of 0.85 each make 0.72, a
+    possible conflict)."""
     names = {e.id: e.name for e in entities}
     rarity = Rarity(words_of(q.text) for q in quotes)  # only the pairs that may share words are compared
     for index, quote in enumerate(quotes):
@@ -95,12 +96,12 @@ def attribution_conflicts(
             and not _relayed(b, names[a.speaker], docs)
         ):
             shorter = a if len(a.text) <= len(b.text) else b
+            if _used_elsewhere(shorter, a, b, texts):
+                continue  # a phrase of the story that several people use ("droit à l'oubli", "aller plus loin")
             claims = (Claim(names[a.speaker], a.span), Claim(names[b.speaker], b.span))
-            shared = _used_elsewhere(shorter, a, b, texts) or len(words_of(shorter.text)) < ATTRIBUTION_WORDS
+            shared = len(words_of(shorter.text)) < ATTRIBUTION_WORDS
             reason = f"the same words are given to {names[a.speaker]} and to {names[b.speaker]}" + (
-                ", but they are few or also stand elsewhere in the reports (a phrase several people may use)"
-                if shared
-                else ""
+                ", but they are few (a phrase several people may use)" if shared else ""
             )
             both_right = round(_sure(a) * _sure(b), 3)
             if not shared and both_right < STATED:
