@@ -209,6 +209,23 @@ def test_separate_events_of_one_kind_are_not_dated_against_each_other() -> None:
     c = _dated("Les syndicats appellent à une grève le 5 décembre.", "c")
     d = _dated("Une grève a eu lieu le 23 septembre.", "d")
     assert date_conflicts([c, d]) == []
+    week = _dated("La manifestation du samedi 2 mars a été suivie.", "w1")
+    later = _dated("La manifestation du samedi 9 mars a dégénéré.", "w2")
+    assert date_conflicts([week, later]) == []  # two Saturdays of one movement
     e = _dated("Une grève a été suivie le 5 décembre.", "e")
     f = _dated("La grève du 6 décembre a été suivie.", "f")
     assert len(date_conflicts([e, f])) == 1
+
+
+def test_a_date_conflict_is_stated_only_between_days_that_are_the_event_s_own() -> None:
+    """Issue 18: "l'auteur de l'attentat de mardi … a été abattu jeudi": Thursday is not the attack's day; a day
+    after a comma ("l'attentat, mardi, ...") may date something else, so the conflict stays possible."""
+    killed = _dated("L'auteur de l'attentat de mardi contre le marché a été abattu par la police jeudi soir.", "a")
+    attack = _dated("L'attentat de mardi a fait cinq morts.", "b")
+    assert date_conflicts([killed, attack]) == []
+    other = _dated("L'attentat de mercredi a fait cinq morts.", "c")
+    [stated] = date_conflicts([attack, other])
+    assert stated.stated
+    loose = _dated("Après l'attentat, mercredi, la ville a rouvert.", "d")
+    [possible] = date_conflicts([attack, loose])
+    assert not possible.stated

@@ -19,6 +19,8 @@ from ..conftest import with_mentions
         ("treize", 13, 13, "exact"),
         ("3,5 millions", 3_500_000, 3_500_000, "exact"),
         ("plus de 200", 200, 200, "at_least"),
+        ("supérieures à 6", 6, 6, "at_least"),
+        ("inférieur à 10", 10, 10, "at_most"),
         ("des dizaines", 20, 90, "about"),
         ("une centaine", 80, 120, "about"),
     ],

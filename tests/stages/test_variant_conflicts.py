@@ -13,7 +13,7 @@ from ..conftest import make_doc, with_mentions
 
 
 def _doc(text: str, id: str, names: list[tuple[str, str]] | None = None) -> Document:
-    doc = with_mentions(text, names or [], id=id)
+    doc = with_mentions(text, [(name, label) for name, label in names or [] if name in text], id=id)
     return replace(doc, figures=find_figures(doc))
 
 
@@ -111,3 +111,21 @@ def test_an_abbreviation_a_reordered_list_or_a_code_is_no_conflict() -> None:
         "The leaders of Argentina, Ecuador, Uruguay and Paraguay had already stayed away from the summit.", "d", names
     )
     assert variant_conflicts([c, d]) == []
+
+
+def test_one_outlet_s_template_sentence_about_two_things_or_two_moments_is_no_conflict() -> None:
+    """Issue 18: "permettant d'abattre le 0 à 100 km/h en 4,4 secondes" said of two cars; "ont été placés en
+    vigilance orange par Météo France" of Corsica and of Normandy a month apart."""
+    words = "permettant d'abattre le 0 à 100 km/h en {} secondes et d'atteindre la vitesse maximale."
+    names = [("BMW", "ORG"), ("Mercedes", "ORG")]
+    a = _doc("La BMW est animée par un bloc " + words.format("4"), "a", names)
+    b = _doc("La Mercedes est animée par un bloc " + words.format("6"), "b", names)
+    assert variant_conflicts([a, b]) == []
+    c = _doc("La BMW est animée par un bloc " + words.format("6"), "c", names)
+    assert len(variant_conflicts([a, c])) == 1
+    alert = "département ont été placés en vigilance orange pluie-inondation par Météo France ce week-end."
+    regions = [("Corse", "LOC"), ("Normandie", "LOC"), ("Météo France", "ORG")]
+    d = _doc(f"Le plus grand de Corse {alert}", "d", regions)
+    e = _doc(f"Le plus grand de Normandie {alert}", "e", regions)
+    assert len(variant_conflicts([d, e])) == 1
+    assert variant_conflicts([replace(d, published="2018-11-03"), replace(e, published="2018-10-06")]) == []

@@ -18,7 +18,7 @@ from datetime import date
 from functools import lru_cache
 
 from ...lexicon.names import fold
-from ...model import STATED, Claim, Conflict, Document, StoryEntity, StoryQuote
+from ...model import STATED, Claim, Conflict, Document, Span, StoryEntity, StoryQuote
 from ..quotes.story_quotes import Rarity, contains_words, words_of
 from .days import Day, days_of, disagree
 from .figures import compatible, figure_conflicts, unit_class
@@ -51,8 +51,13 @@ ATTRIBUTION_WORDS = 8
 #: confidence of an attribution conflict over fewer than ``ATTRIBUTION_WORDS`` words
 SHARED_PHRASE_CONFIDENCE = 0.5
 STORY_EVENT_CONFIDENCE = 0.8
-#: resolved days further apart than this (days) date two events of one kind, not one event two ways
-DATE_SPREAD = 7
+#: a day is an event's own when it follows the event's noun with at most this many words and no punctuation between
+#: ("l'attentat de mardi", "un incendie s'est déclaré mercredi soir"); a date conflict is stated only between own days
+ATTACHED_WORDS = 5
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()«»\"“”]")
+#: resolved days further apart than this (days) date two events of one kind, not one event two ways (the Saturdays of
+#: a protest movement, two earthquakes a week apart); a misdated event is off by a day or two
+DATE_SPREAD = 3
 #: the methods that read the speaker's name in the quote's own sentence (``quotes.confidence``); a name in the
 #: sentence before, a pronoun or a report further back is not next to the words
 _NEXT_TO_WORDS = frozenset({"incise", "named-next-to-words", None})
@@ -143,10 +148,10 @@ def _checkable(quote: StoryQuote, speaker: str) -> bool:
     return quote.speaker_basis == "named" and quote.speaker_method in _NEXT_TO_WORDS and not inside
 
 
-def _event_dates(doc: Document) -> dict[str, Day]:
+def _event_dates(doc: Document) -> dict[str, tuple[Day, bool]]:
     """Event noun -> the first day named next to it in this report (resolved, or only a weekday or a day of a
-    month in a report with no publication date)."""
-    found: dict[str, Day] = {}
+    month in a report with no publication date), and whether the day is the noun's own (``_attached``)."""
+    found: dict[str, tuple[Day, bool]] = {}
     days = days_of(doc)
     starts = [d.span.start for d in days]
     for match in EVENTS.finditer(doc.text):
@@ -156,18 +161,30 @@ def _event_dates(doc: Document) -> dict[str, Day]:
         low, high = bisect_left(starts, match.start() - EVENT_REACH), bisect_right(starts, match.start() + EVENT_REACH)
         near = days[low:high]
         if near:
-            closest = min(near, key=lambda d: abs(d.span.start - match.start()))
-            found.setdefault(match.group("event").lower(), closest)
+            own = [d for d in near if _attached(doc.text, match.end(), d)]
+            closest = min(own or near, key=lambda d: abs(d.span.start - match.start()))
+            found.setdefault(match.group("event").lower(), (closest, bool(own)))
     return found
+
+
+def _attached(text: str, end: int, day: Day) -> bool:
+    """Whether the day follows the event's noun in its clause: "l'attentat de mardi", "un incendie s'est déclaré
+    mercredi" (at most ``ATTACHED_WORDS`` words between, no punctuation); not "l'attentat de mardi … a été abattu
+    jeudi"."""
+    between = text[end : day.span.start]
+    return day.span.start >= end and not _CLAUSE_BREAK.search(between) and len(between.split()) <= ATTACHED_WORDS
 
 
 def date_conflicts(docs: Sequence[Document]) -> list[Conflict]:
     if len({doc.id for doc in docs}) < 2:
         return []  # a report dates each event once
     by_event: dict[str, list[Day]] = {}
+    own: set[Span] = set()
     for doc in docs:
-        for event, day in _event_dates(doc).items():
+        for event, (day, attached) in _event_dates(doc).items():
             by_event.setdefault(event, []).append(day)
+            if attached:
+                own.add(day.span)
     conflicts = []
     for event, found in by_event.items():
         story_event = _the_story_s_event(event, docs)
@@ -177,7 +194,7 @@ def date_conflicts(docs: Sequence[Document]) -> list[Conflict]:
             claims = tuple(Claim(d.iso or d.text, d.span) for d in days)
             values = sorted({c.value for c in claims})
             reason = f"the {event} is dated {' and '.join(values)} by different reports"
-            stated = story_event and all(d.iso for d in days)
+            stated = story_event and all(d.iso and d.span in own for d in days)
             conflicts.append(
                 Conflict("date", event, claims, reason, STORY_EVENT_CONFIDENCE if stated else DATE_CONFIDENCE)
             )

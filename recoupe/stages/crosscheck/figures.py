@@ -7,10 +7,15 @@ evening, a forecast is not a result, a total is not a part, last year is not thi
 not another's). Approximations ("près de", "environ", "quelque") widen a value by ``APPROXIMATE``. A larger count of
 a toll that keeps rising, given by a later report, is an ``update``. The conflict is stated in the article
 (confident) when both subjects share a word ("combattants de l'EI") or both name the place; an approximate side
-leaves it possible. Two figures with neither a shared word nor the place are compared only when both are bare counts, each the
-one figure of its unit in its report, within a factor of two ("Quatre salariés" and "trois salariés"): a report that
-gives many sums in euros, or "sept pays" and "13 pays", speaks of several things. A round number stands for the values it
-rounds ("10.600 athlètes" for 10,624).
+leaves it possible. Two figures with neither a shared word nor the place are compared only when both are bare counts,
+each the one figure of its unit in its report, within a factor of two ("Quatre salariés" and "trois salariés"), and
+the conflict is only possible: a report that gives many sums in euros, or "sept pays" and "13 pays", speaks of several
+things. A round number stands for the values it rounds ("10.600 athlètes" for 10,624).
+
+Two figures are two quantities, whatever their units, when each report also gives the other's value, when both look
+like years, when one counts "others", when their sentences name different days or years, when their reports were
+published more than ``CONFLICT_DAYS`` apart (unless both name one day), or when their sentences name different things
+before them; a vague plural amount ("des milliers") is a lower bound only.
 """
 
 from __future__ import annotations
@@ -65,6 +70,9 @@ APPROXIMATE = 0.10
 #: one parade), where no two different quantities of one unit were that close
 NEAR = 0.05
 NEAR_MISS = 0.65
+#: two bare counts, each the one of its unit in its report (``_single_count``): nothing but the unit says they count
+#: one thing ("deux policiers" who helped a mayor, "trois policiers" hurt elsewhere; two cars' 0-100 times): possible
+SINGLE = 0.65
 #: what a figure's sentence says of its time and scope; two figures whose sentences differ here measure two things
 SCOPES = {
     "usual": r"habituellement|d['’]habitude|d['’]ordinaire|en moyenne|chaque (?:année|mois|semaine|jour)|par (?:an|mois"
@@ -290,7 +298,9 @@ def _pair(
                         f" {late.text}", confidence=0.9, status="update")  # fmt: skip
     approximate = "about" in (a.qualifier, b.qualifier)
     reason = f"{a.text} and {b.text} cannot both hold" + (" (even allowing for rounding)" if approximate else "")
-    confidence = _confidence(shared, same_place, approximate) if shared or same_place or not near else NEAR_MISS
+    confidence = (
+        _confidence(shared, same_place, approximate) if shared or same_place else SINGLE if not near else NEAR_MISS
+    )
     return Conflict("figure", about, claims, reason=reason, confidence=confidence)
 
 

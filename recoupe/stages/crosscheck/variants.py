@@ -19,14 +19,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from difflib import SequenceMatcher
 from itertools import combinations
 from typing import NamedTuple, TypeVar
 
 from ...lexicon.names import fold
 from ...model import Claim, Conflict, DateMention, Document, Figure, Mention, Span
-from .figures import compatible, unit_class, unit_key
+from .days import Day, days_of, disagree
+from .figures import CONFLICT_DAYS, compatible, unit_class, unit_key
 
 __all__ = ["MIN_CONTEXT", "SPELLING", "STATED_CONTEXT", "spellings", "variant_conflicts"]
 
@@ -66,6 +68,29 @@ class _Token(NamedTuple):
 
 
 @dataclass(frozen=True, slots=True)
+class _Where:
+    """What a slot's sentence says of its moment and subject: the days it names, the names it writes (last words,
+    folded) and its report's publication date."""
+
+    days: tuple[Day, ...]
+    names: frozenset[str]
+    published: str
+
+    def apart(self, other: _Where, own: frozenset[str] = frozenset()) -> bool:
+        """Two sentences of two moments or subjects: they name different days; or their reports were published more
+        than ``CONFLICT_DAYS`` apart and they name no common day; or each names things the other does not."""
+        if self.days and other.days:
+            if not any(not disagree(a, b) for a in self.days for b in other.days):
+                return True
+        elif len(self.published) >= 10 and len(other.published) >= 10:
+            gap = date.fromisoformat(self.published[:10]) - date.fromisoformat(other.published[:10])
+            if abs(gap.days) > CONFLICT_DAYS:
+                return True
+        mine, theirs = self.names - own, other.names - own
+        return bool(mine and theirs and not mine & theirs)
+
+
+@dataclass(frozen=True, slots=True)
 class _Slot:
     """One named value of a sentence: its type ("figure", "date", "fact") and what it compares as."""
 
@@ -78,6 +103,9 @@ class _Slot:
     #: a value that may be a label rather than a fact: only part of a name ("Karine" of "Karine Dussourt", the rest
     #: the same in both reports: one person misnamed?), or a year or a month (an edition, a season?)
     weak: bool = False
+    where: _Where | None = None
+    #: the last word of the name a fact slot is part of ("dussourt" for "Karine"), not a name of another thing
+    own: str = ""
 
     @property
     def span(self) -> Span:
@@ -115,13 +143,25 @@ def _cover(items: Sequence[_Spanned]) -> dict[int, _Spanned]:
 def _slots(doc: Document) -> Iterator[_Slot]:
     """Every named value of the report's sentences, with the sentence's words around it."""
     annotations = _Annotations(doc)
+    days = days_of(doc)
     for sentence in doc.sentences:
         tokens = _tokens(doc, sentence.span.start, sentence.span.end)
+        where: _Where | None = None
         for index, token in enumerate(tokens):
             if token.start in annotations.starts:
                 slot = _typed(annotations, token, index, tokens)
                 if slot is not None:
-                    yield slot
+                    where = where or _where(doc, sentence.span.start, sentence.span.end, days)
+                    yield replace(slot, where=where)
+
+
+def _where(doc: Document, start: int, end: int, days: Sequence[Day]) -> _Where:
+    named = (fold(m.text).split() for m in doc.mentions if start <= m.span.start < end)
+    return _Where(
+        tuple(d for d in days if start <= d.span.start < end),
+        frozenset(words[-1] for words in named if words),
+        doc.published or "",
+    )
 
 
 def _typed(annotations: _Annotations, token: _Token, index: int, tokens: tuple[_Token, ...]) -> _Slot | None:
@@ -142,7 +182,8 @@ def _typed(annotations: _Annotations, token: _Token, index: int, tokens: tuple[_
     mention = annotations.mentions.get(start)
     if mention is not None and end <= mention.span.end and token.text[:1].isupper() and not _DIGIT.search(token.text):
         part = (mention.span.start, mention.span.end) != (start, end)
-        return _Slot(annotations.doc, "fact", fold(token.text).removesuffix("s"), index, tokens, weak=part)
+        last = fold(mention.text).split()[-1:] or [""]
+        return _Slot(annotations.doc, "fact", fold(token.text).removesuffix("s"), index, tokens, weak=part, own=last[0])
     return None
 
 
@@ -236,11 +277,27 @@ def _variant(a: _Slot, b: _Slot) -> int | None:
         return None  # the same word written twice ("mardi" in reports of two weeks) is no disagreement of the texts
     if _holds(a, b) or _holds(b, a):
         return None  # "Paraguay and Uruguay" against "Uruguay and Paraguay": each sentence has both values
+    if _values_changed(a, b) > 1:
+        return None  # "porte à 41 … tués au Sahel" against "porte à 38 … tués au Mali": two statements
+    if a.where is not None and b.where is not None and a.where.apart(b.where, frozenset({a.own, b.own})):
+        return None  # a template sentence of one outlet ("abat le 0 à 100 km/h en 4,4 secondes") about two cars
     left, right, words = _context(a, b)
     content = sum(1 for w in words if w.key.isalpha() and len(w.key) >= 4)
     if not (left and right and left + right >= MIN_CONTEXT and content >= _MIN_CONTENT):
         return None
     return left + right
+
+
+def _values_changed(a: _Slot, b: _Slot) -> int:
+    """How many single words that look like values (a number, a capitalised word) the two sentences write
+    differently, aligned word by word."""
+    first, second = [t.key for t in a.tokens], [t.key for t in b.tokens]
+    changed = 0
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, first, second, autojunk=False).get_opcodes():
+        if op == "replace" and i2 - i1 == j2 - j1 == 1:
+            word, other = a.tokens[i1].text, b.tokens[j1].text
+            changed += (word[:1].isupper() or word[:1].isdigit()) and (other[:1].isupper() or other[:1].isdigit())
+    return changed
 
 
 def _holds(a: _Slot, b: _Slot) -> bool:

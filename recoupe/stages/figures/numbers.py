@@ -87,11 +87,14 @@ _QUALIFIERS = [
     (
         "at_least",
         (
-            r"(?:plus de|au moins|plus d['’]|pas moins de|pas moins d['’]|more than|at least|over|no fewer than|not"
-            r" less than|mehr als|über|mindestens|nicht weniger als)\s+$"
+            r"(?:plus de|au moins|plus d['’]|pas moins de|pas moins d['’]|sup[ée]rieure?s? [àa]|au-del[àa] de|more than"
+            r"|at least|over|no fewer than|not less than|mehr als|über|mindestens|nicht weniger als)\s+$"
         ),
     ),
-    ("at_most", r"(?:moins de|moins d['’]|jusqu['’]à|less than|up to|fewer than|weniger als|bis zu)\s+$"),
+    (
+        "at_most",
+        r"(?:moins de|moins d['’]|jusqu['’]à|inf[ée]rieure?s? [àa]|less than|up to|fewer than|weniger als|bis zu)\s+$",
+    ),
     (
         "about",
         r"(?:environ|près de|quelque|autour de|approximativement|some|about|around|nearly|almost|etwa|rund|fast)\s+$",
