@@ -1,5 +1,4 @@
-"""Precision of the conflicts recoupe reports on OrangeSum stories no conflict rule has read, against a blind judge's
-verdicts (tests/gold/orangesum-conflicts-judged.jsonl). Writes bench/results/conflicts-judged.md.
+"""Precision of the conflicts recoupe reports on OrangeSum stories, against a blind judge's verdicts (tests/gold/orangesum-conflicts-judged.jsonl). Writes bench/results/conflicts-judged.md.
 
 The judged set is a sample of the conflicts two versions of recoupe reported on the stories of lists V and W
 (bench/orangesum_stories.py; July-December 2018), each candidate labelled `conflict`, `update`, `not_conflict` or
@@ -8,6 +7,7 @@ run again through the current code; each conflict it reports on them counts for 
 of its claims, in two reports, overlapping claims of the candidate: bench/conflicts.py), else as not judged.
 Precision is over the judged predictions, stated (in the article) and possible apart: the judged sample drew every
 stated conflict of the later version and a few of each other kind, so precision of the possible ones is a sample's.
+The set's first score is in tests/gold/README.md; the rules were then changed from its verdicts: a tuning set.
 
     python bench/conflicts_judged.py [--shared ../shared]
 """

@@ -229,3 +229,14 @@ def test_a_date_conflict_is_stated_only_between_days_that_are_the_event_s_own() 
     loose = _dated("Après l'attentat, mercredi, la ville a rouvert.", "d")
     [possible] = date_conflicts([attack, loose])
     assert not possible.stated
+
+
+def test_two_speakers_of_one_surname_are_not_a_relay() -> None:
+    """Review: "Marine Le Pen" named in the sentence of words given to "Jean-Marie Le Pen" is no relay."""
+    words = "nous ne laisserons pas faire cette réforme des retraites injuste"
+    doc_a = make_doc(f'Marine Le Pen a déclaré : "{words}".', id="a")
+    doc_b = make_doc(f'Jean-Marie Le Pen a déclaré : "{words}".', id="b")
+    spans = [Span(d.id, d.text.index(words), d.text.index(words) + len(words)) for d in (doc_a, doc_b)]
+    quotes = [StoryQuote(words, e, True, s, (s,), 1, "named") for e, s in zip(("e1", "e2"), spans, strict=True)]
+    entities = (StoryEntity("e1", "Marine Le Pen", "PER", ()), StoryEntity("e2", "Jean-Marie Le Pen", "PER", ()))
+    assert [c.kind for c in attribution_conflicts(quotes, entities, [doc_a, doc_b])] == ["attribution"]

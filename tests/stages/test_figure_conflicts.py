@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 
+from recoupe.model import DateMention, Span
 from recoupe.stages.crosscheck.figures import figure_conflicts
 from recoupe.stages.figures import find_figures
 
@@ -77,6 +78,8 @@ def test_the_one_bare_count_each_report_gives_compares_but_not_one_of_several() 
     one = _docs("Quatre salariés ont été blessés.", "Trois salariés ont été blessés.")
     [conflict] = figure_conflicts(one)
     assert not conflict.stated  # nothing but the unit says they count one thing: possible
+    fire = _docs("Quatre salariés ont été blessés dans l'incendie.", "L'incendie a blessé trois salariés.")
+    assert [c.stated for c in figure_conflicts(fire)] == [True]  # the counts of one event
     several = _docs("Quatre salariés ont été blessés et 40 salariés évacués.", "Trois salariés ont été blessés.")
     assert figure_conflicts(several) == []
     far_apart = _docs("Quatre salariés ont été blessés.", "L'usine compte 300 salariés.")
@@ -166,6 +169,8 @@ def test_a_figure_whose_sentence_names_another_year_is_of_that_year() -> None:
         "Then 4 countries joined the union.",
         published=("2004-12-09", "2004-12-09"),
     )
+    year = Span("d0", docs[0].text.index("1952"), docs[0].text.index("1952") + 4)
+    docs[0] = replace(docs[0], dates=(DateMention(year, "1952", "1952", "year"),))
     assert figure_conflicts(docs) == []
     undated = _docs("The union was born when six countries pooled their coal.", "Then 4 countries joined the union.")
     assert len(figure_conflicts(undated)) == 1
@@ -182,7 +187,7 @@ def test_figures_of_two_named_things_or_a_whole_and_its_part_are_no_conflict() -
     )
     assert figure_conflicts(cars) == []
     sources = _docs(
-        "Selon la CGT, la manifestation a réuni 4 700 personnes.",
+        "Selon le syndicat CGT, la manifestation a réuni 4 700 personnes.",
         "Selon le ministère de l'Intérieur, la manifestation a réuni 3 100 personnes.",
         names=names,
     )

@@ -85,6 +85,8 @@ def test_minutes_words_beginning_with_de_and_determiners_are_no_units() -> None:
     assert find_figures(with_mentions("Posted by Katrin @ 09:44 GMT.", [])) == ()
     assert find_figures(with_mentions("Quatre milliards devant leur écran ont vu la cérémonie.", [])) == ()
     assert find_figures(with_mentions("Elle est partie avec trois de ses cousins.", [])) == ()
+    [father] = find_figures(with_mentions("Ce père de 4 enfants a perdu 2 de ses frères dans l'accident.", []))
+    assert father.text == "4 enfants"  # "2 de ses frères" does not borrow "enfants"
     [children] = find_figures(
         with_mentions("Elle est partie avec quatre enfants pour assister aux obsèques de sa mère.", [])
     )

@@ -4,7 +4,7 @@ from dataclasses import replace
 from datetime import date
 
 from recoupe.model import Document
-from recoupe.stages.crosscheck.variants import variant_conflicts
+from recoupe.stages.crosscheck.variants import spellings, variant_conflicts
 from recoupe.stages.dates import find_dates
 from recoupe.stages.figures import find_figures
 from recoupe.stages.summarize.disagreements import state_conflicts
@@ -129,3 +129,9 @@ def test_one_outlet_s_template_sentence_about_two_things_or_two_moments_is_no_co
     e = _doc(f"Le plus grand de Normandie {alert}", "e", regions)
     assert len(variant_conflicts([d, e])) == 1
     assert variant_conflicts([replace(d, published="2018-11-03"), replace(e, published="2018-10-06")]) == []
+
+
+def test_a_short_word_with_vowels_is_no_abbreviation() -> None:
+    """Review: "Iran" and "Irlande" are two names; "Ctr" and "Center" one."""
+    assert not spellings("Iran", "Irlande")
+    assert spellings("Ctr", "Center")

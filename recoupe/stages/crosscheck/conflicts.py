@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
@@ -20,22 +21,12 @@ from functools import lru_cache
 from ...lexicon.names import fold
 from ...model import STATED, Claim, Conflict, Document, Span, StoryEntity, StoryQuote
 from ..quotes.story_quotes import Rarity, contains_words, words_of
-from .days import Day, days_of, disagree
+from .days import EVENTS, Day, days_of, disagree
 from .figures import compatible, figure_conflicts, unit_class
 from .variants import spellings
 
 __all__ = ["attribution_conflicts", "compatible", "date_conflicts", "figure_conflicts", "unit_class"]
 
-#: nouns of events news dates; a day named within ``EVENT_REACH`` characters of one dates it
-EVENTS = re.compile(
-    r"\b(?P<event>réunion|rencontre|sommet|conférence|incendie|attentat|explosion|offensive|élection|scrutin|accident|"
-    r"séisme|manifestation|grève|meeting|summit|conference|fire|attack|election|crash|earthquake|"
-    r"strike|protest|treffen|gipfel|brand|anschlag|wahl|unfall|"
-    r"départ|arrivée|ouverture|clôture|cérémonie|inauguration|perquisition|arrestation|interpellation|obsèques|"
-    r"funérailles|procès|departure|opening|ceremony|inauguration|raid|arrest|funeral|trial|"
-    r"eröffnung|zeremonie|durchsuchung|festnahme|beerdigung|prozess)s?\b",
-    re.IGNORECASE,
-)
 EVENT_REACH = 60
 #: a date read next to an event's noun may date another event of the same kind: listed as possible, not stated;
 #: unless most of the story's reports name that event (then the noun names the story's one event) and every side is
@@ -63,7 +54,7 @@ DATE_SPREAD = 3
 _NEXT_TO_WORDS = frozenset({"incise", "named-next-to-words", None})
 #: event nouns whose plural names one event ("les élections législatives"); another plural ("separate attacks", "des
 #: incendies") names several, which may fall on different days
-_ONE_EVENT_PLURALS = frozenset({"élection", "election", "wahl"})
+_ONE_EVENT_PLURALS = frozenset({"élection", "election"})
 
 
 def _sure(quote: StoryQuote) -> float:
@@ -86,6 +77,7 @@ def attribution_conflicts(
         rarity.add(index, quote.text)
     pairs = sorted({(min(i, j), max(i, j)) for i, a in enumerate(quotes) for j in rarity.candidates(a.text) if i != j})
     texts = [" ".join(words_of(d.text)) for d in docs]
+    by_id = {d.id: d for d in docs}
     conflicts = []
     for a, b in ((quotes[i], quotes[j]) for i, j in pairs):
         if (
@@ -97,8 +89,8 @@ def attribution_conflicts(
             and _checkable(a, names[a.speaker])
             and _checkable(b, names[b.speaker])
             and contains_words(a.text, b.text)
-            and not _relayed(a, names[b.speaker], docs)
-            and not _relayed(b, names[a.speaker], docs)
+            and not _relayed(a, names[a.speaker], names[b.speaker], by_id)
+            and not _relayed(b, names[b.speaker], names[a.speaker], by_id)
         ):
             shorter = a if len(a.text) <= len(b.text) else b
             if _used_elsewhere(shorter, a, b, texts):
@@ -123,11 +115,13 @@ def _used_elsewhere(shorter: StoryQuote, a: StoryQuote, b: StoryQuote, texts: Se
     return sum(f" {text} ".count(words) for text in texts) > carried
 
 
-def _relayed(quote: StoryQuote, other: str, docs: Sequence[Document]) -> bool:
+def _relayed(quote: StoryQuote, speaker: str, other: str, by_id: dict[str, Document]) -> bool:
     """Whether a report that gives the words names the other speaker in their sentence: one relays the other ("says
-    Heise Online, quoting Lycos as saying « … »", "a déclaré X, cité par Y")."""
+    Heise Online, quoting Lycos as saying « … »", "a déclaré X, cité par Y"). Not told when both names end in the same
+    word ("Marine Le Pen", "Jean-Marie Le Pen")."""
     surname = fold(other.split()[-1]) if other.split() else ""
-    by_id = {d.id: d for d in docs}
+    if not surname or surname == (fold(speaker.split()[-1]) if speaker.split() else ""):
+        return False
     for span in quote.sources or (quote.span,):
         doc = by_id.get(span.doc)
         if doc is None or not surname:
@@ -161,30 +155,30 @@ def _event_dates(doc: Document) -> dict[str, tuple[Day, bool]]:
         low, high = bisect_left(starts, match.start() - EVENT_REACH), bisect_right(starts, match.start() + EVENT_REACH)
         near = days[low:high]
         if near:
-            own = [d for d in near if _attached(doc.text, match.end(), d)]
+            own = [d for d in near if _attached(doc.text, match.start(), match.end(), d)]
             closest = min(own or near, key=lambda d: abs(d.span.start - match.start()))
             found.setdefault(match.group("event").lower(), (closest, bool(own)))
     return found
 
 
-def _attached(text: str, end: int, day: Day) -> bool:
-    """Whether the day follows the event's noun in its clause: "l'attentat de mardi", "un incendie s'est déclaré
-    mercredi" (at most ``ATTACHED_WORDS`` words between, no punctuation); not "l'attentat de mardi … a été abattu
-    jeudi"."""
-    between = text[end : day.span.start]
-    return day.span.start >= end and not _CLAUSE_BREAK.search(between) and len(between.split()) <= ATTACHED_WORDS
+def _attached(text: str, start: int, end: int, day: Day) -> bool:
+    """Whether the day stands by the event's noun in its clause: "l'attentat de mardi", "un incendie s'est déclaré
+    mercredi", "blessés mercredi soir dans l'incendie" (at most ``ATTACHED_WORDS`` words between, no punctuation);
+    not "l'attentat de mardi … a été abattu par la police jeudi"."""
+    between = text[end : day.span.start] if day.span.start >= end else text[day.span.end : start]
+    return not _CLAUSE_BREAK.search(between) and len(between.split()) <= ATTACHED_WORDS
 
 
 def date_conflicts(docs: Sequence[Document]) -> list[Conflict]:
     if len({doc.id for doc in docs}) < 2:
         return []  # a report dates each event once
     by_event: dict[str, list[Day]] = {}
-    own: set[Span] = set()
+    own: set[tuple[str, Span]] = set()
     for doc in docs:
         for event, (day, attached) in _event_dates(doc).items():
             by_event.setdefault(event, []).append(day)
             if attached:
-                own.add(day.span)
+                own.add((event, day.span))
     conflicts = []
     for event, found in by_event.items():
         story_event = _the_story_s_event(event, docs)
@@ -194,7 +188,7 @@ def date_conflicts(docs: Sequence[Document]) -> list[Conflict]:
             claims = tuple(Claim(d.iso or d.text, d.span) for d in days)
             values = sorted({c.value for c in claims})
             reason = f"the {event} is dated {' and '.join(values)} by different reports"
-            stated = story_event and all(d.iso and d.span in own for d in days)
+            stated = story_event and all(d.iso and (event, d.span) in own for d in days)
             conflicts.append(
                 Conflict("date", event, claims, reason, STORY_EVENT_CONFIDENCE if stated else DATE_CONFIDENCE)
             )
@@ -209,7 +203,7 @@ def _closest_together(days: list[Day]) -> list[Day]:
     if not resolved:
         return days
     isos = [date.fromisoformat(d.iso or "") for d in resolved]
-    centre = max(isos, key=isos.count)
+    centre = max(Counter(isos).items(), key=lambda item: (item[1], -item[0].toordinal()))[0]  # the earliest of ties
     return [d for d in days if not d.iso or abs((date.fromisoformat(d.iso) - centre).days) <= DATE_SPREAD]
 
 

@@ -17,13 +17,23 @@ from ...model import DateMention, Document, Span
 from ..dates.patterns import WEEKDAYS
 from ..metadata import MONTHS
 
-__all__ = ["Day", "days_of", "disagree"]
+__all__ = ["EVENTS", "Day", "days_of", "disagree"]
 
 _MONTH = "|".join(sorted((m for m in MONTHS if len(m) > 3 or m in ("mai", "may")), key=len, reverse=True))
 #: a weekday, a day of a month, or both ("samedi 04 juillet", "le 5 juillet", "vendredi")
 _PARTIAL = re.compile(
     rf"\b(?:(?P<w>{'|'.join(WEEKDAYS)})\b(?:\s+(?P<d>[0-3]?\d|1er)\s+(?P<m>{_MONTH})\b)?"
     rf"|(?P<d2>[0-3]?\d|1er)\s+(?P<m2>{_MONTH})\b)",
+    re.IGNORECASE,
+)
+#: nouns of events news dates (``conflicts``: a day named within ``EVENT_REACH`` characters of one dates it)
+EVENTS = re.compile(
+    r"\b(?P<event>réunion|rencontre|sommet|conférence|incendie|attentat|explosion|offensive|élection|scrutin|accident|"
+    r"séisme|manifestation|grève|meeting|summit|conference|fire|attack|election|crash|earthquake|"
+    r"strike|protest|treffen|gipfel|brand|anschlag|wahl|unfall|"
+    r"départ|arrivée|ouverture|clôture|cérémonie|inauguration|perquisition|arrestation|interpellation|obsèques|"
+    r"funérailles|procès|departure|opening|ceremony|inauguration|raid|arrest|funeral|trial|"
+    r"eröffnung|zeremonie|durchsuchung|festnahme|beerdigung|prozess)s?\b",
     re.IGNORECASE,
 )
 #: a night before a weekday: "dans la nuit de mardi à mercredi" is either day

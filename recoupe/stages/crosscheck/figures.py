@@ -9,10 +9,10 @@ a toll that keeps rising, given by a later report, is an ``update``. The conflic
 (confident) when both subjects share a word ("combattants de l'EI") or both name the place; an approximate side
 leaves it possible. Two figures with neither a shared word nor the place are compared only when both are bare counts,
 each the one figure of its unit in its report, within a factor of two ("Quatre salariés" and "trois salariés"), and
-the conflict is only possible: a report that gives many sums in euros, or "sept pays" and "13 pays", speaks of several
+the conflict is only possible unless both sentences name one event ("l'incendie"): a report that gives many sums in euros, or "sept pays" and "13 pays", speaks of several
 things. A round number stands for the values it rounds ("10.600 athlètes" for 10,624).
 
-Two figures are two quantities, whatever their units, when each report also gives the other's value, when both look
+Two figures are two quantities, whatever their units, when either report also gives the other's value, when both look
 like years, when one counts "others", when their sentences name different days or years, when their reports were
 published more than ``CONFLICT_DAYS`` apart (unless both name one day), or when their sentences name different things
 before them; a vague plural amount ("des milliers") is a lower bound only.
@@ -29,7 +29,7 @@ from itertools import combinations
 
 from ...lexicon.names import fold, phonetic
 from ...model import Claim, Conflict, Document, Figure, Span
-from .days import Day, days_of, disagree
+from .days import EVENTS, Day, days_of, disagree
 
 __all__ = ["SCOPES", "compatible", "figure_conflicts", "unit_class", "unit_key"]
 
@@ -71,7 +71,9 @@ APPROXIMATE = 0.10
 NEAR = 0.05
 NEAR_MISS = 0.65
 #: two bare counts, each the one of its unit in its report (``_single_count``): nothing but the unit says they count
-#: one thing ("deux policiers" who helped a mayor, "trois policiers" hurt elsewhere; two cars' 0-100 times): possible
+#: one thing ("deux policiers" who helped a mayor, "trois policiers" hurt elsewhere; two cars' 0-100 times): possible,
+#: unless both sentences name one event ("quatre salariés blessés dans l'incendie", "l'incendie qui a blessé trois
+#: salariés")
 SINGLE = 0.65
 #: what a figure's sentence says of its time and scope; two figures whose sentences differ here measure two things
 SCOPES = {
@@ -90,7 +92,7 @@ _PART_BEFORE = re.compile(r"\b(?:dont|parmi|among|including|darunter)\b", re.IGN
 #: who gives a figure, not what it is about: "selon la CGT", "according to the police", "a indiqué le ministère"
 _SOURCE_BEFORE = re.compile(
     r"(?:\bselon|\bd['’]apr[èe]s|\baccording to|\bsaid|\bsays|\bfor|\bpour|\bnach|\blaut|\ba (?:indiqué|annoncé|déclaré"
-    r"|précisé|affirmé)|\bindique|\bannonce|\bprécise)\s+(?:(?:le|la|les|l['’]|the|du|de|des)\s*)?\Z",
+    r"|précisé|affirmé)|\bindique|\bannonce|\bprécise)\s+(?:[\w'’-]+\s+){0,3}?(?:(?:le|la|les|l['’]|the|du|de|des)\s*)?\Z",
     re.IGNORECASE,
 )
 _SCOPE = {name: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for name, words in SCOPES.items()}
@@ -144,6 +146,7 @@ class _Context:
         self.doc = doc
         self._scopes: dict[Span, frozenset[str]] = {}
         self._days: list[Day] | None = None
+        self._sentences: dict[Span, tuple[int, int]] = {}
 
     def days(self, figure: Figure) -> list[Day]:
         """The days the figure's sentence names ("vendredi", "le 9 décembre", "dimanche dernier")."""
@@ -153,6 +156,11 @@ class _Context:
         return [d for d in self._days if start <= d.span.start < end]
 
     def sentence(self, figure: Figure) -> tuple[int, int]:
+        if figure.span not in self._sentences:
+            self._sentences[figure.span] = self._find(figure)
+        return self._sentences[figure.span]
+
+    def _find(self, figure: Figure) -> tuple[int, int]:
         for sentence in self.doc.sentences:
             if sentence.span.start <= figure.span.start < sentence.span.end:
                 return sentence.span.start, sentence.span.end
@@ -168,11 +176,20 @@ class _Context:
             self._scopes[figure.span] = frozenset(scopes)
         return self._scopes[figure.span]
 
-    def years(self, figure: Figure) -> set[str]:
-        """The years the figure's sentence names, the figure's own digits aside ("in 1952 six countries")."""
+    def events(self, figure: Figure) -> set[str]:
+        """The event nouns of the figure's sentence ("l'incendie"): two sentences about one event that name two days
+        date it two ways (a date conflict), they are not two moments."""
         start, end = self.sentence(figure)
-        text = self.doc.text[start : figure.span.start] + " " + self.doc.text[figure.span.end : end]
-        return set(_YEAR.findall(text))
+        return {m.group("event").lower() for m in EVENTS.finditer(self.doc.text, start, end)}
+
+    def years(self, figure: Figure) -> set[str]:
+        """The years of the dates the figure's sentence names ("in 1952 six countries"; not "1850 policiers")."""
+        start, end = self.sentence(figure)
+        return {
+            d.value[:4]
+            for d in self.doc.dates
+            if start <= d.span.start < end and _YEAR.fullmatch(d.value[:4]) and not _overlaps(d.span, figure.span)
+        }
 
     def other(self, figure: Figure) -> bool:
         """ "the other three countries", "trois autres pays": others than some named before."""
@@ -247,6 +264,10 @@ def figure_conflicts(docs: Sequence[Document]) -> list[Conflict]:
     return list(found.values())
 
 
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
 def _carried(figure: Figure, others: Sequence[Figure]) -> bool:
     """Whether a report gives a value the figure's range allows, of the same unit (it states the figure too)."""
     return any(compatible(figure, other) for other in others)
@@ -298,9 +319,11 @@ def _pair(
                         f" {late.text}", confidence=0.9, status="update")  # fmt: skip
     approximate = "about" in (a.qualifier, b.qualifier)
     reason = f"{a.text} and {b.text} cannot both hold" + (" (even allowing for rounding)" if approximate else "")
-    confidence = (
-        _confidence(shared, same_place, approximate) if shared or same_place else SINGLE if not near else NEAR_MISS
-    )
+    one_event = bool(ca.events(a) & cb.events(b))  # both sentences about "l'incendie": the counts of one event
+    if shared or same_place or (one_event and not near):
+        confidence = _confidence(shared, same_place, approximate)
+    else:
+        confidence = SINGLE if not near else NEAR_MISS
     return Conflict("figure", about, claims, reason=reason, confidence=confidence)
 
 
@@ -316,10 +339,11 @@ def _same_year(a: Figure, b: Figure, published: dict[str, str]) -> bool:
 
 def _same_day(ca: _Context, a: Figure, cb: _Context, b: Figure, published: dict[str, str]) -> bool:
     """Whether two figures may be of one moment: not when their sentences name different days ("neuf lignes fermées
-    lundi", "huit lignes fermées mercredi"), nor, unless they name the same day, when their reports were published
+    lundi", "huit lignes fermées mercredi"; but "quatre salariés blessés mercredi dans l'incendie" and "l'incendie qui
+    a blessé trois salariés mardi" are one fire dated two ways), nor, unless they name the same day, when their reports were published
     more than ``CONFLICT_DAYS`` apart (a situation that evolves: the lines closed by a strike, a poll, a count)."""
     days_a, days_b = ca.days(a), cb.days(b)
-    if days_a and days_b:
+    if days_a and days_b and not ca.events(a) & cb.events(b):
         return any(not disagree(x, y) for x in days_a for y in days_b)
     first, second = published[a.span.doc][:10], published[b.span.doc][:10]
     if len(first) < 10 or len(second) < 10:

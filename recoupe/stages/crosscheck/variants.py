@@ -206,17 +206,24 @@ def spellings(a: str, b: str) -> bool:
     words_a, words_b = fold(a).split(), fold(b).split()
     only_a = " ".join(w for w in words_a if w not in words_b)
     only_b = " ".join(w for w in words_b if w not in words_a)
-    if not (only_a and only_b) or only_a in only_b or only_b in only_a or _abbreviates(only_a, only_b):
+    if not (only_a and only_b) or _part_of(only_a, only_b) or _part_of(only_b, only_a) or _abbreviates(only_a, only_b):
         return True
     return sorted(only_a) == sorted(only_b) or SequenceMatcher(None, only_a, only_b).ratio() >= SPELLING
 
 
+def _part_of(a: str, b: str) -> bool:
+    """Every part of one name is a part of the other ("CGC" of "SNE-CGC"; not "Mali" of "Malawi")."""
+    return set(re.split(r"[-\s]+", a)) <= set(re.split(r"[-\s]+", b))
+
+
 def _abbreviates(a: str, b: str) -> bool:
-    """One word a short abbreviation of the other: its letters, the first the same, in order in the longer ("Ctr"
-    and "Center", "Dept" and "Department")."""
+    """One word a short abbreviation of the other: its letters, the first the same and no vowel after it, in order
+    in the longer ("Ctr" and "Center", "Dpt" and "Department")."""
     short, long = sorted((a, b), key=len)
     if " " in short or not 2 <= len(short) <= ABBREVIATION or short[0] != long[0]:
         return False
+    if any(letter in "aeiouy" for letter in short[1:]):
+        return False  # "Mali" and "Malawi", "Iran" and "Irlande": two names, not an abbreviation
     rest = iter(long)
     return all(letter in rest for letter in short)
 

@@ -21,14 +21,17 @@ __all__ = ["find_figures"]
 _STOP = {
     "la", "le", "les", "l", "un", "une", "des", "du", "de", "d", "à", "a", "au", "aux", "en", "et", "ou", "sur",
     "dans", "par", "pour", "avec", "the", "of", "and", "in", "on", "to", "der", "die", "das", "und",
-    # determiners and possessives: "trois de ses quatre enfants" does not count "ses"
-    "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma",
-    "mes", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "my",
     # prepositions: "quatre milliards devant leur écran"
     "devant", "derrière", "avant", "après", "contre", "chez", "sous", "vers", "entre", "selon", "before", "after",
     "against",
     # times of day: "un train sur cinq l'après-midi"
     "l'après-midi", "l’après-midi", "matin", "soir", "midi",
+}  # fmt: skip
+#: determiners and possessives after a number: "trois de ses quatre enfants", "2 de ses frères" count what follows
+#: them, which the number does not name: no figure (not even one of the unit before)
+_PARTITIVE = {
+    "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma",
+    "mes", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "my",
 }  # fmt: skip
 #: a number before a month is a day of a date the dates stage could not resolve (no year known)
 _MONTHS = {
@@ -47,7 +50,7 @@ _COMPLEMENT = re.compile(
     rf"^\s*(?:{_PREPOSITION})\s*(?:[\w’'-]+\s*){{1,3}}?(?=[,.;:!?)]|\s+(?:{_PREPOSITION})\s|\s+[a-zé]+(?:ent|ait|aient|a|ont|sont)\b|$)"
 )
 #: a purpose, not a complement: "quatre enfants pour assister aux obsèques" counts children, not of the funeral
-_PURPOSE = re.compile(r"\s*(?:pour|afin d['e]|to)\s*\w+(?:er|ir|oir|re)\b", re.IGNORECASE)
+_PURPOSE = re.compile(r"\s*(?:pour|afin d['e])\s*(?!(?:notre|votre|autre|leur)\b)[a-zé]+(?:er|ir|oir|re)\b")
 _YEAR_CONTEXT = re.compile(r"(?:en|depuis|jusqu['’]en|dès|in|since|seit|im jahr|année|year)\s+$", re.IGNORECASE)
 _NAMED_PLACE = re.compile(r"\b(?:dans|à|au|en|in|at|im|bei)\s+([A-ZÀ-Ý][\w-]+)")
 _PLACE_WORDS = re.compile(r"\b(?:la ville|the city|die stadt)\b", re.IGNORECASE)
@@ -74,6 +77,8 @@ def find_figures(doc: Document) -> tuple[Figure, ...]:
             if _refers(doc.text, start, sentence.span.start):
                 continue
             unit, after = _unit(doc.text, end)
+            if unit is not None and unit.lower() in _PARTITIVE:
+                continue
             if unit is not None:
                 end = after  # the figure's span covers what it counts: "5 000 à 6 000 combattants"
             elif last_unit and start - last_unit[1] <= INHERIT_REACH:
