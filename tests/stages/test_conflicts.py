@@ -1,7 +1,7 @@
 from dataclasses import replace
 from datetime import date
 
-from recoupe.model import Span, StoryEntity, StoryQuote
+from recoupe.model import Document, Span, StoryEntity, StoryQuote
 from recoupe.stages.crosscheck.conflicts import attribution_conflicts, date_conflicts
 from recoupe.stages.dates import find_dates
 
@@ -33,6 +33,12 @@ def test_a_night_agrees_with_both_its_days() -> None:
 def _quote(doc: str, text: str, speaker: str, basis: str = "named") -> StoryQuote:
     span = Span(doc, 0, len(text))
     return StoryQuote(text, speaker, True, span, (span,), 1, basis)
+
+
+def _in(doc: Document, words: str, speaker: str) -> StoryQuote:
+    """The words as a quote of the report, named next to them."""
+    span = Span(doc.id, doc.text.index(words), doc.text.index(words) + len(words))
+    return StoryQuote(words, speaker, True, span, (span,), 1, "named")
 
 
 ENTITIES = (
@@ -173,27 +179,7 @@ def test_words_a_report_relays_from_the_other_speaker_are_no_attribution_conflic
     words = "the more users download the screen saver, the lower the performance of the spam sites"
     a = make_doc(f'Heise Online says, quoting Lycos as saying: "{words}".', id="a")
     b = make_doc(f'"{words}", Lycos explained.', id="b")
-    start_a, start_b = a.text.index(words), b.text.index(words)
-    quotes = [
-        StoryQuote(
-            words,
-            "e1",
-            True,
-            Span("a", start_a, start_a + len(words)),
-            (Span("a", start_a, start_a + len(words)),),
-            1,
-            "named",
-        ),
-        StoryQuote(
-            words,
-            "e2",
-            True,
-            Span("b", start_b, start_b + len(words)),
-            (Span("b", start_b, start_b + len(words)),),
-            1,
-            "named",
-        ),
-    ]
+    quotes = [_in(a, words, "e1"), _in(b, words, "e2")]
     entities = (StoryEntity("e1", "Heise Online", "ORG", ()), StoryEntity("e2", "Lycos", "ORG", ()))
     assert attribution_conflicts(quotes, entities, [a, b]) == []
     c = make_doc(f'Heise Online says: "{words}".', id="a")
@@ -236,7 +222,6 @@ def test_two_speakers_of_one_surname_are_not_a_relay() -> None:
     words = "nous ne laisserons pas faire cette réforme des retraites injuste"
     doc_a = make_doc(f'Marine Le Pen a déclaré : "{words}".', id="a")
     doc_b = make_doc(f'Jean-Marie Le Pen a déclaré : "{words}".', id="b")
-    spans = [Span(d.id, d.text.index(words), d.text.index(words) + len(words)) for d in (doc_a, doc_b)]
-    quotes = [StoryQuote(words, e, True, s, (s,), 1, "named") for e, s in zip(("e1", "e2"), spans, strict=True)]
+    quotes = [_in(doc_a, words, "e1"), _in(doc_b, words, "e2")]
     entities = (StoryEntity("e1", "Marine Le Pen", "PER", ()), StoryEntity("e2", "Jean-Marie Le Pen", "PER", ()))
     assert [c.kind for c in attribution_conflicts(quotes, entities, [doc_a, doc_b])] == ["attribution"]

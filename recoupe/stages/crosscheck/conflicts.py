@@ -124,7 +124,7 @@ def _relayed(quote: StoryQuote, speaker: str, other: str, by_id: dict[str, Docum
         return False
     for span in quote.sources or (quote.span,):
         doc = by_id.get(span.doc)
-        if doc is None or not surname:
+        if doc is None:
             continue
         start = max((s.span.start for s in doc.sentences if s.span.start <= span.start), default=0)
         end = min((s.span.end for s in doc.sentences if s.span.end >= span.end), default=len(doc.text))

@@ -10,6 +10,7 @@ both its days.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -17,7 +18,7 @@ from ...model import DateMention, Document, Span
 from ..dates.patterns import WEEKDAYS
 from ..metadata import MONTHS
 
-__all__ = ["EVENTS", "Day", "days_of", "disagree"]
+__all__ = ["CONFLICT_DAYS", "EVENTS", "Day", "days_of", "disagree", "moments_apart"]
 
 _MONTH = "|".join(sorted((m for m in MONTHS if len(m) > 3 or m in ("mai", "may")), key=len, reverse=True))
 #: a weekday, a day of a month, or both ("samedi 04 juillet", "le 5 juillet", "vendredi")
@@ -36,6 +37,9 @@ EVENTS = re.compile(
     r"eröffnung|zeremonie|durchsuchung|festnahme|beerdigung|prozess)s?\b",
     re.IGNORECASE,
 )
+#: two reports published further apart than this (days) speak of two moments of what they count, unless they name
+#: the same day
+CONFLICT_DAYS = 2
 #: a night before a weekday: "dans la nuit de mardi à mercredi" is either day
 _NIGHT = re.compile(r"(?:\bnuit\s+d[eu]|\bnight\s+of)\s+$", re.IGNORECASE)
 
@@ -107,6 +111,18 @@ def disagree(a: Day, b: Day) -> bool:
     if a.month_days and b.month_days:
         return not (a.month_days & b.month_days)
     return bool(a.weekdays and b.weekdays) and not (a.weekdays & b.weekdays)
+
+
+def moments_apart(days_a: Sequence[Day], days_b: Sequence[Day], published_a: str, published_b: str) -> bool:
+    """Whether two sentences speak of two moments: they name days, none of which can be one; or, naming none on one
+    side, their reports were published more than ``CONFLICT_DAYS`` apart (a situation that evolves: the lines closed
+    by a strike, day after day). Unknown (False) without a publication date."""
+    if days_a and days_b:
+        return not any(not disagree(a, b) for a in days_a for b in days_b)
+    if len(published_a) < 10 or len(published_b) < 10:
+        return False
+    gap = date.fromisoformat(published_a[:10]) - date.fromisoformat(published_b[:10])
+    return abs(gap.days) > CONFLICT_DAYS
 
 
 def _isos(day: Day) -> set[str]:

@@ -24,12 +24,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 from itertools import combinations
 
 from ...lexicon.names import fold, phonetic
 from ...model import Claim, Conflict, Document, Figure, Span
-from .days import EVENTS, Day, days_of, disagree
+from .days import EVENTS, Day, days_of, moments_apart
 
 __all__ = ["SCOPES", "compatible", "figure_conflicts", "unit_class", "unit_key"]
 
@@ -55,9 +54,6 @@ _VAGUE = re.compile(
     r"einige|viele|hunderte|tausende)\b",
     re.IGNORECASE,
 )
-#: two reports published further apart than this (days) give two moments of what they count, unless they name the
-#: same day
-CONFLICT_DAYS = 2
 #: "the other three", "d'autres": a count of others than those named before
 _OTHER_BEFORE = re.compile(r"\b(?:other|another|autres?|andere\w*)\s+\Z", re.IGNORECASE)
 _MONEY = {"euro", "dollar", "livre", "franc", "yen", "yuan", "€", "$", "£"}
@@ -342,13 +338,9 @@ def _same_day(ca: _Context, a: Figure, cb: _Context, b: Figure, published: dict[
     lundi", "huit lignes fermées mercredi"; but "quatre salariés blessés mercredi dans l'incendie" and "l'incendie qui
     a blessé trois salariés mardi" are one fire dated two ways), nor, unless they name the same day, when their reports were published
     more than ``CONFLICT_DAYS`` apart (a situation that evolves: the lines closed by a strike, a poll, a count)."""
-    days_a, days_b = ca.days(a), cb.days(b)
-    if days_a and days_b and not ca.events(a) & cb.events(b):
-        return any(not disagree(x, y) for x in days_a for y in days_b)
-    first, second = published[a.span.doc][:10], published[b.span.doc][:10]
-    if len(first) < 10 or len(second) < 10:
-        return True
-    return abs((date.fromisoformat(first) - date.fromisoformat(second)).days) <= CONFLICT_DAYS
+    one_event = bool(ca.events(a) & cb.events(b))
+    days_a, days_b = ((), ()) if one_event else (ca.days(a), cb.days(b))
+    return not moments_apart(days_a, days_b, published[a.span.doc], published[b.span.doc])
 
 
 def _same_time(ca: _Context, a: Figure, cb: _Context, b: Figure, published: dict[str, str]) -> bool:

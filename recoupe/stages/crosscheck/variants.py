@@ -20,15 +20,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 from difflib import SequenceMatcher
 from itertools import combinations
 from typing import NamedTuple, TypeVar
 
 from ...lexicon.names import fold
 from ...model import Claim, Conflict, DateMention, Document, Figure, Mention, Span
-from .days import Day, days_of, disagree
-from .figures import CONFLICT_DAYS, compatible, unit_class, unit_key
+from .days import Day, days_of, moments_apart
+from .figures import compatible, unit_class, unit_key
 
 __all__ = ["MIN_CONTEXT", "SPELLING", "STATED_CONTEXT", "spellings", "variant_conflicts"]
 
@@ -79,13 +78,8 @@ class _Where:
     def apart(self, other: _Where, own: frozenset[str] = frozenset()) -> bool:
         """Two sentences of two moments or subjects: they name different days; or their reports were published more
         than ``CONFLICT_DAYS`` apart and they name no common day; or each names things the other does not."""
-        if self.days and other.days:
-            if not any(not disagree(a, b) for a in self.days for b in other.days):
-                return True
-        elif len(self.published) >= 10 and len(other.published) >= 10:
-            gap = date.fromisoformat(self.published[:10]) - date.fromisoformat(other.published[:10])
-            if abs(gap.days) > CONFLICT_DAYS:
-                return True
+        if moments_apart(self.days, other.days, self.published, other.published):
+            return True
         mine, theirs = self.names - own, other.names - own
         return bool(mine and theirs and not mine & theirs)
 
