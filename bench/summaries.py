@@ -18,12 +18,14 @@ from pathlib import Path
 from recoupe.config import Settings
 from recoupe.eval.facts import load_facts
 from recoupe.eval.rouge import Scores
-from recoupe.eval.summaries import Table, evaluate, render_facts, render_table
+from recoupe.eval.summaries import Table, by_size, evaluate, render_facts, render_sizes, render_table
 
 ROOT = Path(__file__).resolve().parents[1]
 FACTS = ROOT / "tests" / "gold" / "wikinewssum-facts.jsonl"
 #: the fact set's first score, measured with the summariser as it was before issue 21 changed it (same run as its
 #: lead and LexRank); after that, the set was used to compare variants of the summariser: a tuning set
+#: story sizes of the "stories of few reports" table (RPM2 dev clusters cut into groups of that many reports)
+SIZES = (1, 2, 3, 5, 10)
 FIRST_SCORE = "recoupe 37 / 136 (0.27), lead (round robin) 28 / 136 (0.21), LexRank (sumy) 38 / 136 (0.28)"
 SPLIT = ("recoupe", "lead (round robin)", "LexRank (sumy)")
 
@@ -64,6 +66,7 @@ def main() -> None:
     )
     evaluate(rpm2 / "test-documents.jsonl", words=100, settings=Settings(), out=results / "rpm2-test-summaries.jsonl")
     text = render_table(table, 20)
+    sizes = by_size(rpm2 / "dev.jsonl", SIZES, words=100, settings=Settings())
     wikinews = Path(args.shared) / "data" / "wikinewssum-en" / "cleaned_endataset.jsonl"
     english, english_faithful = evaluate(wikinews, words=100, settings=Settings(), out=None, facts=load_facts(FACTS))
     clusters = len(english.scores["recoupe"])
@@ -79,6 +82,12 @@ def main() -> None:
         + text
         + "\n\nThe first clusters and the updates apart:\n\n"
         + render_split(table)
+        + "\n\n### Stories of few reports\n\n"
+        "Each dev cluster's reports, sorted by id, cut into disjoint groups of 1, 2, 3, 5 or 10 reports; each group "
+        "analysed and summarised as a story of its own (no update) and scored against the cluster's references: "
+        "ROUGE-2 F1. The article's selection leans on what several independent reports write; with few reports it "
+        "has little to lean on.\n\n"
+        + render_sizes(sizes)
         + f"\n\nFaithfulness of recoupe's sentences (content words found in the cited spans, or in the dates "
         f"and names a sentence wrote out): min {min(faithful):.2f}, mean {sum(faithful) / len(faithful):.2f}, over "
         f"{len(faithful)} sentences.\n"

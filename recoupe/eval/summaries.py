@@ -30,11 +30,14 @@ from .rouge import Scores, cut, rouge, tokens
 
 __all__ = [
     "FACT_PEERS",
+    "SIZE_PEERS",
     "Cluster",
+    "by_size",
     "evaluate",
     "faithfulness",
     "load_clusters",
     "render_facts",
+    "render_sizes",
     "render_table",
     "score",
 ]
@@ -202,4 +205,48 @@ def render_table(table: Table, clusters: int) -> str:
         r1, r2, rl = (sum(getattr(s, key) for s in scores) / len(scores) for key in ("r1", "r2", "rl"))
         seconds = f"{table.seconds[name] / clusters:.2f}" if name in table.seconds else ""
         rows.append(f"| {name} | {r1:.1f} | {r2:.1f} | {rl:.1f} | {seconds} |")
+    return "\n".join(rows)
+
+
+#: the peers scored next to recoupe on stories of few reports (``by_size``)
+SIZE_PEERS = ("lead (round robin)", "LexRank (sumy)")
+
+
+def by_size(path: Path, sizes: Sequence[int], *, words: int, settings: Settings) -> dict[int, dict[str, float]]:
+    """ROUGE-2 of recoupe and ``SIZE_PEERS`` on stories of few reports: each cluster's reports (sorted by id) cut
+    into disjoint groups of ``size``, each group analysed and summarised as a story of its own (no update), scored
+    against the cluster's references. The mean ROUGE-2 F1 per system and size, with ``"stories"`` the count."""
+    pipeline = Pipeline(ANALYSIS_STAGES, settings=settings)
+    clusters = sorted(load_clusters(path), key=lambda c: (c.name, c.topic))
+    found: dict[int, dict[str, float]] = {}
+    for size in sizes:
+        sums: dict[str, float] = defaultdict(float)
+        for cluster in clusters:
+            ordered = sorted(cluster.docs, key=lambda d: d.id)
+            for first in range(0, len(ordered) - size + 1, size):
+                docs = list(pipeline.run(ordered[first : first + size]).documents)
+                if not docs or not cluster.references:
+                    continue
+                language = _language(docs)
+                text = " ".join(s.text for s in summarize_story(docs, words))
+                sums["recoupe"] += rouge(text, cluster.references, words=words, language=language).r2
+                sentences = [[s.text for s in d.sentences] for d in docs]
+                for name in SIZE_PEERS:
+                    peer = PEERS[name](sentences, words, language)
+                    sums[name] += rouge(peer, cluster.references, words=words, language=language).r2
+                sums["stories"] += 1
+        found[size] = {name: value / max(1, sums["stories"]) if name != "stories" else value
+                       for name, value in sums.items()}  # fmt: skip
+    return found
+
+
+def render_sizes(found: dict[int, dict[str, float]]) -> str:
+    """The table of ``by_size``: one row per story size."""
+    rows = [
+        "| reports per story | stories | " + " | ".join(("recoupe", *SIZE_PEERS)) + " |",
+        "|---" * (3 + len(SIZE_PEERS)) + "|",
+    ]
+    for size, scores in found.items():
+        cells = " | ".join(f"{scores.get(name, 0.0):.1f}" for name in ("recoupe", *SIZE_PEERS))
+        rows.append(f"| {size} | {int(scores.get('stories', 0))} | {cells} |")
     return "\n".join(rows)

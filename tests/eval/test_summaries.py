@@ -7,7 +7,7 @@ from pathlib import Path
 
 from recoupe.cli import main
 from recoupe.config import Settings
-from recoupe.eval.summaries import evaluate, faithfulness
+from recoupe.eval.summaries import by_size, evaluate, faithfulness, render_sizes
 from recoupe.model import Span, SummarySentence
 
 from ..conftest import EXAMPLE, shared
@@ -46,6 +46,20 @@ def test_eval_summaries_writes_one_line_per_cluster_with_citations(tmp_path: Pat
     lines = [json.loads(line) for line in out.read_text().splitlines()]
     assert [(line["topic"], line["cluster"]) for line in lines] == [("T", "C1"), ("T", "C2")]
     assert all(line["summary"] and all(line["citations"]) for line in lines)
+
+
+def test_stories_of_few_reports_are_disjoint_groups_of_each_cluster(tmp_path: Path) -> None:
+    texts = [json.loads(line)["text"] for line in (EXAMPLE / "03-depeches.jsonl").read_text().splitlines()]
+    reference = "Un incendie a blessé trois employés de l'usine Chimiflor à Vénissieux mercredi soir."
+    clusters = tmp_path / "clusters.jsonl"
+    record = {"topic": "T", "cluster": "C1", "docs": [{"id": f"d{i}", "text": t} for i, t in enumerate(texts)],
+              "summaries": [{"annotator": "A", "text": reference}]}  # fmt: skip
+    clusters.write_text(json.dumps(record) + "\n")
+    found = by_size(clusters, (1, 2), words=40, settings=Settings())
+    assert found[1]["stories"] == len(texts) and found[2]["stories"] == len(texts) // 2
+    assert all(0 < scores["recoupe"] <= 100 and "lead (round robin)" in scores for scores in found.values())
+    table = render_sizes(found)
+    assert table.splitlines()[2].startswith(f"| 1 | {len(texts)} | ")
 
 
 def test_dev_scores_stay_above_the_pinned_floor() -> None:
