@@ -3,7 +3,8 @@
 Copies of one wire story (``copies``) count as one source: each quote says how many independent sources carry it.
 Conflicts (``conflicts``) are figures of one quantity that cannot both hold, words given to two speakers, one
 event given two days (``days``: resolved, or a weekday or a day of a month in a report with no publication date), and
-the same words around a slot filled with two different values (``variants``).
+the same words around a slot filled with two different values (``variants``). Each conflict's confidence is then
+capped at the share of such conflicts a judge found real on stories no rule had read (``calibration``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import replace
 from ...config import Settings
 from ...model import Corpus, Document, Story
 from ...pipeline import stage
+from .calibration import calibrated
 from .conflicts import attribution_conflicts, date_conflicts, figure_conflicts
 from .copies import source_groups
 from .variants import variant_conflicts
@@ -27,7 +29,7 @@ def cross_check(story: Story, docs: Sequence[Document]) -> Story:
     quotes = tuple(replace(q, independent_sources=len({groups[s.doc] for s in q.sources})) for q in story.quotes)
     conflicts = figure_conflicts(docs) + attribution_conflicts(quotes, story.entities, docs) + date_conflicts(docs)
     conflicts += variant_conflicts(docs)
-    return replace(story, quotes=quotes, conflicts=tuple(conflicts), copies=_copies(groups))
+    return replace(story, quotes=quotes, conflicts=tuple(calibrated(c) for c in conflicts), copies=_copies(groups))
 
 
 def _copies(groups: dict[str, int]) -> tuple[tuple[str, ...], ...]:
@@ -39,7 +41,7 @@ def _copies(groups: dict[str, int]) -> tuple[tuple[str, ...], ...]:
 
 @stage(
     "crosscheck",
-    version="6",
+    version="7",
     scope="corpus",
     requires=["stories", "text", "figures", "dates", "mentions", "quotes", "sentences", "published"],
     assigns=["conflicts", "copies"],

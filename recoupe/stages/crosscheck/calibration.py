@@ -1,0 +1,43 @@
+"""Each conflict's confidence, calibrated: no higher than the share of such conflicts a judge found real.
+
+The rules (``figures``, ``conflicts``, ``variants``) grade their evidence: a conflict they would state in the article
+(confidence ``model.STATED`` or more) and one they list as possible. Whether that grading holds is measured on
+stories no rule had read, by a judge who read the texts (first scores only: tests/gold/README.md,
+``orangesum-conflicts-judged.jsonl`` and ``orangesum-conflicts-judged-second.jsonl``; bench/conflicts_judged.py). The
+conflicts the rules would state were real, by kind:
+
+- figures: 1 of 28 judged (code 43c17d2), 2 of 20 (da26b56), 0 of 22 (baf017a; 7 were updates);
+- dates: 0 of 8, 0 of 10, 0 of 1; variants ("fact"): 0 of 2, 0 of 2, 0 of 1; attributions: 0 of 2.
+
+A conflict's confidence is therefore capped at ``CEILING`` of its kind: the share real, (real + 1) / (judged + 2)
+(Laplace's rule of succession, so that few verdicts do not give 0). None reaches ``STATED``: the article states no
+disagreement until a kind of conflict is shown to be right often enough; the report lists every one as possible,
+with its reason and the rules' own grade.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ...model import Conflict
+
+__all__ = ["CEILING", "JUDGED", "calibrated"]
+
+#: (real, judged) among the conflicts the rules would state, on the first scores of the judged sets, by kind
+JUDGED = {"figure": (3, 70), "date": (0, 19), "fact": (0, 5), "attribution": (0, 2)}
+#: the highest confidence a conflict of each kind may carry: the share real by Laplace's rule of succession
+CEILING = {kind: (real + 1) / (judged + 2) for kind, (real, judged) in JUDGED.items()}
+
+
+def calibrated(conflict: Conflict) -> Conflict:
+    """The conflict with its confidence capped at its kind's ``CEILING``, the rules' grade kept in its reason; an
+    update (a later value, not a disagreement) is left as it is."""
+    ceiling = CEILING.get(conflict.kind)
+    if conflict.status != "conflict" or ceiling is None or conflict.confidence <= ceiling:
+        return conflict
+    real, judged = JUDGED[conflict.kind]
+    note = (
+        f" (the rules' grade {conflict.confidence:.2f}; of the {conflict.kind} conflicts they would state, a judge found"
+        f" {real} of {judged} real)"
+    )
+    return replace(conflict, confidence=round(ceiling, 3), reason=conflict.reason + note)

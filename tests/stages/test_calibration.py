@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from recoupe.model import Claim, Conflict, Span
+from recoupe.stages.crosscheck.calibration import CEILING, JUDGED, calibrated
+
+CLAIMS = (Claim("Quatre salariés", Span("a", 0, 15)), Claim("trois salariés", Span("b", 0, 14)))
+
+
+def test_a_conflict_the_rules_would_state_is_capped_at_the_share_a_judge_found_real() -> None:
+    sure = calibrated(Conflict("figure", "salariés", CLAIMS, reason="cannot both hold", confidence=0.85))
+    real, judged = JUDGED["figure"]
+    assert sure.confidence == round((real + 1) / (judged + 2), 3) and not sure.stated
+    assert (
+        sure.reason.startswith("cannot both hold (the rules' grade 0.85;") and f"{real} of {judged} real" in sure.reason
+    )
+
+
+def test_updates_and_conflicts_already_below_the_ceiling_are_left_as_they_are() -> None:
+    update = Conflict("figure", "morts", CLAIMS, reason="raised", confidence=0.9, status="update")
+    low = Conflict("fact", "nom", CLAIMS, reason="two names", confidence=CEILING["fact"] / 2)
+    assert calibrated(update) is update and calibrated(low) is low
+
+
+def test_no_kind_of_conflict_is_stated_until_a_judge_finds_it_right_often_enough() -> None:
+    assert all(not calibrated(Conflict(kind, "x", CLAIMS, confidence=1.0)).stated for kind in CEILING)
