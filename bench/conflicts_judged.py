@@ -1,15 +1,17 @@
-"""Precision of the conflicts recoupe reports on OrangeSum stories, against a blind judge's verdicts (tests/gold/orangesum-conflicts-judged.jsonl). Writes bench/results/conflicts-judged.md.
+"""Precision of the conflicts recoupe reports on OrangeSum stories, against a blind judge's verdicts. Writes
+bench/results/conflicts-judged.md (``--set first``) or conflicts-judged-second.md (``--set second``).
 
-The judged set is a sample of the conflicts two versions of recoupe reported on the stories of lists V and W
-(bench/orangesum_stories.py; July-December 2018), each candidate labelled `conflict`, `update`, `not_conflict` or
-`unsure` from the texts by a judge who did not know which version gave it (tests/gold/README.md). Those stories are
-run again through the current code; each conflict it reports on them counts for the judged candidate it matches (two
-of its claims, in two reports, overlapping claims of the candidate: bench/conflicts.py), else as not judged.
-Precision is over the judged predictions, stated (in the article) and possible apart: the judged sample drew every
-stated conflict of the later version and a few of each other kind, so precision of the possible ones is a sample's.
-The set's first score is in tests/gold/README.md; the rules were then changed from its verdicts: a tuning set.
+A judged set is a sample of the conflicts recoupe reported on the stories of some lists (bench/orangesum_stories.py;
+drawn by bench/conflicts_draw.py), each candidate labelled `conflict`, `update`, `not_conflict` or `unsure` from the
+texts by a judge who knew neither the code nor its reasons (tests/gold/README.md): the first set (lists V and W,
+July-December 2018; two versions) and the second (lists P and Q). Those stories are run again through the current
+code; each conflict it reports on them counts for the judged candidate it matches (two of its claims, in two reports,
+overlapping claims of the candidate: bench/conflicts.py), else as not judged. Precision is over the judged
+predictions, apart for those the rules grade as sure enough to state (``crosscheck.calibration.grade``: before the
+confidence is capped) and the others: each sample drew every conflict of the first kind and a few of the others.
+The sets' first scores are in tests/gold/README.md; after them, the sets were read: tuning sets.
 
-    python bench/conflicts_judged.py [--shared ../shared]
+    python bench/conflicts_judged.py [--shared ../shared] [--set first|second]
 """
 
 from __future__ import annotations
@@ -23,17 +25,23 @@ from collections import Counter
 from pathlib import Path
 
 from recoupe.config import Settings
-from recoupe.model import Conflict, Span
+from recoupe.model import STATED, Conflict, Span
 from recoupe.pipeline import DEFAULT_STAGES, Pipeline
+from recoupe.stages.crosscheck.calibration import grade
 
 sys.path.insert(0, str(Path(__file__).parent))
 import orangesum_stories
 from conflicts import Item, _version, best_item
 
 ROOT = Path(__file__).resolve().parents[1]
-JUDGED = ROOT / "tests" / "gold" / "orangesum-conflicts-judged.jsonl"
-OUT = ROOT / "bench" / "results" / "conflicts-judged.md"
-LISTS = ("orangesum-stories-sixth.jsonl", "orangesum-stories-seventh.jsonl")
+#: each judged set: its verdicts, the lists its stories come from, their months, and the table it writes
+SETS = {
+    "first": ("orangesum-conflicts-judged.jsonl", ("orangesum-stories-sixth.jsonl", "orangesum-stories-seventh.jsonl"),
+              "July-December 2018", "conflicts-judged.md"),
+    "second": ("orangesum-conflicts-judged-second.jsonl",
+               ("orangesum-stories-second.jsonl", "orangesum-stories-third.jsonl"),
+               "July-September 2019 and January-March 2020", "conflicts-judged-second.md"),
+}  # fmt: skip
 LABELS = ("conflict", "update", "not_conflict", "unsure")
 
 
@@ -48,12 +56,13 @@ def load(path: Path) -> dict[str, list[Item]]:
 
 
 def judge(conflicts: list[Conflict], items: list[Item]) -> Counter[tuple[bool, str]]:
-    """(stated, the verdict of the judged candidate it matches, or "not judged") for each conflict reported."""
+    """(graded sure enough to state by the rules, the verdict of the judged candidate it matches, or "not judged")
+    for each conflict reported."""
     counts: Counter[tuple[bool, str]] = Counter()
     for conflict in conflicts:
         candidates = [i for i in items if i.label != "unsure"] or items
         best = best_item(conflict, candidates)
-        counts[conflict.stated, candidates[best].label if best is not None else "not judged"] += 1
+        counts[grade(conflict) >= STATED, candidates[best].label if best is not None else "not judged"] += 1
     return counts
 
 
@@ -68,9 +77,11 @@ def row(name: str, counts: Counter[tuple[bool, str]]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    parser.add_argument("--set", choices=list(SETS), default="first")
     args = parser.parse_args()
-    items = load(JUDGED)
-    stories = [c for c in orangesum_stories.clusters(Path(args.shared), LISTS) if c.topic in items]
+    gold, lists, months, out = SETS[args.set]
+    items = load(ROOT / "tests" / "gold" / gold)
+    stories = [c for c in orangesum_stories.clusters(Path(args.shared), lists) if c.topic in items]
     pipeline = Pipeline(DEFAULT_STAGES, settings=Settings())
     counts: Counter[tuple[bool, str]] = Counter()
     for cluster in stories:
@@ -80,22 +91,23 @@ def main() -> None:
     verdicts = Counter(i.label for found in items.values() for i in found)
     header = f"""# Conflicts reported on OrangeSum stories, against a blind judge (bench/conflicts_judged.py)
 
-{datetime.date.today().isoformat()}, code {_version()}. The judged set tests/gold/orangesum-conflicts-judged.jsonl:
-{sum(verdicts.values())} candidate conflicts on {len(items)} stories of July-December 2018, judged from the texts
+{datetime.date.today().isoformat()}, code {_version()}. The judged set tests/gold/{gold}:
+{sum(verdicts.values())} candidate conflicts on {len(items)} stories of {months}, judged from the texts
 ({", ".join(f"{verdicts[label]} {label}" for label in LABELS)}); how they were drawn and judged, and the first
 score: tests/gold/README.md. The {len(stories)} stories are run again (one batch each); each conflict reported
 counts for the judged candidate it matches, else as not judged. Precision = `conflict` verdicts / judged
-predictions.
+predictions. The article states none of them: each confidence is capped at the share of its kind a judge found real
+(recoupe/stages/crosscheck/calibration.py); the first row counts those the rules alone would state.
 """
     table = [
         "| conflicts | reported | conflict | update | not_conflict | unsure | not judged | precision (of judged) |",
         "|---|---|---|---|---|---|---|---|",
-        row("stated in the article", Counter({k: n for k, n in counts.items() if k[0]})),
+        row("the rules would state", Counter({k: n for k, n in counts.items() if k[0]})),
         row("possible", Counter({k: n for k, n in counts.items() if not k[0]})),
         row("all", counts),
     ]
     paragraphs = [textwrap.fill(" ".join(p.split()), 116) for p in header.strip().split("\n\n")]
-    OUT.write_text("\n\n".join(paragraphs) + "\n\n" + "\n".join(table) + "\n")
+    (ROOT / "bench" / "results" / out).write_text("\n\n".join(paragraphs) + "\n\n" + "\n".join(table) + "\n")
     print("\n".join(table))
 
 

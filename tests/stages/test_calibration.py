@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from recoupe.model import Claim, Conflict, Span
-from recoupe.stages.crosscheck.calibration import CEILING, JUDGED, calibrated
+from recoupe.stages.crosscheck.calibration import CEILING, JUDGED, calibrated, grade
 
 CLAIMS = (Claim("Quatre salariés", Span("a", 0, 15)), Claim("trois salariés", Span("b", 0, 14)))
 
@@ -10,6 +10,7 @@ def test_a_conflict_the_rules_would_state_is_capped_at_the_share_a_judge_found_r
     sure = calibrated(Conflict("figure", "salariés", CLAIMS, reason="cannot both hold", confidence=0.85))
     real, judged = JUDGED["figure"]
     assert sure.confidence == round((real + 1) / (judged + 2), 3) and not sure.stated
+    assert grade(sure) == 0.85 and grade(Conflict("date", "x", CLAIMS, confidence=0.4)) == 0.4
     assert (
         sure.reason.startswith("cannot both hold (the rules' grade 0.85;") and f"{real} of {judged} real" in sure.reason
     )

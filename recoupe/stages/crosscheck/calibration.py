@@ -6,7 +6,7 @@ stories no rule had read, by a judge who read the texts (first scores only: test
 ``orangesum-conflicts-judged.jsonl`` and ``orangesum-conflicts-judged-second.jsonl``; bench/conflicts_judged.py). The
 conflicts the rules would state were real, by kind:
 
-- figures: 1 of 28 judged (code 43c17d2), 2 of 20 (da26b56), 0 of 22 (baf017a; 7 were updates);
+- figures: 1 of 28 judged (code 43c17d2), 2 of 20 (da26b56), 0 of 22 (d546511; 7 were updates);
 - dates: 0 of 8, 0 of 10, 0 of 1; variants ("fact"): 0 of 2, 0 of 2, 0 of 1; attributions: 0 of 2.
 
 A conflict's confidence is therefore capped at ``CEILING`` of its kind: the share real, (real + 1) / (judged + 2)
@@ -17,16 +17,19 @@ with its reason and the rules' own grade.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ...model import Conflict
 
-__all__ = ["CEILING", "JUDGED", "calibrated"]
+__all__ = ["CEILING", "JUDGED", "calibrated", "grade"]
 
 #: (real, judged) among the conflicts the rules would state, on the first scores of the judged sets, by kind
 JUDGED = {"figure": (3, 70), "date": (0, 19), "fact": (0, 5), "attribution": (0, 2)}
 #: the highest confidence a conflict of each kind may carry: the share real by Laplace's rule of succession
 CEILING = {kind: (real + 1) / (judged + 2) for kind, (real, judged) in JUDGED.items()}
+#: the rules' own grade, as ``calibrated`` writes it in the reason
+_GRADE = re.compile(r"\(the rules' grade (\d\.\d\d);")
 
 
 def calibrated(conflict: Conflict) -> Conflict:
@@ -41,3 +44,9 @@ def calibrated(conflict: Conflict) -> Conflict:
         f" {real} of {judged} real)"
     )
     return replace(conflict, confidence=round(ceiling, 3), reason=conflict.reason + note)
+
+
+def grade(conflict: Conflict) -> float:
+    """The rules' own grade of a conflict: its confidence before ``calibrated`` capped it."""
+    found = _GRADE.search(conflict.reason)
+    return float(found.group(1)) if found else conflict.confidence
