@@ -135,3 +135,12 @@ def test_a_short_word_with_vowels_is_no_abbreviation() -> None:
     """Review: "Iran" and "Irlande" are two names; "Ctr" and "Center" one."""
     assert not spellings("Iran", "Irlande")
     assert spellings("Ctr", "Center")
+
+
+def test_a_title_is_no_name_of_its_own() -> None:
+    words = (
+        "a écrit sur Twitter que la réforme des retraites devait aller à son terme sans attendre la fin de la grève."
+    )
+    a = _doc(f"Le patron du Medef, M. Roux de Bézieux, {words}", "a", [("M. Roux de Bézieux", "PER")])
+    b = _doc(f"Le patron du Medef, Geoffroy Roux de Bézieux, {words}", "b", [("Geoffroy Roux de Bézieux", "PER")])
+    assert variant_conflicts([a, b]) == []

@@ -57,6 +57,9 @@ _WORD = re.compile(r"\w+(?:-\w+)*(?:[.,]\d+)*", re.UNICODE)  # "Jean-Luc", "Châ
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 #: a word with a digit is a code ("CNT000001m03Ka"), not a name
 _DIGIT = re.compile(r"\d")
+#: a title before a name ("M. Roux de Bézieux", "Mme Borne", "Dr Martin"): no name of its own; "M. Macron" and
+#: "Emmanuel Macron" fill no slot with two names
+_TITLES = {"m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms", "dr", "pr", "me", "hr", "fr"}
 
 
 class _Token(NamedTuple):
@@ -174,7 +177,8 @@ def _typed(annotations: _Annotations, token: _Token, index: int, tokens: tuple[_
             else None
         )
     mention = annotations.mentions.get(start)
-    if mention is not None and end <= mention.span.end and token.text[:1].isupper() and not _DIGIT.search(token.text):
+    named = token.text[:1].isupper() and not _DIGIT.search(token.text) and fold(token.text) not in _TITLES
+    if mention is not None and end <= mention.span.end and named:
         part = (mention.span.start, mention.span.end) != (start, end)
         last = fold(mention.text).split()[-1:] or [""]
         return _Slot(annotations.doc, "fact", fold(token.text).removesuffix("s"), index, tokens, weak=part, own=last[0])
