@@ -1,10 +1,11 @@
 """Draw the conflicts recoupe reports on OrangeSum stories for a blind judge (a new judged set's candidates).
 
 Runs the current code on every story of the given lists (bench/orangesum_stories.py; each story one batch, as
-bench/conflicts.py runs a cluster), keeps every conflict it states in the article and draws, with a fixed seed, a
-sample of the possible ones (at most ``PER_STORY`` per story). Writes the candidates (JSONL: ``id``, ``topic``,
-``kind``, ``claims`` as ``[doc, start, end]`` offsets into recoupe's clean text, ``values``, ``reported_by``: the
-code version, whether stated, the confidence) and, for the judge, each drawn story's clean articles (``--texts``:
+bench/conflicts.py runs a cluster), keeps every conflict its rules would state in the article (the rules' grade,
+``crosscheck.calibration.grade``, before calibration caps the confidence) and draws, with a fixed seed, a sample of
+the others (at most ``PER_STORY`` per story). Writes the candidates (JSONL: ``id``, ``topic``, ``kind``, ``claims`` as
+``[doc, start, end]`` offsets into recoupe's clean text, ``values``, ``reported_by``: the code version, whether the
+rules would state it, their grade) and, for the judge, each drawn story's clean articles (``--texts``:
 one JSON file per story, ``id``, ``published``, ``title``, ``text``), without recoupe's reasons. The judge adds
 ``label`` (``conflict``, ``update``, ``not_conflict``, ``unsure``) and ``note``; bench/conflicts_judged.py scores a
 version against the verdicts.
@@ -22,8 +23,9 @@ import sys
 from pathlib import Path
 
 from recoupe.config import Settings
-from recoupe.model import Conflict, Document
+from recoupe.model import STATED, Conflict, Document
 from recoupe.pipeline import DEFAULT_STAGES, Pipeline
+from recoupe.stages.crosscheck.calibration import grade
 
 sys.path.insert(0, str(Path(__file__).parent))
 import orangesum_stories
@@ -40,7 +42,7 @@ def _row(topic: str, conflict: Conflict, version: str) -> dict[str, object]:
         "kind": conflict.kind,
         "claims": [[c.span.doc, c.span.start, c.span.end] for c in conflict.claims],
         "values": [c.value for c in conflict.claims],
-        "reported_by": {version: {"stated": conflict.stated, "confidence": round(conflict.confidence, 2)}},
+        "reported_by": {version: {"stated": grade(conflict) >= STATED, "confidence": round(grade(conflict), 3)}},
     }
 
 
@@ -68,8 +70,8 @@ def main() -> None:
         conflicts += len(found)
         if found:
             texts[cluster.topic] = _story(list(corpus.documents))
-        stated += [_row(cluster.topic, c, version) for c in found if c.stated]
-        possible += [(cluster.topic, _row(cluster.topic, c, version)) for c in found if not c.stated]
+        stated += [_row(cluster.topic, c, version) for c in found if grade(c) >= STATED]
+        possible += [(cluster.topic, _row(cluster.topic, c, version)) for c in found if grade(c) < STATED]
     rng = random.Random(args.seed)
     rng.shuffle(possible)
     drawn, per = [], dict[str, int]()
@@ -82,7 +84,7 @@ def main() -> None:
     args.texts.mkdir(parents=True, exist_ok=True)
     for topic in sorted({str(r["topic"]) for r in rows}):
         (args.texts / f"{topic}.json").write_text(json.dumps(texts[topic], ensure_ascii=False, indent=1))
-    print(f"{stories} stories, {conflicts} conflicts: {len(stated)} stated, {len(possible)} possible; "
+    print(f"{stories} stories, {conflicts} conflicts: {len(stated)} the rules would state, {len(possible)} others; "
           f"drawn {len(stated)} stated + {len(drawn)} possible on {len({r['topic'] for r in rows})} stories")  # fmt: skip
 
 

@@ -52,14 +52,19 @@ def test_stories_of_few_reports_are_disjoint_groups_of_each_cluster(tmp_path: Pa
     texts = [json.loads(line)["text"] for line in (EXAMPLE / "03-depeches.jsonl").read_text().splitlines()]
     reference = "Un incendie a blessé trois employés de l'usine Chimiflor à Vénissieux mercredi soir."
     clusters = tmp_path / "clusters.jsonl"
-    record = {"topic": "T", "cluster": "C1", "docs": [{"id": f"d{i}", "text": t} for i, t in enumerate(texts)],
-              "summaries": [{"annotator": "A", "text": reference}]}  # fmt: skip
+    docs = [{"id": f"d{i}", "text": texts[i % len(texts)]} for i in range(5)]  # groups of 2: d0-d1, d2-d3; d4 left
+    record = {"topic": "T", "cluster": "C1", "docs": docs, "summaries": [{"annotator": "A", "text": reference}]}
     clusters.write_text(json.dumps(record) + "\n")
-    found = by_size(clusters, (1, 2), words=40, settings=Settings())
-    assert found[1]["stories"] == len(texts) and found[2]["stories"] == len(texts) // 2
-    assert all(0 < scores["recoupe"] <= 100 and "lead (round robin)" in scores for scores in found.values())
+    found = by_size(clusters, (1, 2, 5), words=40, settings=Settings())
+    assert [found[size]["stories"] for size in (1, 2, 5)] == [5, 2, 1]
+    whole = evaluate(clusters, words=40, settings=Settings(), out=None, peers=False)[0].scores["recoupe"]
+    assert found[5]["recoupe"] == whole[0].r2  # one group of all five: the mean of one story, the cluster's score
+    alone = tmp_path / "alone.jsonl"  # each report a cluster of its own (topics apart: no update)
+    alone.write_text("".join(json.dumps({**record, "topic": f"T{i}", "docs": [d]}) + "\n" for i, d in enumerate(docs)))
+    each = evaluate(alone, words=40, settings=Settings(), out=None, peers=False)[0].scores["recoupe"]
+    assert abs(found[1]["recoupe"] - sum(x.r2 for x in each) / 5) < 1e-9  # the mean over the stories
     table = render_sizes(found)
-    assert table.splitlines()[2].startswith(f"| 1 | {len(texts)} | ")
+    assert table.splitlines()[2].startswith("| 1 | 5 | ") and table.splitlines()[3].startswith("| 2 | 2 | ")
 
 
 def test_dev_scores_stay_above_the_pinned_floor() -> None:

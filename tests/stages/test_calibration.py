@@ -22,5 +22,12 @@ def test_updates_and_conflicts_already_below_the_ceiling_are_left_as_they_are() 
     assert calibrated(update) is update and calibrated(low) is low
 
 
+def test_calibrating_twice_changes_nothing_and_the_grade_keeps_its_precision() -> None:
+    once = calibrated(Conflict("date", "incendie", CLAIMS, reason="two days", confidence=0.7996))
+    assert calibrated(once) == once and grade(once) == 0.7996
+    sure = calibrated(Conflict("date", "incendie", CLAIMS, reason="two days", confidence=0.95))
+    assert calibrated(sure) == sure and sure.reason.count("the rules' grade") == 1 and grade(sure) == 0.95
+
+
 def test_no_kind_of_conflict_is_stated_until_a_judge_finds_it_right_often_enough() -> None:
     assert all(not calibrated(Conflict(kind, "x", CLAIMS, confidence=1.0)).stated for kind in CEILING)

@@ -58,7 +58,7 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 #: a word with a digit is a code ("CNT000001m03Ka"), not a name
 _DIGIT = re.compile(r"\d")
 #: a title before a name ("M. Roux de Bézieux", "Mme Borne", "Dr Martin"): no name of its own; "M. Macron" and
-#: "Emmanuel Macron" fill no slot with two names
+#: "Emmanuel Macron" fill no slot with two names (a title only when a capitalised word follows)
 _TITLES = {"m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms", "dr", "pr", "me", "hr", "fr"}
 
 
@@ -177,7 +177,8 @@ def _typed(annotations: _Annotations, token: _Token, index: int, tokens: tuple[_
             else None
         )
     mention = annotations.mentions.get(start)
-    named = token.text[:1].isupper() and not _DIGIT.search(token.text) and fold(token.text) not in _TITLES
+    title = fold(token.text) in _TITLES and index + 1 < len(tokens) and tokens[index + 1].text[:1].isupper()
+    named = token.text[:1].isupper() and not _DIGIT.search(token.text) and not title
     if mention is not None and end <= mention.span.end and named:
         part = (mention.span.start, mention.span.end) != (start, end)
         last = fold(mention.text).split()[-1:] or [""]
