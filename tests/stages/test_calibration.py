@@ -12,7 +12,8 @@ def test_a_conflict_the_rules_would_state_is_capped_at_the_share_a_judge_found_r
     assert sure.confidence == round((real + 1) / (judged + 2), 3) and not sure.stated
     assert grade(sure) == 0.85 and grade(Conflict("date", "x", CLAIMS, confidence=0.4)) == 0.4
     assert (
-        sure.reason.startswith("cannot both hold (the rules' grade 0.85;") and f"{real} of {judged} real" in sure.reason
+        sure.reason.startswith("cannot both hold (the rules' grade 0.85;")
+        and f"{real} of {judged} figure conflicts" in sure.reason
     )
 
 

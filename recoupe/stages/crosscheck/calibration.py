@@ -43,8 +43,8 @@ def calibrated(conflict: Conflict) -> Conflict:
         return conflict
     real, judged = JUDGED[conflict.kind]
     note = (
-        f" (the rules' grade {conflict.confidence!r}; of the {conflict.kind} conflicts they would state, a judge found"
-        f" {real} of {judged} real)"
+        f" (the rules' grade {conflict.confidence!r}; capped: a judge found {real} of {judged} {conflict.kind} conflicts"
+        " the rules would state real)"
     )
     return replace(conflict, confidence=round(ceiling, 3), reason=conflict.reason + note)
 
