@@ -242,9 +242,16 @@ KIND_TABLE = (
 
 
 def _version() -> str:
-    return subprocess.run(
-        ["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True, check=True
+    """The commit, "-dirty" when a file other than the tables of bench/results differs from it (a run writing its
+    table does not make the next run's code dirty)."""
+    commit = subprocess.run(
+        ["git", "describe", "--always"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.strip()
+    changed = subprocess.run(
+        ["git", "status", "--porcelain", "--", ".", ":(exclude)bench/results"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    return commit + ("-dirty" if changed else "")
 
 
 def main() -> None:
