@@ -54,6 +54,7 @@ GOLD_SETS = (
         "OrangeSum: a fifth 50 articles drawn at random (first scored held out, then read and the model fitted on it)",
     ),
     ("orangesum-quotes-sixth.jsonl", "OrangeSum: a sixth 48 articles drawn at random (held out: never read)"),
+    ("orangesum-quotes-seventh.jsonl", "OrangeSum: a seventh 34 articles drawn at random (held out: never read)"),
     (
         "rpm2-quotes-fifth.jsonl",
         "fifth set (dev T01-C1 T03-C1 T04-C2 T05-C2 T07-C1 T09-C1; never read; the speaker model is fitted on it)",

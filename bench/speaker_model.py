@@ -10,7 +10,7 @@ speaker names the gold speaker (bench/quotes.py ``_names``). Model: logistic reg
 (``PENALTY``), fitted with SciPy. The threshold is chosen on leave-one-set-out predictions: the highest (on a 0.05
 grid) at which the speakers kept still cover ``COVERAGE`` (issue 18's aim, 0.70) of the quotes found whose speaker
 the text names, so that precision rises as far as the coverage aim allows; the table shows what each threshold keeps. Test topics' sets are not used (never tuned
-on), nor the sixth OrangeSum set (held out for its first score).
+on), nor the sixth and seventh OrangeSum sets (held out for their first scores).
 
     python bench/speaker_model.py [--shared ../shared]
 """

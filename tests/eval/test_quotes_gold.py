@@ -19,6 +19,7 @@ FLOORS = {
     "orangesum-quotes-fourth.jsonl": (0.88, 0.87, 0.72),  # 0.905, 0.902, 0.762
     "orangesum-quotes-fifth.jsonl": (0.86, 0.81, 0.68),  # 0.888, 0.842, 0.727
     "orangesum-quotes-sixth.jsonl": (0.74, 0.82, 0.61),  # 0.768, 0.857, 0.657
+    "orangesum-quotes-seventh.jsonl": (0.84, 0.87, 0.69),  # 0.862, 0.900, 0.718
     "rpm2-quotes-fifth.jsonl": (0.85, 0.88, 0.64),  # 0.874, 0.913, 0.687
     "rpm2-quotes-test-t13.jsonl": (0.95, 0.95, 0.84),  # 0.974, 0.984, 0.889
     "rpm2-quotes-test-t17.jsonl": (0.87, 0.94, 0.78),  # 0.896, 0.970, 0.821
