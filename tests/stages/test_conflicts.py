@@ -174,13 +174,20 @@ def test_words_that_also_stand_elsewhere_in_the_reports_are_no_attribution_confl
     assert attribution_conflicts(pair, ENTITIES, [*reports, third]) == []
 
 
+def _said_by(
+    words: str, texts: tuple[str, ...], names: tuple[str, ...], label: str
+) -> tuple[list[StoryQuote], tuple[StoryEntity, ...], list[Document]]:
+    """Reports "a", "b", … of these texts, each quoting ``words``, given to the entities e1, e2, … of these names."""
+    docs = [make_doc(text, id=chr(ord("a") + n)) for n, text in enumerate(texts)]
+    quotes = [_in(doc, words, f"e{n}") for n, doc in enumerate(docs, 1)]
+    return quotes, tuple(StoryEntity(f"e{n}", name, label, ()) for n, name in enumerate(names, 1)), docs
+
+
 def test_words_a_report_relays_from_the_other_speaker_are_no_attribution_conflict() -> None:
     """Issue 18: "says Heise Online, quoting Lycos as saying « … »": Heise relays Lycos's words."""
     words = "the more users download the screen saver, the lower the performance of the spam sites"
-    a = make_doc(f'Heise Online says, quoting Lycos as saying: "{words}".', id="a")
-    b = make_doc(f'"{words}", Lycos explained.', id="b")
-    quotes = [_in(a, words, "e1"), _in(b, words, "e2")]
-    entities = (StoryEntity("e1", "Heise Online", "ORG", ()), StoryEntity("e2", "Lycos", "ORG", ()))
+    texts = (f'Heise Online says, quoting Lycos as saying: "{words}".', f'"{words}", Lycos explained.')
+    quotes, entities, [a, b] = _said_by(words, texts, ("Heise Online", "Lycos"), "ORG")
     assert attribution_conflicts(quotes, entities, [a, b]) == []
     c = make_doc(f'Heise Online says: "{words}".', id="a")
     assert [k.kind for k in attribution_conflicts(quotes, entities, [c, b])] == ["attribution"]
@@ -220,8 +227,6 @@ def test_a_date_conflict_is_stated_only_between_days_that_are_the_event_s_own() 
 def test_two_speakers_of_one_surname_are_not_a_relay() -> None:
     """Review: "Marine Le Pen" named in the sentence of words given to "Jean-Marie Le Pen" is no relay."""
     words = "nous ne laisserons pas faire cette réforme des retraites injuste"
-    doc_a = make_doc(f'Marine Le Pen a déclaré : "{words}".', id="a")
-    doc_b = make_doc(f'Jean-Marie Le Pen a déclaré : "{words}".', id="b")
-    quotes = [_in(doc_a, words, "e1"), _in(doc_b, words, "e2")]
-    entities = (StoryEntity("e1", "Marine Le Pen", "PER", ()), StoryEntity("e2", "Jean-Marie Le Pen", "PER", ()))
-    assert [c.kind for c in attribution_conflicts(quotes, entities, [doc_a, doc_b])] == ["attribution"]
+    names = ("Marine Le Pen", "Jean-Marie Le Pen")
+    quotes, entities, docs = _said_by(words, tuple(f'{name} a déclaré : "{words}".' for name in names), names, "PER")
+    assert [c.kind for c in attribution_conflicts(quotes, entities, docs)] == ["attribution"]
