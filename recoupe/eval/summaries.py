@@ -215,9 +215,10 @@ SIZE_PEERS = ("lead (round robin)", "LexRank (sumy)")
 def by_size(path: Path, sizes: Sequence[int], *, words: int, settings: Settings) -> dict[int, dict[str, float]]:
     """ROUGE-2 of recoupe and ``SIZE_PEERS`` on stories of few reports: each cluster's reports (sorted by id) cut
     into disjoint groups of ``size``, each group analysed and summarised as a story of its own (no update), scored
-    against the cluster's references. The mean ROUGE-2 F1 per system and size, with ``"stories"`` the count."""
+    against the cluster's references (clusters without any are left out). The mean ROUGE-2 F1 per system and size,
+    with ``"stories"`` the count."""
     pipeline = Pipeline(ANALYSIS_STAGES, settings=settings)
-    clusters = sorted(load_clusters(path), key=lambda c: (c.name, c.topic))
+    clusters = sorted((c for c in load_clusters(path) if c.references), key=lambda c: (c.name, c.topic))
     found: dict[int, dict[str, float]] = {}
     for size in sizes:
         sums: dict[str, float] = defaultdict(float)
@@ -225,7 +226,7 @@ def by_size(path: Path, sizes: Sequence[int], *, words: int, settings: Settings)
             ordered = sorted(cluster.docs, key=lambda d: d.id)
             for first in range(0, len(ordered) - size + 1, size):
                 docs = list(pipeline.run(ordered[first : first + size]).documents)
-                if not docs or not cluster.references:
+                if not docs:
                     continue
                 language = _language(docs)
                 text = " ".join(s.text for s in summarize_story(docs, words))
